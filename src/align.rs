@@ -1,0 +1,354 @@
+//! Alignment of two sequences (sections, or blocks within aligned sections) by dynamic
+//! programming over beads (1-1, 1-0, 0-1, 2-1, 1-2, and up to 3-1/1-3 for blocks).
+//!
+//! The cost of a bead combines a Gale–Church length term (calibrated by the document's
+//! own length ratio), the distance between relative positions, and the weighted Dice
+//! similarity of the anchors both sides carry. Shared anchors outweigh position, so a
+//! dropped or merged section does not shift the rest.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What the aligner knows of one unit.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    /// Length in characters.
+    pub len: f64,
+    /// Normalised anchor keys with their weights.
+    pub anchors: Vec<(String, f64)>,
+    pub heading: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Largest number of units on one side of a bead.
+    pub max_merge: usize,
+    pub length_weight: f64,
+    pub position_weight: f64,
+    pub anchor_weight: f64,
+    pub heading_weight: f64,
+    /// Cost of leaving one unit unaligned.
+    pub skip: f64,
+    /// Cost of a 2-1 or 1-2 bead on top of its match cost; 3-1 costs twice this.
+    pub merge: f64,
+}
+
+pub const SECTIONS: Params = Params {
+    max_merge: 2,
+    length_weight: 0.6,
+    position_weight: 3.0,
+    anchor_weight: 5.0,
+    heading_weight: 0.0,
+    skip: 2.2,
+    merge: 2.3,
+};
+
+pub const BLOCKS: Params = Params {
+    max_merge: 3,
+    length_weight: 1.0,
+    position_weight: 2.0,
+    anchor_weight: 4.0,
+    heading_weight: 1.5,
+    skip: 2.6,
+    merge: 1.2,
+};
+
+/// A group of source units aligned with a group of target units; either may be empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    pub src: Range<usize>,
+    pub tgt: Range<usize>,
+    pub cost: f64,
+}
+
+/// Standard normal CDF (Abramowitz–Stegun 7.1.26 approximation of erf).
+fn phi(x: f64) -> f64 {
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.3275911 * z);
+    let y = 1.0
+        - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t
+            + 0.254829592)
+            * t
+            * (-z * z).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + y)
+    } else {
+        0.5 * (1.0 - y)
+    }
+}
+
+/// Anchor weights divided by how many units on the same side carry them.
+fn idf(items: &[Item]) -> HashMap<&str, f64> {
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for it in items {
+        let mut seen: Vec<&str> = it.anchors.iter().map(|(k, _)| k.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for k in seen {
+            *df.entry(k).or_default() += 1.0;
+        }
+    }
+    df
+}
+
+struct Side<'a> {
+    items: &'a [Item],
+    df: HashMap<&'a str, f64>,
+    total: f64,
+}
+
+/// The expected target/source length ratio used by the length term.
+#[derive(Clone, Copy)]
+struct Ratio(f64);
+
+impl Side<'_> {
+    fn weight(&self, key: &str, w: f64) -> f64 {
+        w / self.df.get(key).copied().unwrap_or(1.0)
+    }
+}
+
+fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<f64> {
+    let mut xa: HashMap<&str, (f64, f64)> = HashMap::new(); // key -> (count, weight)
+    let mut xb: HashMap<&str, (f64, f64)> = HashMap::new();
+    for it in &a.items[ar] {
+        for (k, w) in &it.anchors {
+            let e = xa.entry(k.as_str()).or_default();
+            e.0 += 1.0;
+            e.1 = a.weight(k, *w);
+        }
+    }
+    for it in &b.items[br] {
+        for (k, w) in &it.anchors {
+            let e = xb.entry(k.as_str()).or_default();
+            e.0 += 1.0;
+            e.1 = b.weight(k, *w);
+        }
+    }
+    let wa: f64 = xa.values().map(|(c, w)| c * w).sum();
+    let wb: f64 = xb.values().map(|(c, w)| c * w).sum();
+    if wa == 0.0 || wb == 0.0 {
+        return if wa == 0.0 && wb == 0.0 {
+            None
+        } else {
+            Some(-1.0)
+        };
+    }
+    let mut inter = 0.0;
+    for (k, (ca, wka)) in &xa {
+        if let Some((cb, wkb)) = xb.get(k) {
+            inter += ca.min(*cb) * (wka + wkb) / 2.0;
+        }
+    }
+    Some((2.0 * inter / (wa + wb)).min(1.0))
+}
+
+fn bead_cost(
+    p: &Params,
+    ratio: Ratio,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+) -> f64 {
+    let (n, m) = (s.items.len() as f64, t.items.len() as f64);
+    let a = sr.len();
+    let b = tr.len();
+    if a == 0 || b == 0 {
+        return p.skip * (a + b) as f64;
+    }
+    let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
+    let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
+    let c = ratio.0;
+    let var = 25.0 * ((l1 + l2 / c) / 2.0).max(1.0);
+    let delta = (l2 - c * l1) / (var * c).sqrt();
+    let pr = (2.0 * (1.0 - phi(delta.abs()))).max(1e-12);
+    let len_cost = (-pr.ln()).min(8.0);
+    let ps = (sr.start as f64 + a as f64 / 2.0) / n;
+    let pt = (tr.start as f64 + b as f64 / 2.0) / m;
+    let pos_cost = (ps - pt).abs();
+    let anchor_cost = match similarity(s, sr.clone(), t, tr.clone()) {
+        Some(x) if x < 0.0 => 0.6,
+        Some(x) => 1.0 - x,
+        None => 0.35,
+    };
+    let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading {
+        1.0
+    } else {
+        0.0
+    };
+    let merge_cost = p.merge * ((a.max(b) - 1) as f64);
+    if p.max_merge == 2 && std::env::var_os("OERLINT_DEBUG_ALIGN").is_some() {
+        eprintln!("{sr:?} {tr:?} len {len_cost:.2} (l1 {l1} l2 {l2} c {c:.2}) pos {pos_cost:.2} anch {anchor_cost:.2} merge {merge_cost}");
+    }
+    p.length_weight * len_cost
+        + p.position_weight * pos_cost
+        + p.anchor_weight * anchor_cost
+        + p.heading_weight * heading_cost
+        + merge_cost
+}
+
+/// Aligns `src` with `tgt`. The beads are in order and cover every unit of both sides once.
+///
+/// The length ratio of the two texts is first taken from their totals, then re-estimated
+/// from the units that aligned, since a translation missing whole sections is shorter
+/// than its ratio suggests.
+pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
+    let s = Side {
+        items: src,
+        df: idf(src),
+        total: src.iter().map(|i| i.len).sum(),
+    };
+    let t = Side {
+        items: tgt,
+        df: idf(tgt),
+        total: tgt.iter().map(|i| i.len).sum(),
+    };
+    let c0 = if s.total > 0.0 && t.total > 0.0 {
+        t.total / s.total
+    } else {
+        1.0
+    };
+    let first = dp(&s, &t, p, Ratio(c0));
+    let (mut ls, mut lt) = (0.0, 0.0);
+    for b in first
+        .iter()
+        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+    {
+        ls += src[b.src.clone()].iter().map(|i| i.len).sum::<f64>();
+        lt += tgt[b.tgt.clone()].iter().map(|i| i.len).sum::<f64>();
+    }
+    let c1 = if ls > 0.0 && lt > 0.0 { lt / ls } else { c0 };
+    if (c1 / c0 - 1.0).abs() > 0.05 {
+        dp(&s, &t, p, Ratio(c1))
+    } else {
+        first
+    }
+}
+
+fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
+    let (n, m) = (s.items.len(), t.items.len());
+    let mut beads: Vec<(usize, usize)> = vec![(1, 0), (0, 1)];
+    for a in 1..=p.max_merge {
+        for b in 1..=p.max_merge {
+            if a == 1 || b == 1 {
+                beads.push((a, b));
+            }
+        }
+    }
+    let w = m + 1;
+    let mut cost = vec![f64::INFINITY; (n + 1) * w];
+    let mut back = vec![(0u8, 0u8); (n + 1) * w];
+    cost[0] = 0.0;
+    for i in 0..=n {
+        for j in 0..=m {
+            let here = cost[i * w + j];
+            if !here.is_finite() {
+                continue;
+            }
+            for &(a, b) in &beads {
+                if i + a > n || j + b > m {
+                    continue;
+                }
+                let c = here + bead_cost(p, ratio, s, i..i + a, t, j..j + b);
+                let k = (i + a) * w + j + b;
+                if c < cost[k] {
+                    cost[k] = c;
+                    back[k] = (a as u8, b as u8);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let (a, b) = back[i * w + j];
+        let (a, b) = (a as usize, b as usize);
+        let c = cost[i * w + j] - cost[(i - a) * w + j - b];
+        out.push(Bead {
+            src: i - a..i,
+            tgt: j - b..j,
+            cost: c,
+        });
+        i -= a;
+        j -= b;
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(len: f64, anchors: &[&str]) -> Item {
+        Item {
+            len,
+            anchors: anchors.iter().map(|a| (a.to_string(), 6.0)).collect(),
+            heading: false,
+        }
+    }
+
+    fn shape(beads: &[Bead]) -> Vec<(usize, usize)> {
+        beads.iter().map(|b| (b.src.len(), b.tgt.len())).collect()
+    }
+
+    #[test]
+    fn identical_sequences_align_one_to_one() {
+        let a = vec![item(100.0, &["x"]), item(300.0, &[]), item(50.0, &["y"])];
+        let beads = align(&a, &a, &SECTIONS);
+        assert_eq!(shape(&beads), vec![(1, 1), (1, 1), (1, 1)]);
+    }
+
+    #[test]
+    fn a_dropped_unit_does_not_shift_the_rest() {
+        let src = vec![
+            item(200.0, &["a@x.org"]),
+            item(220.0, &[]),
+            item(180.0, &["cl/1"]),
+            item(300.0, &["b@x.org"]),
+            item(250.0, &["c@x.org"]),
+        ];
+        let tgt = vec![
+            src[0].clone(),
+            src[1].clone(),
+            src[3].clone(),
+            src[4].clone(),
+        ];
+        let beads = align(&src, &tgt, &SECTIONS);
+        assert_eq!(shape(&beads), vec![(1, 1), (1, 1), (1, 0), (1, 1), (1, 1)]);
+        assert_eq!(beads[3].tgt, 2..3);
+    }
+
+    #[test]
+    fn a_merge_is_found() {
+        let src = vec![
+            item(300.0, &["a"]),
+            item(100.0, &["b", "n1"]),
+            item(150.0, &["c"]),
+            item(300.0, &["d"]),
+        ];
+        let merged = Item {
+            len: 240.0,
+            anchors: vec![("b".into(), 6.0), ("n1".into(), 6.0), ("c".into(), 6.0)],
+            heading: false,
+        };
+        let tgt = vec![src[0].clone(), merged, src[3].clone()];
+        let beads = align(&src, &tgt, &SECTIONS);
+        assert_eq!(shape(&beads), vec![(1, 1), (2, 1), (1, 1)]);
+    }
+
+    #[test]
+    fn empty_sides() {
+        let a = vec![item(10.0, &[])];
+        assert_eq!(shape(&align(&a, &[], &SECTIONS)), vec![(1, 0)]);
+        assert_eq!(shape(&align(&[], &a, &SECTIONS)), vec![(0, 1)]);
+        assert!(align(&[], &[], &SECTIONS).is_empty());
+    }
+
+    #[test]
+    fn phi_is_a_cdf() {
+        assert!((phi(0.0) - 0.5).abs() < 1e-6);
+        assert!((phi(1.96) - 0.975).abs() < 1e-3);
+        assert!((phi(-1.96) - 0.025).abs() < 1e-3);
+    }
+}

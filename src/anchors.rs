@@ -1,0 +1,220 @@
+//! Anchors: the things in a block that must agree across languages (emails, reference
+//! codes, link targets) plus numbers used to guide alignment. Each anchor has a
+//! normalised key for comparison and a span in the original file.
+
+use crate::blocks::Block;
+use crate::codes::{self, CodePattern};
+use crate::urls;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Email,
+    Code,
+    Link,
+    Number,
+}
+
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub kind: Kind,
+    /// Normalised value used for comparison.
+    pub key: String,
+    /// Byte range in the file of the text that carries the value.
+    pub span: Range<usize>,
+    /// The value as shown to users (the raw text for codes and emails, the target for links).
+    pub shown: String,
+    /// For links: the link text (empty for bare URLs).
+    pub link_text: String,
+}
+
+fn email_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?-u:\b)[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?-u:\b)",
+        )
+        .expect("email regex")
+    })
+}
+
+fn number_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]+").expect("number regex"))
+}
+
+/// The comparison key of an email: domain case never matters; the local part's case is
+/// folded too, and the email rule reports a case-only difference separately.
+pub fn email_key(email: &str) -> String {
+    email.to_lowercase()
+}
+
+fn overlaps(r: &Range<usize>, taken: &[Range<usize>]) -> bool {
+    taken.iter().any(|t| r.start < t.end && t.start < r.end)
+}
+
+/// Extracts the anchors of one block.
+pub fn extract(block: &Block, code_patterns: &'static [CodePattern]) -> Vec<Anchor> {
+    let text = &block.text;
+    let mut out = Vec::new();
+    let mut taken: Vec<Range<usize>> = Vec::new();
+
+    // Links written in Markdown. Mail links are emails, not links.
+    let mut link_text_ranges = Vec::new();
+    for l in &block.links {
+        link_text_ranges.push(l.text.clone());
+        let lower = l.dest.trim().to_ascii_lowercase();
+        if lower.starts_with("mailto") || lower.starts_with("mail to") {
+            let addr = l.dest.trim()[6..].trim_start_matches([':', '>', ';', '.', '/', '=']);
+            let addr = addr.split('?').next().unwrap_or("");
+            let in_text = email_re().is_match(&text[l.text.clone()]);
+            if !in_text && email_re().is_match(addr) {
+                out.push(Anchor {
+                    kind: Kind::Email,
+                    key: email_key(addr),
+                    span: l.dest_span.clone(),
+                    shown: addr.to_string(),
+                    link_text: String::new(),
+                });
+            }
+            continue;
+        }
+        if l.dest.starts_with('#') && l.dest.len() > 1 {
+            continue; // in-page anchor: differs by language by design
+        }
+        out.push(Anchor {
+            kind: Kind::Link,
+            key: urls::normalize(&l.dest),
+            span: l.dest_span.clone(),
+            shown: l.dest.clone(),
+            link_text: text[l.text.clone()].trim().to_string(),
+        });
+    }
+    // Bare URLs in running text (not the visible text of a Markdown link).
+    for r in urls::find_bare(text) {
+        taken.push(r.clone());
+        if overlaps(&r, &link_text_ranges) {
+            continue;
+        }
+        let raw = &text[r.clone()];
+        out.push(Anchor {
+            kind: Kind::Link,
+            key: urls::normalize(raw),
+            span: block.file_range(r),
+            shown: raw.to_string(),
+            link_text: String::new(),
+        });
+    }
+    for m in email_re().find_iter(text) {
+        let r = m.range();
+        if overlaps(&r, &taken) {
+            continue;
+        }
+        taken.push(r.clone());
+        out.push(Anchor {
+            kind: Kind::Email,
+            key: email_key(m.as_str()),
+            span: block.file_range(r),
+            shown: m.as_str().to_string(),
+            link_text: String::new(),
+        });
+    }
+    for c in codes::find(text, code_patterns) {
+        if overlaps(&c.range, &taken) {
+            continue;
+        }
+        taken.push(c.range.clone());
+        out.push(Anchor {
+            kind: Kind::Code,
+            key: c.normalized,
+            span: block.file_range(c.range.clone()),
+            shown: text[c.range].to_string(),
+            link_text: String::new(),
+        });
+    }
+    for m in number_re().find_iter(text) {
+        let r = m.range();
+        if overlaps(&r, &taken) {
+            continue;
+        }
+        let key: String = m.as_str().chars().map(codes::ascii_digit).collect();
+        let key = key.trim_start_matches('0').to_string();
+        out.push(Anchor {
+            kind: Kind::Number,
+            span: block.file_range(r),
+            shown: m.as_str().to_string(),
+            key: if key.is_empty() { "0".into() } else { key },
+            link_text: String::new(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::{parse, Format};
+
+    fn anchors(s: &str) -> Vec<(Kind, String, String)> {
+        let b = parse(s, 0..s.len(), Format::Markdown);
+        b.iter()
+            .flat_map(|b| extract(b, codes::builtin()))
+            .map(|a| (a.kind, a.key, s[a.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn extracts_with_file_spans() {
+        let s = "A [Circular Letter \\(CL/4398\\)](https://unesco.org/en/cl) by 31 January; mail j.doe@unesco.org.\n";
+        let a = anchors(s);
+        assert!(a.contains(&(
+            Kind::Link,
+            "https://unesco.org/{lang}/cl".into(),
+            "https://unesco.org/en/cl".into()
+        )));
+        assert!(a.contains(&(Kind::Code, "CL/4398".into(), "CL/4398".into())));
+        assert!(a.contains(&(
+            Kind::Email,
+            "j.doe@unesco.org".into(),
+            "j.doe@unesco.org".into()
+        )));
+        assert!(a.contains(&(Kind::Number, "31".into(), "31".into())));
+        // digits inside the code are not numbers again
+        assert!(!a.iter().any(|x| x.1 == "4398" && x.0 == Kind::Number));
+    }
+
+    #[test]
+    fn emails_do_not_swallow_arabic_letters() {
+        let s = "البريد الإلكتروني:j.hironaka@unesco.orgشكرا\n";
+        let a = anchors(s);
+        let emails: Vec<_> = a.iter().filter(|x| x.0 == Kind::Email).collect();
+        assert_eq!(emails.len(), 1, "{a:?}");
+        assert_eq!(emails[0].2, "j.hironaka@unesco.org");
+    }
+
+    #[test]
+    fn mail_links_are_emails_once() {
+        let s = "[Z.varoglu@unesco.org](mailto>Z.varoglu@unesco.org) and [write](mailto:a@b.org)\n";
+        let a = anchors(s);
+        let emails: Vec<_> = a
+            .iter()
+            .filter(|x| x.0 == Kind::Email)
+            .map(|x| x.1.as_str())
+            .collect();
+        assert_eq!(emails, vec!["a@b.org", "z.varoglu@unesco.org"]);
+        assert!(!a.iter().any(|x| x.0 == Kind::Link));
+    }
+
+    #[test]
+    fn bare_urls_and_in_page_anchors() {
+        let s = "See https://a.org/x. Back to [top](#top) or [home](<https://a.org>)\n";
+        let links: Vec<_> = anchors(s)
+            .into_iter()
+            .filter(|x| x.0 == Kind::Link)
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(links, vec!["https://a.org", "https://a.org/x"]);
+    }
+}

@@ -1,0 +1,339 @@
+//! Drives the pipeline for one document group: load → split or tag languages → blocks →
+//! sections → alignment → anchors → rules. Groups are independent, so a tree is checked
+//! group by group in parallel.
+
+use crate::align::{self, Bead, Item};
+use crate::anchors::{self, Anchor, Kind};
+use crate::blocks::{self, Block, Format};
+use crate::codes;
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::discover::Group;
+use crate::lang::Lang;
+use crate::langid;
+use crate::rules;
+use crate::sections::{self, Section};
+use crate::source::SourceFile;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// One language version of a document: its own file, or its part of a multilingual file.
+#[derive(Debug)]
+pub struct Version {
+    pub lang: Lang,
+    pub file: Arc<SourceFile>,
+    pub blocks: Vec<Block>,
+    /// Anchors of each block, parallel to `blocks`.
+    pub anchors: Vec<Vec<Anchor>>,
+    pub sections: Vec<Section>,
+}
+
+impl Version {
+    fn new(lang: Lang, file: Arc<SourceFile>, blocks: Vec<Block>) -> Version {
+        let anchors = blocks
+            .iter()
+            .map(|b| anchors::extract(b, codes::builtin()))
+            .collect();
+        let sections = sections::group(&blocks);
+        Version {
+            lang,
+            file,
+            blocks,
+            anchors,
+            sections,
+        }
+    }
+
+    /// The blocks of a range of sections.
+    pub fn section_blocks(&self, r: &Range<usize>) -> Range<usize> {
+        if r.is_empty() {
+            return 0..0;
+        }
+        self.sections[r.start].blocks.start..self.sections[r.end - 1].blocks.end
+    }
+
+    /// A label on the first line of a block.
+    pub fn block_label(&self, block: usize, message: impl Into<String>) -> Label {
+        let b = &self.blocks[block];
+        let text = &self.file.text[b.span.clone()];
+        let first = text.find(['\n', '\r']).unwrap_or(text.len());
+        let first = text[..first].trim_end().len().max(1).min(text.len());
+        let mut end = b.span.start + first;
+        while !self.file.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Label::new(&self.file, self.lang, b.span.start..end, message)
+    }
+
+    pub fn anchor_label(&self, a: &Anchor, message: impl Into<String>) -> Label {
+        Label::new(&self.file, self.lang, a.span.clone(), message)
+    }
+}
+
+/// Aligned sections of the source and one translation, with their blocks aligned too.
+#[derive(Debug, Clone)]
+pub struct SectionBead {
+    pub src: Range<usize>,
+    pub tgt: Range<usize>,
+    /// Block beads, in absolute block indexes of each version.
+    pub blocks: Vec<Bead>,
+}
+
+#[derive(Debug)]
+pub struct Pairing {
+    /// Index of the translation in `Document::versions`.
+    pub tgt: usize,
+    pub beads: Vec<SectionBead>,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub name: String,
+    pub files: Vec<Arc<SourceFile>>,
+    pub versions: Vec<Version>,
+    /// Blocks that belong to no language (a multilingual file's preamble).
+    pub shared: Vec<(Arc<SourceFile>, Vec<Block>)>,
+    /// Index of the source version.
+    pub source: usize,
+    pub pairings: Vec<Pairing>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub source: Lang,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { source: Lang::EN }
+    }
+}
+
+/// What checking one group produced.
+#[derive(Debug, Default)]
+pub struct GroupReport {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that could not be read, or groups that could not be checked
+    /// (diagnostics of the rule `input-error`).
+    pub input_errors: Vec<Diagnostic>,
+    /// Things worth telling the user that are not findings.
+    pub remarks: Vec<String>,
+}
+
+fn item_weight(a: &Anchor) -> f64 {
+    match a.kind {
+        Kind::Email | Kind::Code => 6.0,
+        Kind::Link if a.key == "#" || a.key.is_empty() => 0.3,
+        Kind::Link => 5.0,
+        Kind::Number
+            if a.key.len() == 4 && (a.key.starts_with("19") || a.key.starts_with("20")) =>
+        {
+            1.0
+        }
+        Kind::Number if a.key.len() >= 3 => 2.0,
+        Kind::Number => 0.5,
+    }
+}
+
+fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec<Item> {
+    ranges
+        .map(|(r, heading)| Item {
+            len: v.blocks[r.clone()]
+                .iter()
+                .map(|b| b.text.chars().count() as f64)
+                .sum(),
+            anchors: v.anchors[r]
+                .iter()
+                .flatten()
+                .map(|a| (format!("{:?}:{}", a.kind, a.key), item_weight(a)))
+                .collect(),
+            heading,
+        })
+        .collect()
+}
+
+/// Aligns a translation with the source: sections first, then blocks inside each bead.
+pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
+    let si = items(
+        src,
+        src.sections.iter().map(|s| (s.blocks.clone(), s.headed)),
+    );
+    let ti = items(
+        tgt,
+        tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)),
+    );
+    let beads = align::align(&si, &ti, &align::SECTIONS);
+    beads
+        .into_iter()
+        .map(|b| {
+            let sb = src.section_blocks(&b.src);
+            let tb = tgt.section_blocks(&b.tgt);
+            let blocks = if sb.is_empty() || tb.is_empty() {
+                Vec::new()
+            } else {
+                let bi = items(
+                    src,
+                    sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())),
+                );
+                let bj = items(
+                    tgt,
+                    tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())),
+                );
+                align::align(&bi, &bj, &align::BLOCKS)
+                    .into_iter()
+                    .map(|x| Bead {
+                        src: x.src.start + sb.start..x.src.end + sb.start,
+                        tgt: x.tgt.start + tb.start..x.tgt.end + tb.start,
+                        cost: x.cost,
+                    })
+                    .collect()
+            };
+            SectionBead {
+                src: b.src,
+                tgt: b.tgt,
+                blocks,
+            }
+        })
+        .collect()
+}
+
+/// Builds the document of a group: reads its files and finds its language versions.
+pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<Document> {
+    let mut files = Vec::new();
+    let mut versions = Vec::new();
+    let mut shared = Vec::new();
+    for (path, lang) in &group.files {
+        let file = match SourceFile::load(path) {
+            Ok(f) => f,
+            Err(e) => {
+                report.input_errors.push(input_error(
+                    path,
+                    &e.message,
+                    e.offset,
+                    e.prefix.as_deref(),
+                ));
+                continue;
+            }
+        };
+        files.push(file.clone());
+        let format = Format::from_path(path);
+        let all = blocks::parse(&file.text, file.body(), format);
+        match lang {
+            Some(l) => versions.push(Version::new(*l, file, all)),
+            None => {
+                let split = langid::split(&all);
+                let mut sh = Vec::new();
+                for r in &split.shared {
+                    sh.extend(all[r.clone()].iter().cloned());
+                }
+                if !sh.is_empty() {
+                    shared.push((file.clone(), sh));
+                }
+                for (l, r) in split.runs {
+                    versions.push(Version::new(l, file.clone(), all[r].to_vec()));
+                }
+            }
+        }
+    }
+    if files.is_empty() {
+        return None;
+    }
+    let mut seen: Vec<Lang> = Vec::new();
+    for v in &versions {
+        if seen.contains(&v.lang) {
+            let msg = format!(
+                "two {} versions in the document `{}`; keep one file per language",
+                v.lang.name(),
+                group.name
+            );
+            report
+                .input_errors
+                .push(input_error(&v.file.path, &msg, None, None));
+            return None;
+        }
+        seen.push(v.lang);
+    }
+    let source = versions.iter().position(|v| v.lang == opts.source);
+    let source = match source {
+        Some(s) => s,
+        None if versions.len() >= 2 => {
+            let msg = format!(
+                "the document `{}` has no {} version, the source language (found: {}); choose another with --source",
+                group.name,
+                opts.source.name(),
+                versions.iter().map(|v| v.lang.tag()).collect::<Vec<_>>().join(", ")
+            );
+            report
+                .input_errors
+                .push(input_error(&versions[0].file.path, &msg, None, None));
+            return None;
+        }
+        None => 0,
+    };
+    if versions.len() < 2 {
+        report.remarks.push(format!(
+            "{}: only one language ({}) found; nothing to compare",
+            group.name,
+            versions.first().map(|v| v.lang.name()).unwrap_or("none")
+        ));
+    }
+    let pairings = (0..versions.len())
+        .filter(|&i| i != source)
+        .map(|i| Pairing {
+            tgt: i,
+            beads: pair(&versions[source], &versions[i]),
+        })
+        .collect();
+    Some(Document {
+        name: group.name.clone(),
+        files,
+        versions,
+        shared,
+        source,
+        pairings,
+    })
+}
+
+/// Checks one group.
+pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
+    let mut report = GroupReport::default();
+    let Some(doc) = build(group, opts, &mut report) else {
+        return report;
+    };
+    let mut diags = rules::run(&doc);
+    if let Some(only) = &group.only {
+        diags.retain(|d| only.iter().any(|p| same_file(p, &d.primary.file.path)));
+    }
+    diags.sort_by_key(|d| d.sort_key());
+    report.diagnostics = diags;
+    report.document = Some(doc);
+    report
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// An input problem as a diagnostic of the rule `input-error`, located in the file
+/// (at the offending byte when there is one).
+pub fn input_error(
+    path: &std::path::Path,
+    message: &str,
+    offset: Option<usize>,
+    prefix: Option<&str>,
+) -> Diagnostic {
+    let text = prefix.unwrap_or("").to_string();
+    let file = Arc::new(SourceFile::from_text(path, text));
+    let at = offset
+        .filter(|_| prefix.is_some())
+        .unwrap_or(0)
+        .min(file.text.len());
+    let label = Label::new(&file, Lang::UND, at..at, message);
+    let display = file.display.clone();
+    Diagnostic::new(
+        "input-error",
+        Severity::Error,
+        format!("{display}: {message}"),
+        label,
+    )
+}

@@ -1,0 +1,181 @@
+//! Reference-code patterns (document symbols, ISBN, DOI…), loaded from `rules/codes.toml`.
+
+use regex::Regex;
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const BUILTIN: &str = include_str!("../rules/codes.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeSpec {
+    pub id: String,
+    pub description: String,
+    pub pattern: String,
+    #[serde(default)]
+    pub compact: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodeFile {
+    code: Vec<CodeSpec>,
+}
+
+#[derive(Debug)]
+pub struct CodePattern {
+    pub spec: CodeSpec,
+    pub regex: Regex,
+}
+
+/// Parses code specs from TOML text and compiles their patterns.
+pub fn compile(toml_text: &str) -> Result<Vec<CodePattern>, String> {
+    let file: CodeFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+    file.code
+        .into_iter()
+        .map(|spec| {
+            let regex = Regex::new(&spec.pattern)
+                .map_err(|e| format!("invalid pattern for code `{}`: {e}", spec.id))?;
+            Ok(CodePattern { spec, regex })
+        })
+        .collect()
+}
+
+/// The built-in patterns, compiled once.
+pub fn builtin() -> &'static [CodePattern] {
+    static P: OnceLock<Vec<CodePattern>> = OnceLock::new();
+    P.get_or_init(|| compile(BUILTIN).expect("rules/codes.toml is valid"))
+}
+
+/// A reference code found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeMatch {
+    pub range: Range<usize>,
+    pub normalized: String,
+    pub pattern: &'static str,
+}
+
+/// Digits of any system to ASCII.
+pub fn ascii_digit(c: char) -> char {
+    match c.to_digit(10) {
+        Some(_) => c,
+        None => match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            _ => c,
+        },
+    }
+}
+
+/// Normalises a code: ASCII digits, no space around slashes, single spaces.
+pub fn normalize(raw: &str, compact: bool) -> String {
+    let digits: String = raw.chars().map(ascii_digit).collect();
+    let mut s = digits.split_whitespace().collect::<Vec<_>>().join(" ");
+    s = s.replace(" /", "/").replace("/ ", "/");
+    if compact {
+        let up = s.to_ascii_uppercase();
+        let body = up
+            .trim_start_matches("ISBN-13")
+            .trim_start_matches("ISBN-10")
+            .trim_start_matches("ISBN")
+            .trim_start_matches("ISSN")
+            .trim_start_matches(':');
+        s = body.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    }
+    s
+}
+
+/// Finds codes in `text`, longest match first where patterns overlap.
+pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
+    let mut found: Vec<CodeMatch> = Vec::new();
+    for p in patterns {
+        for m in p.regex.find_iter(text) {
+            let raw = m.as_str();
+            if !raw.chars().any(|c| c.is_numeric()) {
+                continue;
+            }
+            let mut range = m.range();
+            // A DOI ends before unbalanced closing brackets and final punctuation.
+            while let Some(c) = text[range.clone()].chars().last() {
+                let s = &text[range.clone()];
+                let unbalanced = c == ')' && s.matches('(').count() < s.matches(')').count();
+                if unbalanced || matches!(c, '.' | ',' | ';' | ':') {
+                    range.end -= c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            found.push(CodeMatch {
+                normalized: normalize(&text[range.clone()], p.spec.compact),
+                range,
+                pattern: &p.spec.id,
+            });
+        }
+    }
+    found.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+    });
+    let mut out: Vec<CodeMatch> = Vec::new();
+    for m in found {
+        if out.last().is_some_and(|l| m.range.start < l.range.end) {
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(t: &str) -> Vec<String> {
+        find(t, builtin())
+            .into_iter()
+            .map(|m| m.normalized)
+            .collect()
+    }
+
+    #[test]
+    fn finds_unesco_and_un_symbols() {
+        assert_eq!(codes("A letter (CL/4398) was sent"), vec!["CL/4398"]);
+        assert_eq!(codes("رسالة دورية (CL / 4328) تدعى"), vec!["CL/4328"]);
+        assert_eq!(codes("CL/٤٣٩٨"), vec!["CL/4398"]);
+        assert_eq!(codes("see ED/PLS/OER/2023/1."), vec!["ED/PLS/OER/2023/1"]);
+        assert_eq!(
+            codes("doc 216 EX/5 and 216 EX/Decision 5"),
+            vec!["216 EX/5", "216 EX/Decision 5"]
+        );
+        assert_eq!(
+            codes("41 C/Resolution 12; 42 C/5"),
+            vec!["41 C/Resolution 12", "42 C/5"]
+        );
+        assert_eq!(
+            codes("A/RES/70/1, E/CN.6/2023/1, S/2023/123 and A/77/L.1"),
+            vec!["A/RES/70/1", "E/CN.6/2023/1", "S/2023/123", "A/77/L.1"]
+        );
+        assert_eq!(codes("ED-2019/WS/25"), vec!["ED-2019/WS/25"]);
+    }
+
+    #[test]
+    fn finds_isbn_issn_doi() {
+        assert_eq!(codes("ISBN 978-92-3-100538-4"), vec!["9789231005384"]);
+        assert_eq!(codes("ISSN: 2310-7820"), vec!["23107820"]);
+        assert_eq!(codes("(doi 10.54675/ABCD1234)."), vec!["10.54675/ABCD1234"]);
+        assert_eq!(
+            codes("ark:/48223/pf0000383205"),
+            vec!["ark:/48223/pf0000383205"]
+        );
+    }
+
+    #[test]
+    fn near_misses_are_not_codes() {
+        assert!(codes("and/or the A/B test, 2022/2023, TCP/IP").is_empty());
+        assert!(codes("Call 10.5 per cent").is_empty());
+        assert!(codes("the period 2022-2023").is_empty());
+    }
+}

@@ -1,0 +1,246 @@
+//! Finding document groups: files of one document in several languages (`en.md`,
+//! `fr.md`; or `NAME.en.md`, `NAME.fr.md`), and single files holding several languages.
+
+use crate::lang::Lang;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt"];
+
+/// The files of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Shown to users: the folder, or the folder and the document name.
+    pub name: String,
+    /// Each file with the language its name gives (none: a multilingual file to split).
+    pub files: Vec<(PathBuf, Option<Lang>)>,
+    /// When files were passed one by one: only diagnostics in these files are reported.
+    pub only: Option<Vec<PathBuf>>,
+}
+
+/// A path that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Splits a file name into (document name, language): `en.md` → ("", en),
+/// `news.fr.md` → ("news", fr), `news.md` → ("news", none).
+pub fn name_and_lang(path: &Path) -> (String, Option<Lang>) {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if let Some(l) = tag(stem) {
+        return (String::new(), Some(l));
+    }
+    if let Some((name, last)) = stem.rsplit_once('.') {
+        if let Some(l) = tag(last) {
+            return (name.to_string(), Some(l));
+        }
+    }
+    (stem.to_string(), None)
+}
+
+fn tag(s: &str) -> Option<Lang> {
+    let primary = s.split(['-', '_']).next().unwrap_or("");
+    let looks_like_tag =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+    if looks_like_tag && s.len() <= 8 {
+        Lang::parse(s)
+    } else {
+        None
+    }
+}
+
+type Key = (PathBuf, String);
+/// A group being collected: its files, and the files passed by name (none: all).
+type Pending = (Vec<(PathBuf, Option<Lang>)>, Option<Vec<PathBuf>>);
+
+fn key_of(path: &Path) -> (Key, Option<Lang>) {
+    let (name, lang) = name_and_lang(path);
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    match lang {
+        Some(_) => ((dir, name), lang),
+        // An untagged file is a document of its own.
+        None => (
+            (
+                dir,
+                path.file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            ),
+            None,
+        ),
+    }
+}
+
+fn group_name(key: &Key, tagged: bool) -> String {
+    let dir = key.0.to_string_lossy();
+    let dir = dir.strip_prefix("./").unwrap_or(&dir).to_string();
+    if tagged && key.1.is_empty() {
+        if dir.is_empty() {
+            ".".into()
+        } else {
+            dir
+        }
+    } else if dir.is_empty() || dir == "." {
+        key.1.clone()
+    } else {
+        format!("{}/{}", dir.trim_end_matches('/'), key.1)
+    }
+}
+
+/// Finds the document groups under the given paths. Folders are walked (hidden and
+/// git-ignored files skipped); a file passed by name brings its sibling language files.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
+    let mut groups: BTreeMap<Key, Pending> = BTreeMap::new();
+    let mut errors = Vec::new();
+    let add = |groups: &mut BTreeMap<Key, Pending>, p: PathBuf, explicit: bool| {
+        let (key, lang) = key_of(&p);
+        let entry = groups
+            .entry(key)
+            .or_insert_with(|| (Vec::new(), Some(Vec::new())));
+        if !entry.0.iter().any(|(q, _)| *q == p) {
+            entry.0.push((p.clone(), lang));
+        }
+        if explicit {
+            if let Some(only) = &mut entry.1 {
+                only.push(p);
+            }
+        } else {
+            entry.1 = None;
+        }
+    };
+    for path in paths {
+        if path.is_dir() {
+            let walk = ignore::WalkBuilder::new(path)
+                .hidden(true)
+                .git_ignore(true)
+                .require_git(false)
+                .build();
+            for entry in walk {
+                match entry {
+                    Ok(e)
+                        if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) =>
+                    {
+                        add(&mut groups, e.path().to_path_buf(), false)
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(PathError {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    }),
+                }
+            }
+        } else if path.is_file() {
+            add(&mut groups, path.clone(), true);
+            // Bring in the sibling language files of the same document.
+            let (key, lang) = key_of(path);
+            if lang.is_some() {
+                if let Ok(rd) = std::fs::read_dir(if key.0.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    &key.0
+                }) {
+                    let mut sibs: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+                    sibs.sort();
+                    for s in sibs {
+                        let s = if key.0.as_os_str().is_empty() {
+                            PathBuf::from(s.file_name().unwrap_or_default())
+                        } else {
+                            s
+                        };
+                        if s.is_file() && is_document(&s) && key_of(&s).0 == key && s != *path {
+                            let (k, l) = key_of(&s);
+                            let entry = groups
+                                .entry(k)
+                                .or_insert_with(|| (Vec::new(), Some(Vec::new())));
+                            if !entry.0.iter().any(|(q, _)| *q == s) {
+                                entry.0.push((s, l));
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            errors.push(PathError {
+                path: path.clone(),
+                message: "no such file or folder".into(),
+            });
+        }
+    }
+    let out = groups
+        .into_iter()
+        .map(|(key, (mut files, only))| {
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            let tagged = files.iter().any(|f| f.1.is_some());
+            Group {
+                name: group_name(&key, tagged),
+                files,
+                only,
+            }
+        })
+        .collect();
+    (out, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_languages() {
+        let n = |s: &str| name_and_lang(Path::new(s));
+        assert_eq!(n("issue/en.md"), (String::new(), Some(Lang::EN)));
+        assert_eq!(n("ar.markdown"), (String::new(), Some(Lang::AR)));
+        assert_eq!(n("x/news.fr.md"), ("news".into(), Some(Lang::FR)));
+        assert_eq!(n("news.zh-Hant.mdx"), ("news".into(), Some(Lang::ZH)));
+        assert_eq!(n("news.pt-br.txt"), ("news".into(), Lang::parse("pt")));
+        assert_eq!(n("README.md"), ("README".into(), None));
+        assert_eq!(n("notes.v2.md"), ("notes.v2".into(), None));
+    }
+
+    #[test]
+    fn groups_a_tree_and_sibling_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("a")).unwrap();
+        std::fs::create_dir_all(d.join("b")).unwrap();
+        for f in [
+            "a/en.md",
+            "a/fr.md",
+            "a/ar.md",
+            "b/x.en.md",
+            "b/x.fr.md",
+            "b/y.en.md",
+            "b/y.ar.md",
+            "b/all.md",
+            "b/notes.json",
+        ] {
+            std::fs::write(d.join(f), "text\n").unwrap();
+        }
+        let (groups, errors) = discover(&[d.to_path_buf()]);
+        assert!(errors.is_empty());
+        let shapes: Vec<(usize, bool)> = groups
+            .iter()
+            .map(|g| (g.files.len(), g.only.is_none()))
+            .collect();
+        assert_eq!(
+            shapes,
+            vec![(3, true), (1, true), (2, true), (2, true)],
+            "{groups:?}"
+        );
+        // One file passed by a hook brings its siblings, and only it is reported.
+        let (groups, _) = discover(&[d.join("a/fr.md")]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].files.len(), 3);
+        assert_eq!(groups[0].only, Some(vec![d.join("a/fr.md")]));
+        let (_, errors) = discover(&[d.join("missing")]);
+        assert_eq!(errors[0].message, "no such file or folder");
+    }
+}

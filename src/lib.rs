@@ -1,0 +1,21 @@
+//! oerlint: a translation consistency linter.
+//!
+//! The pipeline runs one way; each stage is one module:
+//! [`discover`] → [`source`] → [`blocks`] → [`langid`] → [`sections`] → [`align`]
+//! → [`anchors`] → [`rules`] → [`render`]. [`check`] drives it for one document group.
+//! See ARCHITECTURE.md for the invariants.
+
+pub mod align;
+pub mod anchors;
+pub mod blocks;
+pub mod check;
+pub mod codes;
+pub mod diag;
+pub mod discover;
+pub mod lang;
+pub mod langid;
+pub mod render;
+pub mod rules;
+pub mod sections;
+pub mod source;
+pub mod urls;

@@ -1,0 +1,334 @@
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use oerlint::check::{self, Document, GroupReport, Options};
+use oerlint::diag::Severity;
+use oerlint::discover::{self, Group};
+use oerlint::lang::Lang;
+use oerlint::render::{self, Summary};
+use oerlint::rules;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Translation consistency linter: aligns the language versions of a document section by
+/// section and reports the dates, emails, codes and links that disagree.
+#[derive(Parser)]
+#[command(name = "oerlint", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Deny {
+    Warnings,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check documents: folders of language files, trees, multilingual files, or files
+    /// passed one by one (as a pre-commit hook does).
+    Check {
+        /// Files or folders to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// The source language every other language is compared with.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        source: Lang,
+        /// Make warnings fail the check too (exit status 1).
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+        /// When to colour human output.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: Color,
+    },
+    /// Print how the sections of each translation align with the source.
+    Align {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        source: Lang,
+        /// Also show the block alignment inside each section.
+        #[arg(long)]
+        blocks: bool,
+    },
+    /// List every rule with its default level.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule id, as in `oerlint rules`.
+        rule: String,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| {
+        format!("unknown language `{s}`; use a BCP 47 tag such as en, fr, ar, es, ru, zh")
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            paths,
+            format,
+            source,
+            deny,
+            color,
+        } => run_check(&paths, format, source, deny, color),
+        Command::Align {
+            paths,
+            source,
+            blocks,
+        } => run_align(&paths, source, blocks),
+        Command::Rules => {
+            println!("{:<20} {:<8} summary", "rule", "level");
+            for r in rules::all() {
+                println!("{:<20} {:<8} {}", r.id, r.severity.as_str(), r.summary);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Explain { rule } => match rules::find(&rule) {
+            Some(r) => {
+                println!("{}", r.doc());
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("error: unknown rule `{rule}`; `oerlint rules` lists them");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn check_all(paths: &[PathBuf], source: Lang) -> (Vec<Group>, Vec<GroupReport>, Vec<String>) {
+    let (groups, errors) = discover::discover(paths);
+    let opts = Options { source };
+    let reports: Vec<GroupReport> = groups
+        .par_iter()
+        .map(|g| check::check_group(g, &opts))
+        .collect();
+    let errors = errors
+        .into_iter()
+        .map(|e| format!("{}: {}", e.path.display(), e.message))
+        .collect();
+    (groups, reports, errors)
+}
+
+fn run_check(
+    paths: &[PathBuf],
+    format: Format,
+    source: Lang,
+    deny: Option<Deny>,
+    color: Color,
+) -> ExitCode {
+    let (groups, reports, path_errors) = check_all(paths, source);
+    let mut diags = Vec::new();
+    let mut summary = Summary::default();
+    let mut input_errors = !path_errors.is_empty();
+    for e in &path_errors {
+        eprintln!("error: {e}");
+    }
+    for r in reports {
+        if let Some(doc) = &r.document {
+            summary.documents += 1;
+            summary.files += doc.files.len();
+        }
+        for m in &r.remarks {
+            if format == Format::Human {
+                eprintln!("note: {m}");
+            }
+        }
+        input_errors |= !r.input_errors.is_empty();
+        diags.extend(r.input_errors);
+        diags.extend(r.diagnostics);
+    }
+    if groups.is_empty() && path_errors.is_empty() {
+        eprintln!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
+        input_errors = true;
+    }
+    summary.count(&diags);
+    let out = std::io::stdout();
+    match format {
+        Format::Json => {
+            let mut lock = out.lock();
+            let _ = lock.write_all(render::json(&diags, summary).as_bytes());
+        }
+        Format::Human => {
+            let choice = match color {
+                Color::Always => ColorChoice::Always,
+                Color::Never => ColorChoice::Never,
+                Color::Auto if std::env::var_os("NO_COLOR").is_some() => ColorChoice::Never,
+                Color::Auto if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+                    ColorChoice::Auto
+                }
+                Color::Auto => ColorChoice::Never,
+            };
+            let mut stream = StandardStream::stdout(choice);
+            if let Err(e) = render::human(&diags, &mut stream) {
+                eprintln!("error: cannot write output: {e}");
+                return ExitCode::from(2);
+            }
+            let _ = writeln!(stream, "{}", render::summary_line(&summary));
+        }
+    }
+    let failing = diags.iter().any(|d| {
+        d.rule != "input-error"
+            && (d.severity == Severity::Error
+                || (deny.is_some() && d.severity == Severity::Warning))
+    });
+    if failing {
+        ExitCode::from(1)
+    } else if input_errors {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn cell(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        let cut: String = s.chars().take(width.saturating_sub(2)).collect();
+        format!("{cut}… ")
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+fn print_alignment(doc: &Document, blocks: bool) {
+    let src = &doc.versions[doc.source];
+    let width = 34;
+    println!(
+        "{} ({} source; {})",
+        doc.name,
+        src.lang,
+        doc.pairings
+            .iter()
+            .map(|p| doc.versions[p.tgt].lang.tag())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut header = format!(
+        "{:>3}  {}",
+        "#",
+        cell(&format!("{} section", src.lang), width)
+    );
+    for p in &doc.pairings {
+        header.push_str(&cell(&doc.versions[p.tgt].lang.to_string(), width));
+    }
+    println!("{}", header.trim_end());
+    // For each translation, what each source section maps to.
+    let title =
+        |v: &check::Version, s: usize| v.blocks[v.sections[s].title_block()].preview(width - 4);
+    let mut rows: Vec<Vec<String>> = src
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, _)| vec![format!("{:>3}  {}", i + 1, cell(&title(src, i), width))])
+        .collect();
+    let mut extras: Vec<String> = Vec::new();
+    for p in &doc.pairings {
+        let tgt = &doc.versions[p.tgt];
+        for b in &p.beads {
+            if b.src.is_empty() {
+                for t in b.tgt.clone() {
+                    extras.push(format!(
+                        "     extra in {}: {} (after source section {})",
+                        tgt.lang,
+                        title(tgt, t),
+                        b.src.start
+                    ));
+                }
+                continue;
+            }
+            for (k, s) in b.src.clone().enumerate() {
+                let text = if b.tgt.is_empty() {
+                    "—".to_string()
+                } else if k > 0 {
+                    format!("↑ merged with row {}", b.src.start + 1)
+                } else {
+                    let mut t = title(tgt, b.tgt.start);
+                    if b.tgt.len() > 1 {
+                        t = format!("{t} (+{} split)", b.tgt.len() - 1);
+                    }
+                    t
+                };
+                rows[s].push(cell(&text, width));
+            }
+        }
+    }
+    for r in rows {
+        println!("{}", r.concat().trim_end());
+    }
+    for e in extras {
+        println!("{e}");
+    }
+    if blocks {
+        for p in &doc.pairings {
+            let tgt = &doc.versions[p.tgt];
+            println!("\n  blocks, {} ↔ {}:", src.lang, tgt.lang);
+            for b in &p.beads {
+                for bb in &b.blocks {
+                    let s = bb
+                        .src
+                        .clone()
+                        .map(|i| src.blocks[i].preview(30))
+                        .collect::<Vec<_>>()
+                        .join(" + ");
+                    let t = bb
+                        .tgt
+                        .clone()
+                        .map(|i| tgt.blocks[i].preview(30))
+                        .collect::<Vec<_>>()
+                        .join(" + ");
+                    println!(
+                        "    {} ⇔ {}",
+                        cell(if s.is_empty() { "—" } else { &s }, 50),
+                        if t.is_empty() { "—" } else { &t }
+                    );
+                }
+            }
+        }
+    }
+    println!();
+}
+
+fn run_align(paths: &[PathBuf], source: Lang, blocks: bool) -> ExitCode {
+    let (_, reports, path_errors) = check_all(paths, source);
+    let mut code = ExitCode::SUCCESS;
+    for e in path_errors {
+        eprintln!("error: {e}");
+        code = ExitCode::from(2);
+    }
+    for r in reports {
+        for d in &r.input_errors {
+            eprintln!("error: {}", d.message);
+            code = ExitCode::from(2);
+        }
+        if let Some(doc) = &r.document {
+            if doc.versions.len() >= 2 {
+                print_alignment(doc, blocks);
+            }
+        }
+    }
+    code
+}

@@ -1,0 +1,190 @@
+//! Rendering diagnostics: human (codespan-reporting, like rustc) and JSON (docs/json.md).
+
+use crate::diag::{Diagnostic, Label, Severity};
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Counts for the summary line and the JSON summary.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Summary {
+    pub fn count(&mut self, diags: &[Diagnostic]) {
+        for d in diags {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Note => self.notes += 1,
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonSpan<'a> {
+    path: &'a str,
+    lang: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    text: &'a str,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    primary: JsonSpan<'a>,
+    related: Vec<JsonSpan<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    found: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+fn span(l: &Label) -> JsonSpan<'_> {
+    let (line, column) = l.file.line_col(l.start);
+    let (end_line, end_column) = l.file.line_col(l.end);
+    JsonSpan {
+        path: &l.file.display,
+        lang: l.lang.tag(),
+        start: l.start,
+        end: l.end,
+        line,
+        column,
+        end_line,
+        end_column,
+        text: l.text(),
+        label: &l.message,
+    }
+}
+
+/// The JSON report, version 1.
+pub fn json(diags: &[Diagnostic], summary: Summary) -> String {
+    let report = JsonReport {
+        version: 1,
+        diagnostics: diags
+            .iter()
+            .map(|d| JsonDiagnostic {
+                rule: d.rule,
+                severity: d.severity,
+                message: &d.message,
+                primary: span(&d.primary),
+                related: d.related.iter().map(span).collect(),
+                expected: d.expected.as_deref(),
+                found: d.found.as_deref(),
+            })
+            .collect(),
+        summary,
+    };
+    let mut s = serde_json::to_string_pretty(&report).expect("JSON of plain data");
+    s.push('\n');
+    s
+}
+
+/// Invisible and direction-changing characters, shown as code points in human output.
+fn visible(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}' => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Human output: one codespan-reporting diagnostic per finding, labels in every file.
+pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Result<()> {
+    let mut files = SimpleFiles::new();
+    let mut ids: HashMap<*const crate::source::SourceFile, usize> = HashMap::new();
+    let mut id_of = |l: &Label, files: &mut SimpleFiles<String, String>| {
+        let key = std::sync::Arc::as_ptr(&l.file);
+        *ids.entry(key)
+            .or_insert_with(|| files.add(l.file.display.clone(), l.file.text.clone()))
+    };
+    let config = term::Config::default();
+    for d in diags {
+        let sev = match d.severity {
+            Severity::Error => cs::Severity::Error,
+            Severity::Warning => cs::Severity::Warning,
+            Severity::Note => cs::Severity::Note,
+        };
+        let mut labels = Vec::new();
+        let pid = id_of(&d.primary, &mut files);
+        let quote = |l: &Label| {
+            let t = l.text();
+            if t.is_empty() || t.chars().count() > 50 || t.contains('\n') {
+                format!("[{}] {}", l.lang, visible(&l.message))
+            } else {
+                format!("[{}] {} «{}»", l.lang, visible(&l.message), visible(t))
+            }
+        };
+        labels.push(
+            cs::Label::primary(pid, d.primary.start..d.primary.end).with_message(quote(&d.primary)),
+        );
+        for r in &d.related {
+            let rid = id_of(r, &mut files);
+            labels.push(cs::Label::secondary(rid, r.start..r.end).with_message(quote(r)));
+        }
+        let mut notes: Vec<String> = d.notes.iter().map(|n| visible(n)).collect();
+        if let Some(e) = d.expected.as_deref().filter(|e| !e.is_empty()) {
+            notes.push(format!("expected: {}", visible(e)));
+        }
+        if let Some(f) = d.found.as_deref().filter(|f| !f.is_empty()) {
+            notes.push(format!("found:    {}", visible(f)));
+        }
+        let diag = cs::Diagnostic::new(sev)
+            .with_code(d.rule)
+            .with_message(visible(&d.message))
+            .with_labels(labels)
+            .with_notes(notes);
+        term::emit(writer, &config, &files, &diag)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// The closing line of human output.
+pub fn summary_line(s: &Summary) -> String {
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    format!(
+        "checked {} in {}: {}, {}, {}",
+        plural(s.documents, "document"),
+        plural(s.files, "file"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.notes, "note")
+    )
+}

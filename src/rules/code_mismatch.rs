@@ -1,0 +1,81 @@
+//! # code-mismatch (error)
+//!
+//! The reference codes of aligned parts of the source and a translation differ.
+//!
+//! Document symbols and identifiers (circular letters `CL/4398`, sector documents
+//! `ED/PLS/OER/2023/1`, Executive Board and General Conference documents `216 EX/5`,
+//! `41 C/Resolution 12`, UN symbols `A/RES/70/1`, ISBN, ISSN, DOI) are retyped in every
+//! language, and a single flipped digit sends readers to another document. Codes are
+//! compared after normalising digits (Arabic-Indic digits are ASCII digits) and white
+//! space around slashes (`CL / 4398` is `CL/4398`). The patterns are data, in
+//! `rules/codes.toml`; a project's configuration can add more.
+//!
+//! The message shows a character-level diff of the two codes, since a one-digit slip is
+//! the commonest real error.
+//!
+//! Example: English `A Circular Letter (CL/4398) invites Member States…`; Arabic
+//! `رسالة دورية (CL / 4328)`. oerlint reports `expected CL/4398, found CL/4328`, with
+//! the difference `CL/43[9→2]8`.
+
+use super::{char_diff, compare, similar_values, Ctx, Outcome, Pairing, Rule};
+use crate::anchors::Kind;
+use crate::diag::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "code-mismatch",
+    severity: Severity::Error,
+    summary: "reference codes (document symbols, ISBN, DOI) of aligned blocks differ",
+    pair: Some(check),
+    blocks: None,
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
+    for o in compare(ctx, Kind::Code, Pairing::Similar(similar_values)) {
+        let d = match o {
+            Outcome::Same(..) => continue,
+            Outcome::Missing { src, at } => {
+                let a = &src.anchor.key;
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("reference code missing in {tl}: the {sl} text has {a}"),
+                    ctx.tgt
+                        .block_label(at, format!("expected {a} in this part")),
+                )
+                .related(ctx.src.anchor_label(src.anchor, format!("{sl} has {a}")))
+                .expected_found(a.as_str(), "")
+            }
+            Outcome::Extra { tgt, near } => {
+                let b = &tgt.anchor.key;
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("reference code in {tl} not in the {sl}: {b}"),
+                    ctx.tgt
+                        .anchor_label(tgt.anchor, format!("{b} is not in the {sl} text")),
+                )
+                .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
+                .expected_found("", b.as_str())
+            }
+            Outcome::Changed(s, t) => {
+                let (a, b) = (&s.anchor.key, &t.anchor.key);
+                let shown = if t.anchor.shown != *b {
+                    format!("{} (normalised {b})", t.anchor.shown)
+                } else {
+                    b.clone()
+                };
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("reference code differs from the {sl}: expected {a}, found {shown}"),
+                    ctx.tgt.anchor_label(t.anchor, format!("found {b}")),
+                )
+                .related(ctx.src.anchor_label(s.anchor, format!("{sl} has {a}")))
+                .expected_found(a.as_str(), b.as_str())
+                .note(format!("difference: {}", char_diff(a, b)))
+            }
+        };
+        out.push(d);
+    }
+}

@@ -1,0 +1,91 @@
+//! # link-mismatch (error)
+//!
+//! The link targets of aligned parts of the source and a translation differ in number or
+//! in target.
+//!
+//! Translators retype link text and often lose the link under it, or paste the link of
+//! another item. Targets are compared after normalising what legitimately differs between
+//! language versions of one page: a language path segment (`/en/`, `/fr/`, `/ar/`), a
+//! language query parameter (`?lang=fr`), a language subdomain (`fr.unesco.org`), a
+//! language suffix (`report-en.pdf`), as well as `http`/`https`, `www.` and trailing
+//! slashes. Mail links are emails (see `email-mismatch`); in-page anchors (`#top`) are
+//! skipped. Placeholder targets (`#`) count, so a link lost around a placeholder is still
+//! lost; `link-placeholder` reports the placeholder itself.
+//!
+//! Example: English `Please find the guidelines [here](https://www.unesco.org/en/oer)`;
+//! French `Veuillez trouver les lignes directrices ici` with no link. oerlint reports the
+//! link as missing from the French paragraph.
+
+use super::{compare, Ctx, Outcome, Pairing, Rule};
+use crate::anchors::{Anchor, Kind};
+use crate::diag::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "link-mismatch",
+    severity: Severity::Error,
+    summary: "link targets of aligned blocks differ in number or target",
+    pair: Some(check),
+    blocks: None,
+};
+
+fn describe(a: &Anchor) -> String {
+    if a.link_text.is_empty() {
+        format!("`{}`", a.shown)
+    } else {
+        let t: String = a.link_text.chars().take(60).collect();
+        let more = if a.link_text.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
+        format!("“{t}{more}” → `{}`", a.shown)
+    }
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
+    for o in compare(ctx, Kind::Link, Pairing::SameBlock) {
+        let d = match o {
+            Outcome::Same(..) => continue,
+            Outcome::Missing { src, at } => Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                format!(
+                    "link missing in {tl}: the {sl} text links {}",
+                    describe(src.anchor)
+                ),
+                ctx.tgt.block_label(
+                    at,
+                    format!("expected a link to `{}` in this part", src.anchor.shown),
+                ),
+            )
+            .related(ctx.src.anchor_label(src.anchor, format!("{sl} link")))
+            .expected_found(src.anchor.shown.as_str(), ""),
+            Outcome::Extra { tgt, near } => Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                format!("link in {tl} not in the {sl}: {}", describe(tgt.anchor)),
+                ctx.tgt
+                    .anchor_label(tgt.anchor, format!("no such link in the {sl} text")),
+            )
+            .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
+            .expected_found("", tgt.anchor.shown.as_str()),
+            Outcome::Changed(s, t) => Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                format!(
+                    "link target differs from the {sl}: expected `{}`, found `{}`",
+                    s.anchor.shown, t.anchor.shown
+                ),
+                ctx.tgt
+                    .anchor_label(t.anchor, format!("found `{}`", t.anchor.shown)),
+            )
+            .related(
+                ctx.src
+                    .anchor_label(s.anchor, format!("{sl} links {}", describe(s.anchor))),
+            )
+            .expected_found(s.anchor.shown.as_str(), t.anchor.shown.as_str()),
+        };
+        out.push(d);
+    }
+}

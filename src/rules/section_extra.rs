@@ -1,0 +1,60 @@
+//! # section-extra (warning)
+//!
+//! A section of a translation has no counterpart in the source.
+//!
+//! Translations sometimes keep a section that the source has since dropped (an event
+//! that was cancelled, a call that closed), or add one of their own. Either way readers of
+//! the languages see different documents. It is a warning, not an error, because a
+//! translation may rightly add a note for its readers.
+//!
+//! Example: the French issue still announces a webinar in a section that the English
+//! issue no longer has. oerlint reports the French section, with the English section
+//! next to which it stands.
+
+use super::{Ctx, Rule};
+use crate::diag::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "section-extra",
+    severity: Severity::Warning,
+    summary: "a translation section has no counterpart in the source",
+    pair: Some(check),
+    blocks: None,
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, bead) in ctx.beads.iter().enumerate() {
+        if !bead.src.is_empty() {
+            continue;
+        }
+        for t in bead.tgt.clone() {
+            let sec = &ctx.tgt.sections[t];
+            let title = ctx.tgt.blocks[sec.title_block()].preview(60);
+            let primary = ctx.tgt.block_label(
+                sec.title_block(),
+                format!("no {} counterpart", ctx.src.lang.name()),
+            );
+            let mut d = Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                format!(
+                    "extra section in {}: “{}” has no counterpart in the {} source",
+                    ctx.tgt.lang.name(),
+                    title,
+                    ctx.src.lang.name()
+                ),
+                primary,
+            )
+            .expected_found("", title);
+            let prev = ctx.beads[..i].iter().rev().find(|b| !b.src.is_empty());
+            if let Some(p) = prev {
+                let s = &ctx.src.sections[p.src.end - 1];
+                d = d.related(ctx.src.block_label(
+                    s.title_block(),
+                    format!("the {} section before it", ctx.src.lang.name()),
+                ));
+            }
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Loading input files. A [`SourceFile`] holds the exact text of a file; every span in
+//! oerlint is a byte range into that text, so nothing here rewrites line endings.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Files larger than this are skipped with an input error.
+pub const MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
+
+/// One input file, kept byte for byte.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// The path as shown to users (as given on the command line or found by the walk).
+    pub display: String,
+    pub text: String,
+    /// Byte length of a leading UTF-8 byte order mark (0 or 3). Parsing starts after it.
+    pub bom: usize,
+    line_starts: Vec<usize>,
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub message: String,
+    /// Byte offset of the problem, when there is one.
+    pub offset: Option<usize>,
+    /// The valid text before the problem, so that its line and column can be shown.
+    pub prefix: Option<String>,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl SourceFile {
+    /// Builds a source file from text already in memory (tests, stdin).
+    pub fn from_text(path: impl Into<PathBuf>, text: String) -> SourceFile {
+        let path = path.into();
+        let display = display_path(&path);
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            path,
+            display,
+            text,
+            bom,
+            line_starts,
+        }
+    }
+
+    /// Reads and validates a file: UTF-8, not empty, not binary, not too large.
+    pub fn load(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
+        let err = |message: String, offset| LoadError {
+            path: path.to_path_buf(),
+            message,
+            offset,
+            prefix: None,
+        };
+        let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read: {e}"), None))?;
+        if meta.len() > MAX_FILE_SIZE {
+            return Err(err(
+                format!(
+                    "file is {} bytes, over the limit of {} bytes; skipped",
+                    meta.len(),
+                    MAX_FILE_SIZE
+                ),
+                None,
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read: {e}"), None))?;
+        let prefix = |o: Option<usize>| {
+            o.map(|o| String::from_utf8_lossy(&bytes[..o.min(bytes.len())]).into_owned())
+        };
+        let text = match decode(bytes.clone()) {
+            Ok(t) => t,
+            Err((m, o)) => {
+                let mut e = err(m, o);
+                e.prefix = prefix(o);
+                return Err(e);
+            }
+        };
+        Ok(Arc::new(SourceFile::from_text(path, text)))
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// 1-based line and column of a byte offset; columns count Unicode scalar values.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count();
+        (line + 1, col + 1)
+    }
+
+    /// The byte range of the text after any byte order mark.
+    pub fn body(&self) -> std::ops::Range<usize> {
+        self.bom..self.text.len()
+    }
+}
+
+fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// Decodes file bytes as UTF-8, rejecting what is not text.
+fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<usize>)> {
+    if bytes.is_empty() {
+        return Err(("file is empty".into(), None));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err((
+            "file is UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8".into(),
+            Some(0),
+        ));
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err((
+            format!("file looks binary (NUL byte at offset {pos}); only UTF-8 text is checked"),
+            Some(pos),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if text.trim_start_matches('\u{feff}').trim().is_empty() {
+                Err(("file is empty (only white space)".into(), None))
+            } else {
+                Ok(text)
+            }
+        }
+        Err(e) => {
+            let pos = e.utf8_error().valid_up_to();
+            let byte = e.as_bytes()[pos];
+            Err((
+                format!("file is not valid UTF-8: byte 0x{byte:02X} at offset {pos}"),
+                Some(pos),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_and_handles_crlf() {
+        let f = SourceFile::from_text("x.md", "ab\r\nés x\r\n".to_string());
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(4), (2, 1));
+        // "és " is 4 bytes, 3 chars
+        assert_eq!(f.line_col(8), (2, 4));
+        assert_eq!(f.line_col(f.text.len()), (3, 1));
+    }
+
+    #[test]
+    fn bom_is_kept_and_measured() {
+        let f = SourceFile::from_text("x.md", "\u{feff}# T\n".to_string());
+        assert_eq!(f.bom, 3);
+        assert_eq!(&f.text[f.body()], "# T\n");
+    }
+
+    #[test]
+    fn decode_rejects_non_text() {
+        assert!(decode(vec![]).unwrap_err().0.contains("empty"));
+        assert!(decode(b"  \n".to_vec()).unwrap_err().0.contains("empty"));
+        assert!(decode(b"a\0b".to_vec()).unwrap_err().0.contains("offset 1"));
+        let (m, o) = decode(b"ok \xff".to_vec()).unwrap_err();
+        assert!(m.contains("0xFF at offset 3"), "{m}");
+        assert_eq!(o, Some(3));
+        assert!(decode(vec![0xFF, 0xFE, b'a', 0])
+            .unwrap_err()
+            .0
+            .contains("UTF-16"));
+        assert_eq!(decode("é\r\n".as_bytes().to_vec()).unwrap(), "é\r\n");
+    }
+}
