@@ -1,0 +1,150 @@
+//! Acceptance on the real trilingual newsletter in ../shared/seed (skipped when absent):
+//! as one file, and split by hand into en.md, fr.md and ar.md.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+fn expect_seed_findings(d: &[Value]) {
+    let texts = |rule: &str, lang: &str| -> Vec<String> {
+        of_rule(d, rule)
+            .into_iter()
+            .filter(|x| x["primary"]["lang"] == lang)
+            .map(|x| {
+                format!(
+                    "{} | {}",
+                    x["expected"].as_str().unwrap_or(""),
+                    x["found"].as_str().unwrap_or("")
+                )
+            })
+            .collect()
+    };
+    // The two sections the Arabic lacks, and nothing else missing.
+    let missing = texts("section-missing", "ar");
+    assert_eq!(missing.len(), 2, "{missing:?}");
+    assert!(
+        missing[0].starts_with("Learn more about the UNESCO OER"),
+        "{missing:?}"
+    );
+    assert!(
+        missing[1].starts_with("Share information on your organization"),
+        "{missing:?}"
+    );
+    assert!(texts("section-missing", "fr").is_empty());
+    // CL/4328 against CL/4398.
+    assert_eq!(texts("code-mismatch", "ar"), vec!["CL/4398 | CL/4328"]);
+    assert!(texts("code-mismatch", "fr").is_empty());
+    // The French lost Z.varoglu@unesco.org.
+    assert_eq!(
+        texts("email-mismatch", "fr"),
+        vec!["Z.varoglu@unesco.org | "]
+    );
+    // The Arabic mailto> link.
+    let malformed = of_rule(d, "link-malformed");
+    assert_eq!(malformed.len(), 1);
+    assert_eq!(malformed[0]["primary"]["lang"], "ar");
+    assert!(malformed[0]["primary"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("mailto>"));
+    // Placeholder links, in every language that has them.
+    let ph = of_rule(d, "link-placeholder");
+    assert!(ph.iter().any(|x| x["primary"]["lang"] == "en"));
+    assert!(ph.iter().any(|x| x["primary"]["lang"] == "fr"));
+    assert!(ph.iter().all(|x| x["primary"]["text"] == "#"));
+    // Links the French and Arabic texts lost.
+    let lost = of_rule(d, "link-mismatch");
+    assert!(lost.iter().any(|x| x["primary"]["lang"] == "fr"));
+    assert!(lost.iter().any(|x| x["primary"]["lang"] == "ar"));
+    // Nothing about the address all three versions have.
+    for x in d {
+        let s = x.to_string();
+        assert!(
+            !s.to_lowercase().contains("j.hironaka"),
+            "flagged a consistent email: {s}"
+        );
+    }
+}
+
+#[test]
+fn seed_as_one_file() {
+    let Some(seed) = seed() else {
+        eprintln!("skipped: ../shared/seed not present");
+        return;
+    };
+    let (code, json) = check_json(&[seed.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let d = diags(&json);
+    expect_seed_findings(&d);
+    assert_spans_valid(&json);
+    // The shared preamble's language links belong to no language.
+    assert!(of_rule(&d, "link-placeholder")
+        .iter()
+        .any(|x| x["primary"]["lang"] == "und"));
+}
+
+#[test]
+fn seed_split_by_hand_into_three_files() {
+    let Some(seed) = seed() else {
+        eprintln!("skipped: ../shared/seed not present");
+        return;
+    };
+    let text = std::fs::read_to_string(seed).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap();
+    let (en, fr, ar) = (
+        start("**Dear OER"),
+        start("**Chers coll"),
+        start("الزملاء الأعزاء"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("en.md"), lines[en..fr].join("\n") + "\n").unwrap();
+    std::fs::write(dir.path().join("fr.md"), lines[fr..ar].join("\n") + "\n").unwrap();
+    std::fs::write(dir.path().join("ar.md"), lines[ar..].join("\n") + "\n").unwrap();
+    let (code, json) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    expect_seed_findings(&diags(&json));
+    assert_spans_valid(&json);
+    assert_eq!(json["summary"]["files"], 3);
+    // A hook passing only fr.md hears only about fr.md.
+    let (_, json) = check_json(&[dir.path().join("fr.md").to_str().unwrap()]);
+    let d = diags(&json);
+    assert!(!d.is_empty());
+    assert!(d
+        .iter()
+        .all(|x| x["primary"]["path"].as_str().unwrap().ends_with("fr.md")));
+}
+
+#[test]
+fn seed_alignment_shows_the_arabic_merge_and_gaps() {
+    let Some(seed) = seed() else {
+        eprintln!("skipped: ../shared/seed not present");
+        return;
+    };
+    let out = oerlint()
+        .args(["align", seed.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|l| {
+            l.trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+        .collect();
+    assert_eq!(rows.len(), 7, "{table}");
+    assert!(
+        rows[2].contains("Regional Consultation") && rows[2].contains("merged with row 2"),
+        "{table}"
+    );
+    assert!(
+        rows[4].starts_with("  5  Learn more") && rows[4].trim_end().ends_with('—'),
+        "{table}"
+    );
+    assert!(rows[5].trim_end().ends_with('—'), "{table}");
+    assert!(rows[6].contains("الأخبار"), "{table}");
+}
