@@ -16,6 +16,9 @@ pub struct Item {
     pub len: f64,
     /// Normalised anchor keys with their weights.
     pub anchors: Vec<(String, f64)>,
+    /// Names and acronyms kept as they are across languages: shared ones make a pair
+    /// likelier, unshared ones say nothing (they may be plain capitalised words).
+    pub cognates: Vec<String>,
     pub heading: bool,
 }
 
@@ -107,7 +110,9 @@ impl Side<'_> {
     }
 }
 
-fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<f64> {
+/// Weighted Dice similarity of the anchors of two bead sides, with the confidence it
+/// deserves (1 when each side carries at least one strong anchor's weight).
+fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<(f64, f64)> {
     let mut xa: HashMap<&str, (f64, f64)> = HashMap::new(); // key -> (count, weight)
     let mut xb: HashMap<&str, (f64, f64)> = HashMap::new();
     for it in &a.items[ar] {
@@ -126,12 +131,12 @@ fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<
     }
     let wa: f64 = xa.values().map(|(c, w)| c * w).sum();
     let wb: f64 = xb.values().map(|(c, w)| c * w).sum();
+    if wa == 0.0 && wb == 0.0 {
+        return None;
+    }
+    let confidence = (wa.min(wb).max(wa.max(wb) / 3.0) / STRONG).min(1.0);
     if wa == 0.0 || wb == 0.0 {
-        return if wa == 0.0 && wb == 0.0 {
-            None
-        } else {
-            Some(-1.0)
-        };
+        return Some((0.0, confidence));
     }
     let mut inter = 0.0;
     for (k, (ca, wka)) in &xa {
@@ -139,8 +144,34 @@ fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<
             inter += ca.min(*cb) * (wka + wkb) / 2.0;
         }
     }
-    Some((2.0 * inter / (wa + wb)).min(1.0))
+    Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
 }
+
+/// Share of the smaller side's cognates that the other side has too (0 to 1).
+fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
+    let xa: Vec<&str> = a.items[ar]
+        .iter()
+        .flat_map(|i| i.cognates.iter().map(String::as_str))
+        .collect();
+    let xb: Vec<&str> = b.items[br]
+        .iter()
+        .flat_map(|i| i.cognates.iter().map(String::as_str))
+        .collect();
+    if xa.is_empty() || xb.is_empty() {
+        return 0.0;
+    }
+    let shared = xa
+        .iter()
+        .filter(|w| xb.contains(w))
+        .count()
+        .min(xb.iter().filter(|w| xa.contains(w)).count());
+    (shared as f64 / xa.len().min(xb.len()) as f64).min(1.0)
+}
+
+/// The weight of one strong anchor (an email, a code).
+const STRONG: f64 = 6.0;
+/// Anchor cost when nothing is known.
+const NEUTRAL: f64 = 0.35;
 
 fn bead_cost(
     p: &Params,
@@ -167,10 +198,12 @@ fn bead_cost(
     let pt = (tr.start as f64 + b as f64 / 2.0) / m;
     let pos_cost = (ps - pt).abs();
     let anchor_cost = match similarity(s, sr.clone(), t, tr.clone()) {
-        Some(x) if x < 0.0 => 0.6,
-        Some(x) => 1.0 - x,
-        None => 0.35,
+        // Shared anchors are strong evidence; unshared ones weaker, since translations
+        // drift (a changed link should not unpair two sections).
+        Some((x, conf)) => conf * (0.6 * (1.0 - x) - 0.2 * x) + (1.0 - conf) * NEUTRAL,
+        None => NEUTRAL,
     };
+    let cognate_bonus = cognate_overlap(s, sr.clone(), t, tr.clone());
     let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading {
         1.0
     } else {
@@ -180,7 +213,7 @@ fn bead_cost(
     if p.max_merge == 2 && std::env::var_os("OERLINT_DEBUG_ALIGN").is_some() {
         eprintln!("{sr:?} {tr:?} len {len_cost:.2} (l1 {l1} l2 {l2} c {c:.2}) pos {pos_cost:.2} anch {anchor_cost:.2} merge {merge_cost}");
     }
-    p.length_weight * len_cost
+    p.length_weight * len_cost - p.anchor_weight * 0.2 * cognate_bonus
         + p.position_weight * pos_cost
         + p.anchor_weight * anchor_cost
         + p.heading_weight * heading_cost
@@ -330,7 +363,7 @@ mod tests {
         let merged = Item {
             len: 240.0,
             anchors: vec![("b".into(), 6.0), ("n1".into(), 6.0), ("c".into(), 6.0)],
-            heading: false,
+            ..Item::default()
         };
         let tgt = vec![src[0].clone(), merged, src[3].clone()];
         let beads = align(&src, &tgt, &SECTIONS);

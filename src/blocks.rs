@@ -51,6 +51,8 @@ pub struct Block {
     pub links: Vec<Link>,
     /// The paragraph is entirely strong/emphasised text.
     pub bold_only: bool,
+    /// The paragraph is entirely inline code.
+    pub code_only: bool,
     segs: Vec<Seg>,
 }
 
@@ -143,6 +145,8 @@ struct Builder {
     /// Text outside strong/emphasis seen (for bold-only paragraphs).
     plain_outside_strong: bool,
     saw_strong: bool,
+    /// Text outside inline code seen (a paragraph that is only code is a command).
+    plain_outside_code: bool,
 }
 
 impl Builder {
@@ -156,6 +160,7 @@ impl Builder {
             open_links: Vec::new(),
             plain_outside_strong: false,
             saw_strong: false,
+            plain_outside_code: false,
         }
     }
 
@@ -200,6 +205,7 @@ impl Builder {
             text: self.text,
             links: self.links,
             bold_only: self.saw_strong && !self.plain_outside_strong,
+            code_only: !self.plain_outside_code,
             segs: self.segs,
         })
     }
@@ -298,6 +304,9 @@ fn parse_markdown(src: &str, range: Range<usize>, mdx: bool) -> Vec<Block> {
                     }
                     if strong == 0 && !t.trim().is_empty() {
                         b.plain_outside_strong = true;
+                    }
+                    if !code && !t.trim().is_empty() {
+                        b.plain_outside_code = true;
                     }
                     b.push_event(src, t, r, code);
                 }
@@ -422,6 +431,9 @@ fn is_label_line(t: &str) -> bool {
 fn mark_layout_headings(blocks: &mut [Block]) {
     for i in 0..blocks.len() {
         if blocks[i].kind != BlockKind::Paragraph {
+            continue;
+        }
+        if blocks[i].code_only {
             continue;
         }
         if blocks[i].bold_only {

@@ -135,6 +135,24 @@ fn item_weight(a: &Anchor) -> f64 {
     }
 }
 
+/// Cognates: names and acronyms written in Latin letters (`Hironaka`, `APAC`, `Zoom`),
+/// which translations keep as they are. A capitalised word that starts a sentence is not
+/// taken, since it is usually an ordinary word.
+fn cognates(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut sentence_start = true;
+    text.split_whitespace().filter_map(move |tok| {
+        let starts = sentence_start;
+        sentence_start = tok.ends_with(['.', '!', '?', ':', '؟']);
+        let w = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        let name = !starts
+            && w.len() >= 3
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphabetic());
+        (acronym || name).then(|| w.to_ascii_lowercase())
+    })
+}
+
 fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec<Item> {
     ranges
         .map(|(r, heading)| Item {
@@ -142,11 +160,12 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
                 .iter()
                 .map(|b| b.text.chars().count() as f64)
                 .sum(),
-            anchors: v.anchors[r]
+            anchors: v.anchors[r.clone()]
                 .iter()
                 .flatten()
                 .map(|a| (format!("{:?}:{}", a.kind, a.key), item_weight(a)))
                 .collect(),
+            cognates: v.blocks[r].iter().flat_map(|b| cognates(&b.text)).collect(),
             heading,
         })
         .collect()
