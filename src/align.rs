@@ -317,7 +317,7 @@ mod tests {
         Item {
             len,
             anchors: anchors.iter().map(|a| (a.to_string(), 6.0)).collect(),
-            heading: false,
+            ..Item::default()
         }
     }
 
