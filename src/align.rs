@@ -43,7 +43,7 @@ pub const SECTIONS: Params = Params {
     anchor_weight: 5.0,
     heading_weight: 0.0,
     skip: 2.2,
-    merge: 2.3,
+    merge: 3.2,
 };
 
 pub const BLOCKS: Params = Params {
@@ -170,8 +170,9 @@ fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f6
 
 /// The weight of one strong anchor (an email, a code).
 const STRONG: f64 = 6.0;
-/// Anchor cost when nothing is known.
-const NEUTRAL: f64 = 0.35;
+/// Anchor cost when nothing is known: none, so that a pair without anchors costs no more
+/// than its length and position say (a merge must not be cheaper for saving this cost).
+const NEUTRAL: f64 = 0.0;
 
 fn bead_cost(
     p: &Params,

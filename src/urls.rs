@@ -99,12 +99,13 @@ pub fn normalize(dest: &str) -> String {
         Some(i) => (&path_q[..i], &path_q[i + 1..]),
         None => (path_q, ""),
     };
+    // Language path segments are dropped: `/en/x`, `/fr/x` and `/x` are one page.
     let segs: Vec<String> = path
         .split('/')
         .filter(|s| !s.is_empty())
         .map(|s| {
             if is_lang_marker(s) {
-                return "{lang}".to_string();
+                return String::new();
             }
             // report-en.pdf, report_fr, page.ar.html
             let (stem, ext) = match s.rfind('.') {
@@ -120,6 +121,7 @@ pub fn normalize(dest: &str) -> String {
             }
             s.to_string()
         })
+        .filter(|s| !s.is_empty())
         .collect();
     let params: Vec<&str> = query
         .split('&')
@@ -260,6 +262,7 @@ mod tests {
             n("https://a.org/files/report-fr.pdf")
         );
         assert_eq!(n("https://a.org/zh-cn/x"), n("https://a.org/es/x"));
+        assert_eq!(n("https://www.unesco.org"), n("https://www.unesco.org/ar"));
         assert_ne!(
             n("https://a.org/x/report.pdf"),
             n("https://a.org/y/report.pdf")

@@ -180,8 +180,16 @@ pub fn compare<'a>(ctx: &Ctx<'a>, kind: Kind, pairing: Pairing) -> Vec<Outcome<'
             }
             occ
         };
-        let s = collect(ctx.src, |b| b.src.clone());
-        let t = collect(ctx.tgt, |b| b.tgt.clone());
+        let mut s = collect(ctx.src, |b| b.src.clone());
+        let mut t = collect(ctx.tgt, |b| b.tgt.clone());
+        // Emails and codes are compared as sets: writing an address twice is not an error.
+        // Links are counted: a second link lost is a second link lost.
+        if kind != Kind::Link {
+            for occ in [&mut s, &mut t] {
+                let mut seen = std::collections::HashSet::new();
+                occ.retain(|o| seen.insert(o.anchor.key.clone()));
+            }
+        }
         let mut s_used = vec![false; s.len()];
         let mut t_used = vec![false; t.len()];
         let passes: [&MatchPass; 4] = [
