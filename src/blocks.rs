@@ -428,7 +428,14 @@ fn is_label_line(t: &str) -> bool {
 
 /// Finds headings that are written as plain paragraphs: a bold-only paragraph, or a short
 /// single line without final punctuation that introduces a longer block.
+///
+/// A document that marks its headings in Markdown (two or more) gets none of these: its
+/// authors said where the headings are.
 fn mark_layout_headings(blocks: &mut [Block]) {
+    let marked = blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading(l) if l > 0)).count();
+    if marked >= 2 {
+        return;
+    }
     for i in 0..blocks.len() {
         if blocks[i].kind != BlockKind::Paragraph {
             continue;
