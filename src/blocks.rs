@@ -432,7 +432,10 @@ fn is_label_line(t: &str) -> bool {
 /// A document that marks its headings in Markdown (two or more) gets none of these: its
 /// authors said where the headings are.
 fn mark_layout_headings(blocks: &mut [Block]) {
-    let marked = blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading(l) if l > 0)).count();
+    let marked = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading(l) if l > 0))
+        .count();
     if marked >= 2 {
         return;
     }
