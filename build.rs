@@ -9,11 +9,7 @@ fn main() {
     let mut entries: Vec<(String, String)> = Vec::new();
     for e in std::fs::read_dir(dir).expect("src/rules exists") {
         let path = e.expect("dir entry").path();
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
         if path.extension().and_then(|x| x.to_str()) != Some("rs") || name == "mod" {
             continue;
         }
@@ -22,11 +18,7 @@ fn main() {
         let doc: Vec<&str> = text
             .lines()
             .take_while(|l| l.starts_with("//!"))
-            .map(|l| {
-                l.trim_start_matches("//!")
-                    .strip_prefix(' ')
-                    .unwrap_or(l.trim_start_matches("//!"))
-            })
+            .map(|l| l.trim_start_matches("//!").strip_prefix(' ').unwrap_or(l.trim_start_matches("//!")))
             .collect();
         entries.push((name.replace('_', "-"), doc.join("\n")));
     }

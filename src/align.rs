@@ -69,8 +69,7 @@ fn phi(x: f64) -> f64 {
     let z = x.abs() / std::f64::consts::SQRT_2;
     let t = 1.0 / (1.0 + 0.3275911 * z);
     let y = 1.0
-        - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t
-            + 0.254829592)
+        - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592)
             * t
             * (-z * z).exp();
     if x >= 0.0 {
@@ -149,22 +148,13 @@ fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<
 
 /// Share of the smaller side's cognates that the other side has too (0 to 1).
 fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
-    let xa: Vec<&str> = a.items[ar]
-        .iter()
-        .flat_map(|i| i.cognates.iter().map(String::as_str))
-        .collect();
-    let xb: Vec<&str> = b.items[br]
-        .iter()
-        .flat_map(|i| i.cognates.iter().map(String::as_str))
-        .collect();
+    let xa: Vec<&str> = a.items[ar].iter().flat_map(|i| i.cognates.iter().map(String::as_str)).collect();
+    let xb: Vec<&str> = b.items[br].iter().flat_map(|i| i.cognates.iter().map(String::as_str)).collect();
     if xa.is_empty() || xb.is_empty() {
         return 0.0;
     }
-    let shared = xa
-        .iter()
-        .filter(|w| xb.contains(w))
-        .count()
-        .min(xb.iter().filter(|w| xa.contains(w)).count());
+    let shared =
+        xa.iter().filter(|w| xb.contains(w)).count().min(xb.iter().filter(|w| xa.contains(w)).count());
     (shared as f64 / xa.len().min(xb.len()) as f64).min(1.0)
 }
 
@@ -174,14 +164,7 @@ const STRONG: f64 = 6.0;
 /// than its length and position say (a merge must not be cheaper for saving this cost).
 const NEUTRAL: f64 = 0.0;
 
-fn bead_cost(
-    p: &Params,
-    ratio: Ratio,
-    s: &Side,
-    sr: Range<usize>,
-    t: &Side,
-    tr: Range<usize>,
-) -> f64 {
+fn bead_cost(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
     let (n, m) = (s.items.len() as f64, t.items.len() as f64);
     let a = sr.len();
     let b = tr.len();
@@ -205,11 +188,7 @@ fn bead_cost(
         None => NEUTRAL,
     };
     let cognate_bonus = cognate_overlap(s, sr.clone(), t, tr.clone());
-    let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading {
-        1.0
-    } else {
-        0.0
-    };
+    let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
     let merge_cost = p.merge * ((a.max(b) - 1) as f64);
     if p.max_merge == 2 && std::env::var_os("OERLINT_DEBUG_ALIGN").is_some() {
         eprintln!("{sr:?} {tr:?} len {len_cost:.2} (l1 {l1} l2 {l2} c {c:.2}) pos {pos_cost:.2} anch {anchor_cost:.2} merge {merge_cost}");
@@ -227,27 +206,12 @@ fn bead_cost(
 /// from the units that aligned, since a translation missing whole sections is shorter
 /// than its ratio suggests.
 pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
-    let s = Side {
-        items: src,
-        df: idf(src),
-        total: src.iter().map(|i| i.len).sum(),
-    };
-    let t = Side {
-        items: tgt,
-        df: idf(tgt),
-        total: tgt.iter().map(|i| i.len).sum(),
-    };
-    let c0 = if s.total > 0.0 && t.total > 0.0 {
-        t.total / s.total
-    } else {
-        1.0
-    };
+    let s = Side { items: src, df: idf(src), total: src.iter().map(|i| i.len).sum() };
+    let t = Side { items: tgt, df: idf(tgt), total: tgt.iter().map(|i| i.len).sum() };
+    let c0 = if s.total > 0.0 && t.total > 0.0 { t.total / s.total } else { 1.0 };
     let first = dp(&s, &t, p, Ratio(c0));
     let (mut ls, mut lt) = (0.0, 0.0);
-    for b in first
-        .iter()
-        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
-    {
+    for b in first.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
         ls += src[b.src.clone()].iter().map(|i| i.len).sum::<f64>();
         lt += tgt[b.tgt.clone()].iter().map(|i| i.len).sum::<f64>();
     }
@@ -298,11 +262,7 @@ fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
         let (a, b) = back[i * w + j];
         let (a, b) = (a as usize, b as usize);
         let c = cost[i * w + j] - cost[(i - a) * w + j - b];
-        out.push(Bead {
-            src: i - a..i,
-            tgt: j - b..j,
-            cost: c,
-        });
+        out.push(Bead { src: i - a..i, tgt: j - b..j, cost: c });
         i -= a;
         j -= b;
     }
@@ -315,11 +275,7 @@ mod tests {
     use super::*;
 
     fn item(len: f64, anchors: &[&str]) -> Item {
-        Item {
-            len,
-            anchors: anchors.iter().map(|a| (a.to_string(), 6.0)).collect(),
-            ..Item::default()
-        }
+        Item { len, anchors: anchors.iter().map(|a| (a.to_string(), 6.0)).collect(), ..Item::default() }
     }
 
     fn shape(beads: &[Bead]) -> Vec<(usize, usize)> {
@@ -342,12 +298,7 @@ mod tests {
             item(300.0, &["b@x.org"]),
             item(250.0, &["c@x.org"]),
         ];
-        let tgt = vec![
-            src[0].clone(),
-            src[1].clone(),
-            src[3].clone(),
-            src[4].clone(),
-        ];
+        let tgt = vec![src[0].clone(), src[1].clone(), src[3].clone(), src[4].clone()];
         let beads = align(&src, &tgt, &SECTIONS);
         assert_eq!(shape(&beads), vec![(1, 1), (1, 1), (1, 0), (1, 1), (1, 1)]);
         assert_eq!(beads[3].tgt, 2..3);
@@ -355,12 +306,8 @@ mod tests {
 
     #[test]
     fn a_merge_is_found() {
-        let src = vec![
-            item(300.0, &["a"]),
-            item(100.0, &["b", "n1"]),
-            item(150.0, &["c"]),
-            item(300.0, &["d"]),
-        ];
+        let src =
+            vec![item(300.0, &["a"]), item(100.0, &["b", "n1"]), item(150.0, &["c"]), item(300.0, &["d"])];
         let merged = Item {
             len: 240.0,
             anchors: vec![("b".into(), 6.0), ("n1".into(), 6.0), ("c".into(), 6.0)],

@@ -33,16 +33,19 @@ pub struct Anchor {
 fn email_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(
-            r"(?-u:\b)[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?-u:\b)",
-        )
-        .expect("email regex")
+        Regex::new(r"(?-u:\b)[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?-u:\b)")
+            .expect("email regex")
     })
 }
 
 fn number_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]+").expect("number regex"))
+}
+
+/// Email addresses in a text.
+pub fn find_emails(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    email_re().find_iter(text).map(|m| m.range())
 }
 
 /// The comparison key of an email: domain case never matters; the local part's case is
@@ -169,17 +172,9 @@ mod tests {
     fn extracts_with_file_spans() {
         let s = "A [Circular Letter \\(CL/4398\\)](https://unesco.org/en/cl) by 31 January; mail j.doe@unesco.org.\n";
         let a = anchors(s);
-        assert!(a.contains(&(
-            Kind::Link,
-            "https://unesco.org/cl".into(),
-            "https://unesco.org/en/cl".into()
-        )));
+        assert!(a.contains(&(Kind::Link, "https://unesco.org/cl".into(), "https://unesco.org/en/cl".into())));
         assert!(a.contains(&(Kind::Code, "CL/4398".into(), "CL/4398".into())));
-        assert!(a.contains(&(
-            Kind::Email,
-            "j.doe@unesco.org".into(),
-            "j.doe@unesco.org".into()
-        )));
+        assert!(a.contains(&(Kind::Email, "j.doe@unesco.org".into(), "j.doe@unesco.org".into())));
         assert!(a.contains(&(Kind::Number, "31".into(), "31".into())));
         // digits inside the code are not numbers again
         assert!(!a.iter().any(|x| x.1 == "4398" && x.0 == Kind::Number));
@@ -198,11 +193,7 @@ mod tests {
     fn mail_links_are_emails_once() {
         let s = "[Z.varoglu@unesco.org](mailto>Z.varoglu@unesco.org) and [write](mailto:a@b.org)\n";
         let a = anchors(s);
-        let emails: Vec<_> = a
-            .iter()
-            .filter(|x| x.0 == Kind::Email)
-            .map(|x| x.1.as_str())
-            .collect();
+        let emails: Vec<_> = a.iter().filter(|x| x.0 == Kind::Email).map(|x| x.1.as_str()).collect();
         assert_eq!(emails, vec!["a@b.org", "z.varoglu@unesco.org"]);
         assert!(!a.iter().any(|x| x.0 == Kind::Link));
     }
@@ -210,11 +201,7 @@ mod tests {
     #[test]
     fn bare_urls_and_in_page_anchors() {
         let s = "See https://a.org/x. Back to [top](#top) or [home](<https://a.org>)\n";
-        let links: Vec<_> = anchors(s)
-            .into_iter()
-            .filter(|x| x.0 == Kind::Link)
-            .map(|x| x.2)
-            .collect();
+        let links: Vec<_> = anchors(s).into_iter().filter(|x| x.0 == Kind::Link).map(|x| x.2).collect();
         assert_eq!(links, vec!["https://a.org", "https://a.org/x"]);
     }
 }

@@ -112,11 +112,7 @@ pub enum Format {
 
 impl Format {
     pub fn from_path(path: &std::path::Path) -> Format {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-        {
+        match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()) {
             Some(e) if e == "txt" || e == "text" => Format::Plain,
             Some(e) if e == "mdx" => Format::Mdx,
             _ => Format::Markdown,
@@ -168,12 +164,7 @@ impl Builder {
         if s.is_empty() {
             return;
         }
-        self.segs.push(Seg {
-            plain: self.text.len(),
-            file,
-            len: s.len(),
-            file_len,
-        });
+        self.segs.push(Seg { plain: self.text.len(), file, len: s.len(), file_len });
         self.text.push_str(s);
     }
 
@@ -191,7 +182,8 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Option<Block> {
+    fn finish(mut self) -> Option<Block> {
+        blank_tags(&mut self.text);
         if self.text.trim().is_empty() {
             return None;
         }
@@ -238,18 +230,14 @@ fn parse_markdown(src: &str, range: Range<usize>, mdx: bool) -> Vec<Block> {
                 stack.push(Builder::new(BlockKind::Heading(level as u8), r))
             }
             Event::Start(Tag::Item) => stack.push(Builder::new(BlockKind::ListItem, r)),
-            Event::Start(Tag::Paragraph)
-            | Event::Start(Tag::TableRow)
-            | Event::Start(Tag::TableHead) => {
+            Event::Start(Tag::Paragraph) | Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
                 let merge = matches!(stack.last(), Some(b) if b.kind == BlockKind::ListItem && b.text.trim().is_empty());
                 merged_paragraphs.push(merge);
                 if !merge {
                     stack.push(Builder::new(BlockKind::Paragraph, r));
                 }
             }
-            Event::End(TagEnd::Paragraph)
-            | Event::End(TagEnd::TableRow)
-            | Event::End(TagEnd::TableHead) => {
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::TableRow) | Event::End(TagEnd::TableHead) => {
                 let merged = merged_paragraphs.pop().unwrap_or(false);
                 if let Some(b) = stack.pop_if(|_| !merged) {
                     out.extend(b.finish());
@@ -266,9 +254,7 @@ fn parse_markdown(src: &str, range: Range<usize>, mdx: bool) -> Vec<Block> {
                     b.saw_strong = true;
                 }
             }
-            Event::End(TagEnd::Strong) | Event::End(TagEnd::Emphasis) => {
-                strong = strong.saturating_sub(1)
-            }
+            Event::End(TagEnd::Strong) | Event::End(TagEnd::Emphasis) => strong = strong.saturating_sub(1),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(b) = stack.last_mut() {
                     let p = b.text.len();
@@ -280,13 +266,7 @@ fn parse_markdown(src: &str, range: Range<usize>, mdx: bool) -> Vec<Block> {
                     if let Some((p, span, dest)) = b.open_links.pop() {
                         let dest_span = find_dest(src, &span, &dest);
                         let text = p..b.text.len();
-                        b.links.push(Link {
-                            dest,
-                            dest_span,
-                            span,
-                            text,
-                            markdown: true,
-                        });
+                        b.links.push(Link { dest, dest_span, span, text, markdown: true });
                     }
                 }
             }
@@ -295,10 +275,7 @@ fn parse_markdown(src: &str, range: Range<usize>, mdx: bool) -> Vec<Block> {
             Event::Text(ref t) | Event::Code(ref t) => {
                 let code = matches!(ev, Event::Code(_));
                 if let Some(b) = stack.last_mut() {
-                    if mdx
-                        && b.text.is_empty()
-                        && (t.starts_with("import ") || t.starts_with("export "))
-                    {
+                    if mdx && b.text.is_empty() && (t.starts_with("import ") || t.starts_with("export ")) {
                         // MDX module syntax, not prose: drop this block's text.
                         continue;
                     }
@@ -337,6 +314,21 @@ fn parse_markdown(src: &str, range: Range<usize>, mdx: bool) -> Vec<Block> {
         out.retain(|b| !is_mdx_syntax(&b.text));
     }
     out
+}
+
+/// Blanks out HTML and JSX tags that the Markdown parser left in text (`<Release.Link>`,
+/// `</a>`), keeping byte offsets: each tag becomes spaces of the same length.
+fn blank_tags(text: &mut String) {
+    static TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re =
+        TAG.get_or_init(|| regex::Regex::new(r#"</?[A-Za-z][\w.:-]*(?:\s+[^<>]*?)?/?>"#).expect("tag regex"));
+    if !text.contains('<') {
+        return;
+    }
+    let ranges: Vec<Range<usize>> = re.find_iter(text).map(|m| m.range()).collect();
+    for r in ranges.into_iter().rev() {
+        text.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
 }
 
 /// Lines of MDX that are module syntax or JSX expressions rather than prose.
@@ -406,16 +398,11 @@ fn parse_plain(src: &str, range: Range<usize>) -> Vec<Block> {
 
 /// Final punctuation that ends a sentence rather than a title.
 fn ends_like_sentence(t: &str) -> bool {
-    matches!(
-        t.chars().last(),
-        Some('.' | ',' | ';' | ':' | '،' | '؛' | '…')
-    )
+    matches!(t.chars().last(), Some('.' | ',' | ';' | ':' | '،' | '؛' | '…'))
 }
 
 fn word_count(t: &str) -> usize {
-    t.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// A `Label: value` line such as `Email: x@y` or `Courriel : x@y`.
@@ -432,10 +419,7 @@ fn is_label_line(t: &str) -> bool {
 /// A document that marks its headings in Markdown (two or more) gets none of these: its
 /// authors said where the headings are.
 fn mark_layout_headings(blocks: &mut [Block]) {
-    let marked = blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Heading(l) if l > 0))
-        .count();
+    let marked = blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading(l) if l > 0)).count();
     if marked >= 2 {
         return;
     }
@@ -453,14 +437,10 @@ fn mark_layout_headings(blocks: &mut [Block]) {
         let t = blocks[i].text.trim();
         let words = word_count(t);
         // A plain line right after a plain-line heading is its subtitle (a date, a place).
-        let prev_heading =
-            i > 0 && blocks[i - 1].kind == BlockKind::Heading(0) && !blocks[i - 1].bold_only;
+        let prev_heading = i > 0 && blocks[i - 1].kind == BlockKind::Heading(0) && !blocks[i - 1].bold_only;
         let bullet = t.starts_with(['•', '·', '▪', '◦', '–', '—', '-', '*', '●', '○']);
         let next = blocks.get(i + 1);
-        let next_len = next
-            .filter(|n| !n.is_heading())
-            .map(|n| n.text.trim().chars().count())
-            .unwrap_or(0);
+        let next_len = next.filter(|n| !n.is_heading()).map(|n| n.text.trim().chars().count()).unwrap_or(0);
         let len = t.chars().count();
         let exclaims = matches!(t.chars().last(), Some('!' | '?' | '؟'));
         let ok = !t.contains('\n')
@@ -473,11 +453,7 @@ fn mark_layout_headings(blocks: &mut [Block]) {
             && !prev_heading
             && !bullet
             && next_len > 0
-            && if exclaims {
-                next_len > len
-            } else {
-                next_len * 2 >= len
-            };
+            && if exclaims { next_len > len } else { next_len * 2 >= len };
         if ok {
             blocks[i].kind = BlockKind::Heading(0);
         }
@@ -517,8 +493,7 @@ mod tests {
 
     #[test]
     fn front_matter_code_and_html_are_not_text() {
-        let s =
-            "---\ntitle: CL/4398\n---\n\nText.\n\n```\nmail a@b.org\n```\n\n<div>x@y.org</div>\n";
+        let s = "---\ntitle: CL/4398\n---\n\nText.\n\n```\nmail a@b.org\n```\n\n<div>x@y.org</div>\n";
         let b = md(s);
         assert_eq!(b.len(), 1, "{b:?}");
         assert_eq!(b[0].text, "Text.");

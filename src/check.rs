@@ -29,18 +29,9 @@ pub struct Version {
 
 impl Version {
     fn new(lang: Lang, file: Arc<SourceFile>, blocks: Vec<Block>) -> Version {
-        let anchors = blocks
-            .iter()
-            .map(|b| anchors::extract(b, codes::builtin()))
-            .collect();
+        let anchors = blocks.iter().map(|b| anchors::extract(b, codes::builtin())).collect();
         let sections = sections::group(&blocks);
-        Version {
-            lang,
-            file,
-            blocks,
-            anchors,
-            sections,
-        }
+        Version { lang, file, blocks, anchors, sections }
     }
 
     /// The blocks of a range of sections.
@@ -100,11 +91,12 @@ pub struct Document {
 #[derive(Debug, Clone)]
 pub struct Options {
     pub source: Lang,
+    pub rules: rules::Selection,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { source: Lang::EN }
+        Options { source: Lang::EN, rules: rules::Selection::default() }
     }
 }
 
@@ -125,11 +117,7 @@ fn item_weight(a: &Anchor) -> f64 {
         Kind::Email | Kind::Code => 6.0,
         Kind::Link if a.key == "#" || a.key.is_empty() => 0.3,
         Kind::Link => 5.0,
-        Kind::Number
-            if a.key.len() == 4 && (a.key.starts_with("19") || a.key.starts_with("20")) =>
-        {
-            1.0
-        }
+        Kind::Number if a.key.len() == 4 && (a.key.starts_with("19") || a.key.starts_with("20")) => 1.0,
         Kind::Number if a.key.len() >= 3 => 2.0,
         Kind::Number => 0.5,
     }
@@ -156,10 +144,7 @@ fn cognates(text: &str) -> impl Iterator<Item = String> + '_ {
 fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec<Item> {
     ranges
         .map(|(r, heading)| Item {
-            len: v.blocks[r.clone()]
-                .iter()
-                .map(|b| b.text.chars().count() as f64)
-                .sum(),
+            len: v.blocks[r.clone()].iter().map(|b| b.text.chars().count() as f64).sum(),
             anchors: v.anchors[r.clone()]
                 .iter()
                 .flatten()
@@ -173,14 +158,8 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
 
 /// Aligns a translation with the source: sections first, then blocks inside each bead.
 pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
-    let si = items(
-        src,
-        src.sections.iter().map(|s| (s.blocks.clone(), s.headed)),
-    );
-    let ti = items(
-        tgt,
-        tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)),
-    );
+    let si = items(src, src.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
+    let ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     let beads = align::align(&si, &ti, &align::SECTIONS);
     beads
         .into_iter()
@@ -190,14 +169,8 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
             let blocks = if sb.is_empty() || tb.is_empty() {
                 Vec::new()
             } else {
-                let bi = items(
-                    src,
-                    sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())),
-                );
-                let bj = items(
-                    tgt,
-                    tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())),
-                );
+                let bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
+                let bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
                 align::align(&bi, &bj, &align::BLOCKS)
                     .into_iter()
                     .map(|x| Bead {
@@ -207,11 +180,7 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
                     })
                     .collect()
             };
-            SectionBead {
-                src: b.src,
-                tgt: b.tgt,
-                blocks,
-            }
+            SectionBead { src: b.src, tgt: b.tgt, blocks }
         })
         .collect()
 }
@@ -225,12 +194,7 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         let file = match SourceFile::load(path) {
             Ok(f) => f,
             Err(e) => {
-                report.input_errors.push(input_error(
-                    path,
-                    &e.message,
-                    e.offset,
-                    e.prefix.as_deref(),
-                ));
+                report.input_errors.push(input_error(path, &e.message, e.offset, e.prefix.as_deref()));
                 continue;
             }
         };
@@ -265,9 +229,7 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
                 v.lang.name(),
                 group.name
             );
-            report
-                .input_errors
-                .push(input_error(&v.file.path, &msg, None, None));
+            report.input_errors.push(input_error(&v.file.path, &msg, None, None));
             return None;
         }
         seen.push(v.lang);
@@ -282,9 +244,7 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
                 opts.source.name(),
                 versions.iter().map(|v| v.lang.tag()).collect::<Vec<_>>().join(", ")
             );
-            report
-                .input_errors
-                .push(input_error(&versions[0].file.path, &msg, None, None));
+            report.input_errors.push(input_error(&versions[0].file.path, &msg, None, None));
             return None;
         }
         None => 0,
@@ -298,19 +258,9 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
     }
     let pairings = (0..versions.len())
         .filter(|&i| i != source)
-        .map(|i| Pairing {
-            tgt: i,
-            beads: pair(&versions[source], &versions[i]),
-        })
+        .map(|i| Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) })
         .collect();
-    Some(Document {
-        name: group.name.clone(),
-        files,
-        versions,
-        shared,
-        source,
-        pairings,
-    })
+    Some(Document { name: group.name.clone(), files, versions, shared, source, pairings })
 }
 
 /// Checks one group.
@@ -319,7 +269,7 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
     let Some(doc) = build(group, opts, &mut report) else {
         return report;
     };
-    let mut diags = rules::run(&doc);
+    let mut diags = rules::run(&doc, &opts.rules);
     if let Some(only) = &group.only {
         diags.retain(|d| only.iter().any(|p| same_file(p, &d.primary.file.path)));
     }
@@ -343,16 +293,8 @@ pub fn input_error(
 ) -> Diagnostic {
     let text = prefix.unwrap_or("").to_string();
     let file = Arc::new(SourceFile::from_text(path, text));
-    let at = offset
-        .filter(|_| prefix.is_some())
-        .unwrap_or(0)
-        .min(file.text.len());
+    let at = offset.filter(|_| prefix.is_some()).unwrap_or(0).min(file.text.len());
     let label = Label::new(&file, Lang::UND, at..at, message);
     let display = file.display.clone();
-    Diagnostic::new(
-        "input-error",
-        Severity::Error,
-        format!("{display}: {message}"),
-        label,
-    )
+    Diagnostic::new("input-error", Severity::Error, format!("{display}: {message}"), label)
 }

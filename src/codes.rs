@@ -113,12 +113,7 @@ pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
             });
         }
     }
-    found.sort_by(|a, b| {
-        a.range
-            .start
-            .cmp(&b.range.start)
-            .then(b.range.end.cmp(&a.range.end))
-    });
+    found.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     let mut out: Vec<CodeMatch> = Vec::new();
     for m in found {
         if out.last().is_some_and(|l| m.range.start < l.range.end) {
@@ -134,10 +129,7 @@ mod tests {
     use super::*;
 
     fn codes(t: &str) -> Vec<String> {
-        find(t, builtin())
-            .into_iter()
-            .map(|m| m.normalized)
-            .collect()
+        find(t, builtin()).into_iter().map(|m| m.normalized).collect()
     }
 
     #[test]
@@ -146,14 +138,8 @@ mod tests {
         assert_eq!(codes("رسالة دورية (CL / 4328) تدعى"), vec!["CL/4328"]);
         assert_eq!(codes("CL/٤٣٩٨"), vec!["CL/4398"]);
         assert_eq!(codes("see ED/PLS/OER/2023/1."), vec!["ED/PLS/OER/2023/1"]);
-        assert_eq!(
-            codes("doc 216 EX/5 and 216 EX/Decision 5"),
-            vec!["216 EX/5", "216 EX/Decision 5"]
-        );
-        assert_eq!(
-            codes("41 C/Resolution 12; 42 C/5"),
-            vec!["41 C/Resolution 12", "42 C/5"]
-        );
+        assert_eq!(codes("doc 216 EX/5 and 216 EX/Decision 5"), vec!["216 EX/5", "216 EX/Decision 5"]);
+        assert_eq!(codes("41 C/Resolution 12; 42 C/5"), vec!["41 C/Resolution 12", "42 C/5"]);
         assert_eq!(
             codes("A/RES/70/1, E/CN.6/2023/1, S/2023/123 and A/77/L.1"),
             vec!["A/RES/70/1", "E/CN.6/2023/1", "S/2023/123", "A/77/L.1"]
@@ -166,10 +152,7 @@ mod tests {
         assert_eq!(codes("ISBN 978-92-3-100538-4"), vec!["9789231005384"]);
         assert_eq!(codes("ISSN: 2310-7820"), vec!["23107820"]);
         assert_eq!(codes("(doi 10.54675/ABCD1234)."), vec!["10.54675/ABCD1234"]);
-        assert_eq!(
-            codes("ark:/48223/pf0000383205"),
-            vec!["ark:/48223/pf0000383205"]
-        );
+        assert_eq!(codes("ark:/48223/pf0000383205"), vec!["ark:/48223/pf0000383205"]);
     }
 
     #[test]

@@ -43,13 +43,7 @@ impl Label {
         debug_assert!(range.start <= range.end && range.end <= file.text.len());
         debug_assert!(file.text.is_char_boundary(range.start));
         debug_assert!(file.text.is_char_boundary(range.end));
-        Label {
-            file: file.clone(),
-            lang,
-            start: range.start,
-            end: range.end,
-            message: message.into(),
-        }
+        Label { file: file.clone(), lang, start: range.start, end: range.end, message: message.into() }
     }
 
     pub fn text(&self) -> &str {

@@ -48,8 +48,7 @@ pub fn name_and_lang(path: &Path) -> (String, Option<Lang>) {
 
 fn tag(s: &str) -> Option<Lang> {
     let primary = s.split(['-', '_']).next().unwrap_or("");
-    let looks_like_tag =
-        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+    let looks_like_tag = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
     if looks_like_tag && s.len() <= 8 {
         Lang::parse(s)
     } else {
@@ -67,15 +66,7 @@ fn key_of(path: &Path) -> (Key, Option<Lang>) {
     match lang {
         Some(_) => ((dir, name), lang),
         // An untagged file is a document of its own.
-        None => (
-            (
-                dir,
-                path.file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            ),
-            None,
-        ),
+        None => ((dir, path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()), None),
     }
 }
 
@@ -102,9 +93,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
     let mut errors = Vec::new();
     let add = |groups: &mut BTreeMap<Key, Pending>, p: PathBuf, explicit: bool| {
         let (key, lang) = key_of(&p);
-        let entry = groups
-            .entry(key)
-            .or_insert_with(|| (Vec::new(), Some(Vec::new())));
+        let entry = groups.entry(key).or_insert_with(|| (Vec::new(), Some(Vec::new())));
         if !entry.0.iter().any(|(q, _)| *q == p) {
             entry.0.push((p.clone(), lang));
         }
@@ -118,23 +107,15 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
     };
     for path in paths {
         if path.is_dir() {
-            let walk = ignore::WalkBuilder::new(path)
-                .hidden(true)
-                .git_ignore(true)
-                .require_git(false)
-                .build();
+            let walk =
+                ignore::WalkBuilder::new(path).hidden(true).git_ignore(true).require_git(false).build();
             for entry in walk {
                 match entry {
-                    Ok(e)
-                        if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) =>
-                    {
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
                         add(&mut groups, e.path().to_path_buf(), false)
                     }
                     Ok(_) => {}
-                    Err(e) => errors.push(PathError {
-                        path: path.clone(),
-                        message: e.to_string(),
-                    }),
+                    Err(e) => errors.push(PathError { path: path.clone(), message: e.to_string() }),
                 }
             }
         } else if path.is_file() {
@@ -142,11 +123,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
             // Bring in the sibling language files of the same document.
             let (key, lang) = key_of(path);
             if lang.is_some() {
-                if let Ok(rd) = std::fs::read_dir(if key.0.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    &key.0
-                }) {
+                if let Ok(rd) =
+                    std::fs::read_dir(if key.0.as_os_str().is_empty() { Path::new(".") } else { &key.0 })
+                {
                     let mut sibs: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
                     sibs.sort();
                     for s in sibs {
@@ -157,9 +136,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
                         };
                         if s.is_file() && is_document(&s) && key_of(&s).0 == key && s != *path {
                             let (k, l) = key_of(&s);
-                            let entry = groups
-                                .entry(k)
-                                .or_insert_with(|| (Vec::new(), Some(Vec::new())));
+                            let entry = groups.entry(k).or_insert_with(|| (Vec::new(), Some(Vec::new())));
                             if !entry.0.iter().any(|(q, _)| *q == s) {
                                 entry.0.push((s, l));
                             }
@@ -168,10 +145,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
                 }
             }
         } else {
-            errors.push(PathError {
-                path: path.clone(),
-                message: "no such file or folder".into(),
-            });
+            errors.push(PathError { path: path.clone(), message: "no such file or folder".into() });
         }
     }
     let out = groups
@@ -179,11 +153,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
         .map(|(key, (mut files, only))| {
             files.sort_by(|a, b| a.0.cmp(&b.0));
             let tagged = files.iter().any(|f| f.1.is_some());
-            Group {
-                name: group_name(&key, tagged),
-                files,
-                only,
-            }
+            Group { name: group_name(&key, tagged), files, only }
         })
         .collect();
     (out, errors)
@@ -226,15 +196,8 @@ mod tests {
         }
         let (groups, errors) = discover(&[d.to_path_buf()]);
         assert!(errors.is_empty());
-        let shapes: Vec<(usize, bool)> = groups
-            .iter()
-            .map(|g| (g.files.len(), g.only.is_none()))
-            .collect();
-        assert_eq!(
-            shapes,
-            vec![(3, true), (1, true), (2, true), (2, true)],
-            "{groups:?}"
-        );
+        let shapes: Vec<(usize, bool)> = groups.iter().map(|g| (g.files.len(), g.only.is_none())).collect();
+        assert_eq!(shapes, vec![(3, true), (1, true), (2, true), (2, true)], "{groups:?}");
         // One file passed by a hook brings its siblings, and only it is reported.
         let (groups, _) = discover(&[d.join("a/fr.md")]);
         assert_eq!(groups.len(), 1);

@@ -82,10 +82,7 @@ impl Lang {
     /// Parses a tag such as `fr`, `FR`, `fr-CA` or `zh_Hant` to its primary subtag.
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        KNOWN
-            .iter()
-            .find(|(t, _)| *t == primary && *t != "und")
-            .map(|(t, _)| Lang(t))
+        KNOWN.iter().find(|(t, _)| *t == primary && *t != "und").map(|(t, _)| Lang(t))
     }
 
     pub fn tag(self) -> &'static str {
@@ -94,11 +91,7 @@ impl Lang {
 
     /// English name of the language ("French").
     pub fn name(self) -> &'static str {
-        KNOWN
-            .iter()
-            .find(|(t, _)| *t == self.0)
-            .map(|(_, n)| *n)
-            .unwrap_or(self.0)
+        KNOWN.iter().find(|(t, _)| *t == self.0).map(|(_, n)| *n).unwrap_or(self.0)
     }
 
     /// Whether the language is written right to left.

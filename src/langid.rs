@@ -13,18 +13,18 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 const EN_STOP: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "was", "for", "with", "this", "that", "from", "by",
-    "be", "have", "has", "will", "which", "our", "we", "you", "not", "on", "in", "it", "its", "at",
-    "or", "an", "as", "your", "their", "can", "all", "more", "please", "would", "about",
+    "the", "and", "of", "to", "is", "are", "was", "for", "with", "this", "that", "from", "by", "be", "have",
+    "has", "will", "which", "our", "we", "you", "not", "on", "in", "it", "its", "at", "or", "an", "as",
+    "your", "their", "can", "all", "more", "please", "would", "about",
 ];
 const FR_STOP: &[&str] = &[
-    "le", "la", "les", "des", "du", "et", "est", "sont", "une", "pour", "dans", "que", "qui",
-    "sur", "au", "aux", "par", "avec", "ce", "cette", "ces", "nous", "vous", "leur", "pas", "plus",
-    "été", "être", "à", "où", "un", "de", "ou", "notre", "nos", "votre", "vos", "ne",
+    "le", "la", "les", "des", "du", "et", "est", "sont", "une", "pour", "dans", "que", "qui", "sur", "au",
+    "aux", "par", "avec", "ce", "cette", "ces", "nous", "vous", "leur", "pas", "plus", "été", "être", "à",
+    "où", "un", "de", "ou", "notre", "nos", "votre", "vos", "ne",
 ];
 const ES_STOP: &[&str] = &[
-    "el", "los", "las", "del", "y", "en", "por", "para", "con", "una", "es", "son", "su", "sus",
-    "al", "como", "más", "este", "esta", "nuestro", "nuestra", "sobre", "también",
+    "el", "los", "las", "del", "y", "en", "por", "para", "con", "una", "es", "son", "su", "sus", "al",
+    "como", "más", "este", "esta", "nuestro", "nuestra", "sobre", "también",
 ];
 
 /// Languages the splitter can tell apart without file names.
@@ -50,9 +50,7 @@ pub fn votes(text: &str) -> HashMap<Lang, f64> {
                 | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
                 '\u{0400}'..='\u{04FF}' => cyrillic += 1,
                 '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
-                c if c.is_alphabetic()
-                    && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)) =>
-                {
+                c if c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)) => {
                     latin += 1
                 }
                 _ => {}
@@ -166,11 +164,7 @@ const LANGUAGE_NAMES: &[&str] = &[
 /// Evidence that a block is shared by all languages rather than part of one: a line of
 /// links to the language versions (`[English](#) [Français](#) [العربية](#)`).
 fn shared_evidence(b: &Block) -> f64 {
-    let texts: Vec<String> = b
-        .links
-        .iter()
-        .map(|l| b.text[l.text.clone()].trim().to_lowercase())
-        .collect();
+    let texts: Vec<String> = b.links.iter().map(|l| b.text[l.text.clone()].trim().to_lowercase()).collect();
     if !texts.is_empty() && texts.iter().all(|t| LANGUAGE_NAMES.contains(&t.as_str())) {
         return 10.0;
     }
@@ -178,16 +172,9 @@ fn shared_evidence(b: &Block) -> f64 {
         .text
         .split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·' || c == '-')
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
-    if words.len() >= 2
-        && words
-            .iter()
-            .all(|w| w.is_empty() || LANGUAGE_NAMES.contains(&w.as_str()))
-    {
+    if words.len() >= 2 && words.iter().all(|w| w.is_empty() || LANGUAGE_NAMES.contains(&w.as_str())) {
         return 10.0;
     }
     0.0
@@ -207,11 +194,7 @@ pub fn split(blocks: &[Block]) -> Split {
     let emission = |i: usize, l: Lang| -> f64 {
         let v = &per_block[i];
         let mine = v.get(&l).copied().unwrap_or(0.0);
-        let other = v
-            .iter()
-            .filter(|(k, _)| **k != l)
-            .map(|(_, s)| *s)
-            .fold(0.0, f64::max);
+        let other = v.iter().filter(|(k, _)| **k != l).map(|(_, s)| *s).fold(0.0, f64::max);
         (mine - other).clamp(-CAP, CAP)
     };
     // Candidate languages: those that clearly win enough text.
@@ -223,10 +206,7 @@ pub fn split(blocks: &[Block]) -> Split {
     cands.truncate(6);
     let k = cands.len();
     if k == 0 || n == 0 {
-        return Split {
-            shared: (n > 0).then_some(0..n).into_iter().collect(),
-            runs: vec![],
-        };
+        return Split { shared: (n > 0).then_some(0..n).into_iter().collect(), runs: vec![] };
     }
     // States: 0 = preamble, 1 = footer, 2.. = language index + 2; plus a visited mask.
     let nstates = (k + 2) << k;
@@ -262,12 +242,7 @@ pub fn split(blocks: &[Block]) -> Split {
                     1 => relax(idx(1, mask), s, &mut next, &mut bp),
                     c => {
                         let li = c - 2;
-                        relax(
-                            idx(c, mask),
-                            s + emission(i, cands[li]) - shared[i],
-                            &mut next,
-                            &mut bp,
-                        );
+                        relax(idx(c, mask), s + emission(i, cands[li]) - shared[i], &mut next, &mut bp);
                         relax(idx(1, mask), s - SWITCH, &mut next, &mut bp);
                     }
                 }
@@ -342,10 +317,7 @@ mod tests {
 
     #[test]
     fn identifies_blocks() {
-        assert_eq!(
-            identify("The report of the network is ready."),
-            Some(Lang::EN)
-        );
+        assert_eq!(identify("The report of the network is ready."), Some(Lang::EN));
         assert_eq!(identify("Le rapport du réseau est prêt."), Some(Lang::FR));
         assert_eq!(identify("التقرير جاهز الآن"), Some(Lang::AR));
         assert_eq!(identify("j.doe@unesco.org"), None);

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod langid;
 pub mod render;
 pub mod rules;
+pub mod script;
 pub mod sections;
 pub mod source;
 pub mod urls;

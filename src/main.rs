@@ -58,6 +58,12 @@ enum Command {
         /// When to colour human output.
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
+        /// Run only these rules (comma-separated ids, or `all`), including off-by-default ones.
+        #[arg(long, value_delimiter = ',')]
+        select: Option<Vec<String>>,
+        /// Do not run these rules (comma-separated ids).
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
     },
     /// Print how the sections of each translation align with the source.
     Align {
@@ -79,30 +85,30 @@ enum Command {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| {
-        format!("unknown language `{s}`; use a BCP 47 tag such as en, fr, ar, es, ru, zh")
-    })
+    Lang::parse(s)
+        .ok_or_else(|| format!("unknown language `{s}`; use a BCP 47 tag such as en, fr, ar, es, ru, zh"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check {
-            paths,
-            format,
-            source,
-            deny,
-            color,
-        } => run_check(&paths, format, source, deny, color),
-        Command::Align {
-            paths,
-            source,
-            blocks,
-        } => run_align(&paths, source, blocks),
+        Command::Check { paths, format, source, deny, color, select, ignore } => {
+            let selection = rules::Selection { select, ignore };
+            let unknown = selection.unknown();
+            if !unknown.is_empty() {
+                eprintln!("error: unknown rule `{}`; `oerlint rules` lists them", unknown.join("`, `"));
+                return ExitCode::from(2);
+            }
+            run_check(&paths, format, Options { source, rules: selection }, deny, color)
+        }
+        Command::Align { paths, source, blocks } => {
+            run_align(&paths, Options { source, ..Options::default() }, blocks)
+        }
         Command::Rules => {
             println!("{:<20} {:<8} summary", "rule", "level");
             for r in rules::all() {
-                println!("{:<20} {:<8} {}", r.id, r.severity.as_str(), r.summary);
+                let level = if r.default_enabled { r.severity.as_str() } else { "off" };
+                println!("{:<20} {:<8} {}", r.id, level, r.summary);
             }
             ExitCode::SUCCESS
         }
@@ -119,28 +125,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn check_all(paths: &[PathBuf], source: Lang) -> (Vec<Group>, Vec<GroupReport>, Vec<String>) {
+fn check_all(paths: &[PathBuf], opts: &Options) -> (Vec<Group>, Vec<GroupReport>, Vec<String>) {
     let (groups, errors) = discover::discover(paths);
-    let opts = Options { source };
-    let reports: Vec<GroupReport> = groups
-        .par_iter()
-        .map(|g| check::check_group(g, &opts))
-        .collect();
-    let errors = errors
-        .into_iter()
-        .map(|e| format!("{}: {}", e.path.display(), e.message))
-        .collect();
+    let reports: Vec<GroupReport> = groups.par_iter().map(|g| check::check_group(g, opts)).collect();
+    let errors = errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)).collect();
     (groups, reports, errors)
 }
 
-fn run_check(
-    paths: &[PathBuf],
-    format: Format,
-    source: Lang,
-    deny: Option<Deny>,
-    color: Color,
-) -> ExitCode {
-    let (groups, reports, path_errors) = check_all(paths, source);
+fn run_check(paths: &[PathBuf], format: Format, opts: Options, deny: Option<Deny>, color: Color) -> ExitCode {
+    let (groups, reports, path_errors) = check_all(paths, &opts);
     let mut diags = Vec::new();
     let mut summary = Summary::default();
     let mut input_errors = !path_errors.is_empty();
@@ -177,9 +170,7 @@ fn run_check(
                 Color::Always => ColorChoice::Always,
                 Color::Never => ColorChoice::Never,
                 Color::Auto if std::env::var_os("NO_COLOR").is_some() => ColorChoice::Never,
-                Color::Auto if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-                    ColorChoice::Auto
-                }
+                Color::Auto if std::io::IsTerminal::is_terminal(&std::io::stdout()) => ColorChoice::Auto,
                 Color::Auto => ColorChoice::Never,
             };
             let mut stream = StandardStream::stdout(choice);
@@ -192,8 +183,7 @@ fn run_check(
     }
     let failing = diags.iter().any(|d| {
         d.rule != "input-error"
-            && (d.severity == Severity::Error
-                || (deny.is_some() && d.severity == Severity::Warning))
+            && (d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning))
     });
     if failing {
         ExitCode::from(1)
@@ -221,24 +211,15 @@ fn print_alignment(doc: &Document, blocks: bool) {
         "{} ({} source; {})",
         doc.name,
         src.lang,
-        doc.pairings
-            .iter()
-            .map(|p| doc.versions[p.tgt].lang.tag())
-            .collect::<Vec<_>>()
-            .join(", ")
+        doc.pairings.iter().map(|p| doc.versions[p.tgt].lang.tag()).collect::<Vec<_>>().join(", ")
     );
-    let mut header = format!(
-        "{:>3}  {}",
-        "#",
-        cell(&format!("{} section", src.lang), width)
-    );
+    let mut header = format!("{:>3}  {}", "#", cell(&format!("{} section", src.lang), width));
     for p in &doc.pairings {
         header.push_str(&cell(&doc.versions[p.tgt].lang.to_string(), width));
     }
     println!("{}", header.trim_end());
     // For each translation, what each source section maps to.
-    let title =
-        |v: &check::Version, s: usize| v.blocks[v.sections[s].title_block()].preview(width - 4);
+    let title = |v: &check::Version, s: usize| v.blocks[v.sections[s].title_block()].preview(width - 4);
     let mut rows: Vec<Vec<String>> = src
         .sections
         .iter()
@@ -288,18 +269,8 @@ fn print_alignment(doc: &Document, blocks: bool) {
             println!("\n  blocks, {} ↔ {}:", src.lang, tgt.lang);
             for b in &p.beads {
                 for bb in &b.blocks {
-                    let s = bb
-                        .src
-                        .clone()
-                        .map(|i| src.blocks[i].preview(30))
-                        .collect::<Vec<_>>()
-                        .join(" + ");
-                    let t = bb
-                        .tgt
-                        .clone()
-                        .map(|i| tgt.blocks[i].preview(30))
-                        .collect::<Vec<_>>()
-                        .join(" + ");
+                    let s = bb.src.clone().map(|i| src.blocks[i].preview(30)).collect::<Vec<_>>().join(" + ");
+                    let t = bb.tgt.clone().map(|i| tgt.blocks[i].preview(30)).collect::<Vec<_>>().join(" + ");
                     println!(
                         "    {} ⇔ {}",
                         cell(if s.is_empty() { "—" } else { &s }, 50),
@@ -312,8 +283,8 @@ fn print_alignment(doc: &Document, blocks: bool) {
     println!();
 }
 
-fn run_align(paths: &[PathBuf], source: Lang, blocks: bool) -> ExitCode {
-    let (_, reports, path_errors) = check_all(paths, source);
+fn run_align(paths: &[PathBuf], opts: Options, blocks: bool) -> ExitCode {
+    let (_, reports, path_errors) = check_all(paths, &opts);
     let mut code = ExitCode::SUCCESS;
     for e in path_errors {
         eprintln!("error: {e}");

@@ -104,7 +104,7 @@ pub fn json(diags: &[Diagnostic], summary: Summary) -> String {
 }
 
 /// Invisible and direction-changing characters, shown as code points in human output.
-fn visible(s: &str) -> String {
+pub fn visible(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         match c {
@@ -125,8 +125,7 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
     let mut ids: HashMap<*const crate::source::SourceFile, usize> = HashMap::new();
     let mut id_of = |l: &Label, files: &mut SimpleFiles<String, String>| {
         let key = std::sync::Arc::as_ptr(&l.file);
-        *ids.entry(key)
-            .or_insert_with(|| files.add(l.file.display.clone(), l.file.text.clone()))
+        *ids.entry(key).or_insert_with(|| files.add(l.file.display.clone(), l.file.text.clone()))
     };
     let config = term::Config::default();
     for d in diags {
@@ -145,9 +144,7 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
                 format!("[{}] {} «{}»", l.lang, visible(&l.message), visible(t))
             }
         };
-        labels.push(
-            cs::Label::primary(pid, d.primary.start..d.primary.end).with_message(quote(&d.primary)),
-        );
+        labels.push(cs::Label::primary(pid, d.primary.start..d.primary.end).with_message(quote(&d.primary)));
         for r in &d.related {
             let rid = id_of(r, &mut files);
             labels.push(cs::Label::secondary(rid, r.start..r.end).with_message(quote(r)));
@@ -164,8 +161,7 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
             .with_message(visible(&d.message))
             .with_labels(labels)
             .with_notes(notes);
-        term::emit(writer, &config, &files, &diag)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        term::emit(writer, &config, &files, &diag).map_err(|e| std::io::Error::other(e.to_string()))?;
     }
     Ok(())
 }

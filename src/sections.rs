@@ -22,10 +22,7 @@ pub fn group(blocks: &[Block]) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         if b.is_heading() || out.is_empty() {
-            out.push(Section {
-                blocks: i..i + 1,
-                headed: b.is_heading(),
-            });
+            out.push(Section { blocks: i..i + 1, headed: b.is_heading() });
         } else if let Some(last) = out.last_mut() {
             last.blocks.end = i + 1;
         }
@@ -46,18 +43,9 @@ mod tests {
         assert_eq!(
             g,
             vec![
-                Section {
-                    blocks: 0..1,
-                    headed: false
-                },
-                Section {
-                    blocks: 1..4,
-                    headed: true
-                },
-                Section {
-                    blocks: 4..6,
-                    headed: true
-                },
+                Section { blocks: 0..1, headed: false },
+                Section { blocks: 1..4, headed: true },
+                Section { blocks: 4..6, headed: true },
             ]
         );
         assert!(group(&[]).is_empty());

@@ -44,38 +44,23 @@ impl SourceFile {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceFile {
-            path,
-            display,
-            text,
-            bom,
-            line_starts,
-        }
+        SourceFile { path, display, text, bom, line_starts }
     }
 
     /// Reads and validates a file: UTF-8, not empty, not binary, not too large.
     pub fn load(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
-        let err = |message: String, offset| LoadError {
-            path: path.to_path_buf(),
-            message,
-            offset,
-            prefix: None,
-        };
+        let err =
+            |message: String, offset| LoadError { path: path.to_path_buf(), message, offset, prefix: None };
         let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read: {e}"), None))?;
         if meta.len() > MAX_FILE_SIZE {
             return Err(err(
-                format!(
-                    "file is {} bytes, over the limit of {} bytes; skipped",
-                    meta.len(),
-                    MAX_FILE_SIZE
-                ),
+                format!("file is {} bytes, over the limit of {} bytes; skipped", meta.len(), MAX_FILE_SIZE),
                 None,
             ));
         }
         let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read: {e}"), None))?;
-        let prefix = |o: Option<usize>| {
-            o.map(|o| String::from_utf8_lossy(&bytes[..o.min(bytes.len())]).into_owned())
-        };
+        let prefix =
+            |o: Option<usize>| o.map(|o| String::from_utf8_lossy(&bytes[..o.min(bytes.len())]).into_owned());
         let text = match decode(bytes.clone()) {
             Ok(t) => t,
             Err((m, o)) => {
@@ -143,10 +128,7 @@ fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<usize>)> {
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
             let byte = e.as_bytes()[pos];
-            Err((
-                format!("file is not valid UTF-8: byte 0x{byte:02X} at offset {pos}"),
-                Some(pos),
-            ))
+            Err((format!("file is not valid UTF-8: byte 0x{byte:02X} at offset {pos}"), Some(pos)))
         }
     }
 }
@@ -180,10 +162,7 @@ mod tests {
         let (m, o) = decode(b"ok \xff".to_vec()).unwrap_err();
         assert!(m.contains("0xFF at offset 3"), "{m}");
         assert_eq!(o, Some(3));
-        assert!(decode(vec![0xFF, 0xFE, b'a', 0])
-            .unwrap_err()
-            .0
-            .contains("UTF-16"));
+        assert!(decode(vec![0xFF, 0xFE, b'a', 0]).unwrap_err().0.contains("UTF-16"));
         assert_eq!(decode("é\r\n".as_bytes().to_vec()).unwrap(), "é\r\n");
     }
 }

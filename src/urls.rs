@@ -8,9 +8,7 @@ use std::sync::OnceLock;
 
 fn url_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"'\[\]{}،؛«»]+"#).expect("url regex")
-    })
+    R.get_or_init(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"'\[\]{}،؛«»]+"#).expect("url regex"))
 }
 
 /// Bare URLs in text, without the punctuation that ends the sentence around them.
@@ -57,9 +55,7 @@ fn is_lang_marker(seg: &str) -> bool {
     let primary = seg.split(['-', '_']).next().unwrap_or("");
     (2..=3).contains(&primary.len())
         && seg.len() <= 7
-        && seg
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
+        && seg.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
         && Lang::parse(seg).is_some()
 }
 
@@ -73,15 +69,9 @@ pub fn normalize(dest: &str) -> String {
         None if d.to_ascii_lowercase().starts_with("www.") => ("https".to_string(), d),
         None => return d.to_string(),
     };
-    let scheme = if scheme == "http" {
-        "https".to_string()
-    } else {
-        scheme
-    };
-    let (host_end, _) = rest
-        .char_indices()
-        .find(|(_, c)| matches!(c, '/' | '?' | '#'))
-        .unwrap_or((rest.len(), ' '));
+    let scheme = if scheme == "http" { "https".to_string() } else { scheme };
+    let (host_end, _) =
+        rest.char_indices().find(|(_, c)| matches!(c, '/' | '?' | '#')).unwrap_or((rest.len(), ' '));
     let mut host = rest[..host_end].to_ascii_lowercase();
     if let Some(h) = host.strip_prefix("www.") {
         host = h.to_string();
@@ -149,21 +139,10 @@ pub fn is_placeholder(dest: &str) -> bool {
     let d = d.trim_end_matches('/');
     matches!(
         d,
-        "" | "#"
-            | "todo"
-            | "xxx"
-            | "tbd"
-            | "http:"
-            | "https:"
-            | "http://"
-            | "https://"
-            | "url"
-            | "link"
+        "" | "#" | "todo" | "xxx" | "tbd" | "http:" | "https:" | "http://" | "https://" | "url" | "link"
     ) || d.starts_with("javascript:void")
         || matches!(
-            d.trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_start_matches("www."),
+            d.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www."),
             "example.com" | "example.org" | "example.net"
         )
 }
@@ -172,25 +151,18 @@ pub fn is_placeholder(dest: &str) -> bool {
 pub fn malformed(dest: &str, text: &str) -> Option<String> {
     let d = dest.trim();
     let lower = d.to_ascii_lowercase();
-    for bad in [
-        "mailto>", "mailto;", "mailto.", "mailto//", "mailto=", "mail to:", "mailo:", "maito:",
-        "malto:",
-    ] {
+    for bad in
+        ["mailto>", "mailto;", "mailto.", "mailto//", "mailto=", "mail to:", "mailo:", "maito:", "malto:"]
+    {
         if lower.starts_with(bad) {
-            return Some(format!(
-                "`{}` is not a mail link; it should start with `mailto:`",
-                &d[..bad.len()]
-            ));
+            return Some(format!("`{}` is not a mail link; it should start with `mailto:`", &d[..bad.len()]));
         }
     }
     if let Some(addr) = lower.strip_prefix("mailto:") {
         let addr = addr.split('?').next().unwrap_or("");
         let t = text.trim().to_ascii_lowercase();
         if t.contains('@') && !t.contains(' ') && t != addr {
-            return Some(format!(
-                "the mail link goes to `{addr}` but its text shows `{}`",
-                text.trim()
-            ));
+            return Some(format!("the mail link goes to `{addr}` but its text shows `{}`", text.trim()));
         }
         if !addr.contains('@') {
             return Some(format!("`{d}` has no e-mail address"));
@@ -212,10 +184,7 @@ pub fn malformed(dest: &str, text: &str) -> Option<String> {
         ("https:\\\\", "https://"),
     ] {
         if lower.starts_with(bad) && !lower.starts_with(good) {
-            return Some(format!(
-                "the scheme `{}` is misspelt; expected `{good}`",
-                &d[..bad.len()]
-            ));
+            return Some(format!("the scheme `{}` is misspelt; expected `{good}`", &d[..bad.len()]));
         }
     }
     if d.chars().any(char::is_whitespace) {
@@ -227,9 +196,7 @@ pub fn malformed(dest: &str, text: &str) -> Option<String> {
         return Some("the link target has unbalanced brackets".into());
     }
     if lower.starts_with("www.") {
-        return Some(format!(
-            "`{d}` has no scheme, so it is read as a relative path; write `https://{d}`"
-        ));
+        return Some(format!("`{d}` has no scheme, so it is read as a relative path; write `https://{d}`"));
     }
     None
 }
@@ -241,32 +208,14 @@ mod tests {
     #[test]
     fn language_markers_compare_equal() {
         let n = normalize;
-        assert_eq!(
-            n("https://www.unesco.org/en/articles/x"),
-            n("https://www.unesco.org/fr/articles/x")
-        );
-        assert_eq!(
-            n("https://unesco.org/ar/articles/x/"),
-            n("http://www.unesco.org/en/articles/x")
-        );
-        assert_eq!(
-            n("https://site.org/page?id=3&lang=fr"),
-            n("https://site.org/page?lang=en&id=3")
-        );
-        assert_eq!(
-            n("https://en.unesco.org/news"),
-            n("https://fr.unesco.org/news")
-        );
-        assert_eq!(
-            n("https://a.org/files/report-en.pdf"),
-            n("https://a.org/files/report-fr.pdf")
-        );
+        assert_eq!(n("https://www.unesco.org/en/articles/x"), n("https://www.unesco.org/fr/articles/x"));
+        assert_eq!(n("https://unesco.org/ar/articles/x/"), n("http://www.unesco.org/en/articles/x"));
+        assert_eq!(n("https://site.org/page?id=3&lang=fr"), n("https://site.org/page?lang=en&id=3"));
+        assert_eq!(n("https://en.unesco.org/news"), n("https://fr.unesco.org/news"));
+        assert_eq!(n("https://a.org/files/report-en.pdf"), n("https://a.org/files/report-fr.pdf"));
         assert_eq!(n("https://a.org/zh-cn/x"), n("https://a.org/es/x"));
         assert_eq!(n("https://www.unesco.org"), n("https://www.unesco.org/ar"));
-        assert_ne!(
-            n("https://a.org/x/report.pdf"),
-            n("https://a.org/y/report.pdf")
-        );
+        assert_ne!(n("https://a.org/x/report.pdf"), n("https://a.org/y/report.pdf"));
         assert_ne!(n("https://a.org/open"), n("https://a.org/opfr"));
         assert_eq!(n("#"), "#");
     }
@@ -277,56 +226,28 @@ mod tests {
         let found: Vec<&str> = find_bare(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(
             found,
-            vec![
-                "https://unesco.org/x",
-                "https://a.org/b_(c)",
-                "www.oer.org",
-                "https://a.org/y"
-            ]
+            vec!["https://unesco.org/x", "https://a.org/b_(c)", "www.oer.org", "https://a.org/y"]
         );
     }
 
     #[test]
     fn placeholders() {
-        for p in [
-            "#",
-            "",
-            " ",
-            "javascript:void(0)",
-            "http://example.com",
-            "TODO",
-            "XXX",
-            "https://",
-        ] {
+        for p in ["#", "", " ", "javascript:void(0)", "http://example.com", "TODO", "XXX", "https://"] {
             assert!(is_placeholder(p), "{p}");
         }
-        for p in [
-            "#section-2",
-            "https://example.com/real-page",
-            "https://unesco.org",
-        ] {
+        for p in ["#section-2", "https://example.com/real-page", "https://unesco.org"] {
             assert!(!is_placeholder(p), "{p}");
         }
     }
 
     #[test]
     fn malformed_targets() {
-        assert!(malformed("mailto>z@unesco.org", "z@unesco.org")
-            .unwrap()
-            .contains("mailto:"));
-        assert!(malformed("mailto:a@unesco.org", "b@unesco.org")
-            .unwrap()
-            .contains("text shows"));
-        assert!(malformed("htp://unesco.org", "x")
-            .unwrap()
-            .contains("misspelt"));
+        assert!(malformed("mailto>z@unesco.org", "z@unesco.org").unwrap().contains("mailto:"));
+        assert!(malformed("mailto:a@unesco.org", "b@unesco.org").unwrap().contains("text shows"));
+        assert!(malformed("htp://unesco.org", "x").unwrap().contains("misspelt"));
         assert!(malformed("https//unesco.org", "x").is_some());
-        assert!(malformed("www.unesco.org", "x")
-            .unwrap()
-            .contains("no scheme"));
-        assert!(malformed("https://a.org/x(y", "x")
-            .unwrap()
-            .contains("unbalanced"));
+        assert!(malformed("www.unesco.org", "x").unwrap().contains("no scheme"));
+        assert!(malformed("https://a.org/x(y", "x").unwrap().contains("unbalanced"));
         assert_eq!(malformed("mailto:A@unesco.org", "a@unesco.org"), None);
         assert_eq!(malformed("mailto:a@unesco.org", "write to us"), None);
         assert_eq!(malformed("https://a.org/b_(c)", "x"), None);

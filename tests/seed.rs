@@ -11,42 +11,26 @@ fn expect_seed_findings(d: &[Value]) {
             .into_iter()
             .filter(|x| x["primary"]["lang"] == lang)
             .map(|x| {
-                format!(
-                    "{} | {}",
-                    x["expected"].as_str().unwrap_or(""),
-                    x["found"].as_str().unwrap_or("")
-                )
+                format!("{} | {}", x["expected"].as_str().unwrap_or(""), x["found"].as_str().unwrap_or(""))
             })
             .collect()
     };
     // The two sections the Arabic lacks, and nothing else missing.
     let missing = texts("section-missing", "ar");
     assert_eq!(missing.len(), 2, "{missing:?}");
-    assert!(
-        missing[0].starts_with("Learn more about the UNESCO OER"),
-        "{missing:?}"
-    );
-    assert!(
-        missing[1].starts_with("Share information on your organization"),
-        "{missing:?}"
-    );
+    assert!(missing[0].starts_with("Learn more about the UNESCO OER"), "{missing:?}");
+    assert!(missing[1].starts_with("Share information on your organization"), "{missing:?}");
     assert!(texts("section-missing", "fr").is_empty());
     // CL/4328 against CL/4398.
     assert_eq!(texts("code-mismatch", "ar"), vec!["CL/4398 | CL/4328"]);
     assert!(texts("code-mismatch", "fr").is_empty());
     // The French lost Z.varoglu@unesco.org.
-    assert_eq!(
-        texts("email-mismatch", "fr"),
-        vec!["Z.varoglu@unesco.org | "]
-    );
+    assert_eq!(texts("email-mismatch", "fr"), vec!["Z.varoglu@unesco.org | "]);
     // The Arabic mailto> link.
     let malformed = of_rule(d, "link-malformed");
     assert_eq!(malformed.len(), 1);
     assert_eq!(malformed[0]["primary"]["lang"], "ar");
-    assert!(malformed[0]["primary"]["text"]
-        .as_str()
-        .unwrap()
-        .starts_with("mailto>"));
+    assert!(malformed[0]["primary"]["text"].as_str().unwrap().starts_with("mailto>"));
     // Placeholder links, in every language that has them.
     let ph = of_rule(d, "link-placeholder");
     assert!(ph.iter().any(|x| x["primary"]["lang"] == "en"));
@@ -59,10 +43,7 @@ fn expect_seed_findings(d: &[Value]) {
     // Nothing about the address all three versions have.
     for x in d {
         let s = x.to_string();
-        assert!(
-            !s.to_lowercase().contains("j.hironaka"),
-            "flagged a consistent email: {s}"
-        );
+        assert!(!s.to_lowercase().contains("j.hironaka"), "flagged a consistent email: {s}");
     }
 }
 
@@ -78,9 +59,7 @@ fn seed_as_one_file() {
     expect_seed_findings(&d);
     assert_spans_valid(&json);
     // The shared preamble's language links belong to no language.
-    assert!(of_rule(&d, "link-placeholder")
-        .iter()
-        .any(|x| x["primary"]["lang"] == "und"));
+    assert!(of_rule(&d, "link-placeholder").iter().any(|x| x["primary"]["lang"] == "und"));
 }
 
 #[test]
@@ -92,11 +71,7 @@ fn seed_split_by_hand_into_three_files() {
     let text = std::fs::read_to_string(seed).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let start = |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap();
-    let (en, fr, ar) = (
-        start("**Dear OER"),
-        start("**Chers coll"),
-        start("الزملاء الأعزاء"),
-    );
+    let (en, fr, ar) = (start("**Dear OER"), start("**Chers coll"), start("الزملاء الأعزاء"));
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("en.md"), lines[en..fr].join("\n") + "\n").unwrap();
     std::fs::write(dir.path().join("fr.md"), lines[fr..ar].join("\n") + "\n").unwrap();
@@ -110,9 +85,7 @@ fn seed_split_by_hand_into_three_files() {
     let (_, json) = check_json(&[dir.path().join("fr.md").to_str().unwrap()]);
     let d = diags(&json);
     assert!(!d.is_empty());
-    assert!(d
-        .iter()
-        .all(|x| x["primary"]["path"].as_str().unwrap().ends_with("fr.md")));
+    assert!(d.iter().all(|x| x["primary"]["path"].as_str().unwrap().ends_with("fr.md")));
 }
 
 #[test]
@@ -121,30 +94,41 @@ fn seed_alignment_shows_the_arabic_merge_and_gaps() {
         eprintln!("skipped: ../shared/seed not present");
         return;
     };
-    let out = oerlint()
-        .args(["align", seed.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = oerlint().args(["align", seed.to_str().unwrap()]).output().unwrap();
     assert!(out.status.success());
     let table = String::from_utf8(out.stdout).unwrap();
-    let rows: Vec<&str> = table
-        .lines()
-        .filter(|l| {
-            l.trim_start()
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit())
-        })
-        .collect();
+    let rows: Vec<&str> =
+        table.lines().filter(|l| l.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit())).collect();
     assert_eq!(rows.len(), 7, "{table}");
-    assert!(
-        rows[2].contains("Regional Consultation") && rows[2].contains("merged with row 2"),
-        "{table}"
-    );
-    assert!(
-        rows[4].starts_with("  5  Learn more") && rows[4].trim_end().ends_with('—'),
-        "{table}"
-    );
+    assert!(rows[2].contains("Regional Consultation") && rows[2].contains("merged with row 2"), "{table}");
+    assert!(rows[4].starts_with("  5  Learn more") && rows[4].trim_end().ends_with('—'), "{table}");
     assert!(rows[5].trim_end().ends_with('—'), "{table}");
     assert!(rows[6].contains("الأخبار"), "{table}");
+}
+
+#[test]
+fn seed_script_intrusions_in_the_arabic() {
+    let Some(seed) = seed() else {
+        eprintln!("skipped: ../shared/seed not present");
+        return;
+    };
+    let (_, json) = check_json(&[seed.to_str().unwrap()]);
+    let d = diags(&json);
+    let words: Vec<&str> =
+        of_rule(&d, "mixed-script").iter().map(|x| x["primary"]["text"].as_str().unwrap()).collect();
+    // The greeting, the online workshops sentence, two news items, and the glued name.
+    assert_eq!(words, vec!["динамики", "الانترنэт", "هironaka", "динاميки", "динاميки"]);
+    assert!(of_rule(&d, "mixed-script").iter().all(|x| x["primary"]["lang"] == "ar"));
+    for x in of_rule(&d, "mixed-script") {
+        assert!(x["primary"]["label"].as_str().unwrap().contains("U+0"), "names the code points: {x}");
+    }
+    // Nothing about the Latin words that belong in the Arabic text.
+    for x in &d {
+        let t = x["primary"]["text"].as_str().unwrap();
+        for ok in ["UNESCO", "OER", "APAC", "Zoom", "unesco.org", "CL / 4328"] {
+            assert!(!(x["rule"] == "mixed-script" && t.contains(ok)), "{x}");
+        }
+    }
+    assert!(of_rule(&d, "confusable").is_empty());
+    assert!(of_rule(&d, "bidi-control").is_empty());
 }

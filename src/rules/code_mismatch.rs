@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
     summary: "reference codes (document symbols, ISBN, DOI) of aligned blocks differ",
     pair: Some(check),
     blocks: None,
+    default_enabled: true,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -40,8 +41,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     RULE.id,
                     RULE.severity,
                     format!("reference code missing in {tl}: the {sl} text has {a}"),
-                    ctx.tgt
-                        .block_label(at, format!("expected {a} in this part")),
+                    ctx.tgt.block_label(at, format!("expected {a} in this part")),
                 )
                 .related(ctx.src.anchor_label(src.anchor, format!("{sl} has {a}")))
                 .expected_found(a.as_str(), "")
@@ -52,8 +52,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     RULE.id,
                     RULE.severity,
                     format!("reference code in {tl} not in the {sl}: {b}"),
-                    ctx.tgt
-                        .anchor_label(tgt.anchor, format!("{b} is not in the {sl} text")),
+                    ctx.tgt.anchor_label(tgt.anchor, format!("{b} is not in the {sl} text")),
                 )
                 .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
                 .expected_found("", b.as_str())

@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     summary: "emails of aligned blocks differ (missing, extra, changed)",
     pair: Some(check),
     blocks: None,
+    default_enabled: true,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -53,8 +54,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     RULE.id,
                     RULE.severity,
                     format!("email missing in {tl}: the {sl} text has `{a}`"),
-                    ctx.tgt
-                        .block_label(at, format!("expected `{a}` in this part")),
+                    ctx.tgt.block_label(at, format!("expected `{a}` in this part")),
                 )
                 .related(ctx.src.anchor_label(src.anchor, format!("{sl} has `{a}`")))
                 .expected_found(a.as_str(), "")
@@ -65,8 +65,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     RULE.id,
                     RULE.severity,
                     format!("email in {tl} not in the {sl}: `{b}`"),
-                    ctx.tgt
-                        .anchor_label(tgt.anchor, format!("`{b}` is not in the {sl} text")),
+                    ctx.tgt.anchor_label(tgt.anchor, format!("`{b}` is not in the {sl} text")),
                 )
                 .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
                 .expected_found("", b.as_str())

@@ -22,6 +22,7 @@ pub const RULE: Rule = Rule {
     summary: "a link target is malformed (`mailto>`, `htp://`, spaces, no scheme)",
     pair: None,
     blocks: Some(check),
+    default_enabled: true,
 };
 
 fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
@@ -29,11 +30,7 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
         for l in block.links.iter().filter(|l| l.markdown) {
             let text = &block.text[l.text.clone()];
             if let Some(problem) = urls::malformed(&l.dest, text) {
-                let span = if l.dest_span.is_empty() {
-                    l.span.clone()
-                } else {
-                    l.dest_span.clone()
-                };
+                let span = if l.dest_span.is_empty() { l.span.clone() } else { l.dest_span.clone() };
                 out.push(
                     Diagnostic::new(
                         RULE.id,

@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     summary: "link targets of aligned blocks differ in number or target",
     pair: Some(check),
     blocks: None,
+    default_enabled: true,
 };
 
 fn describe(a: &Anchor) -> String {
@@ -33,11 +34,7 @@ fn describe(a: &Anchor) -> String {
         format!("`{}`", a.shown)
     } else {
         let t: String = a.link_text.chars().take(60).collect();
-        let more = if a.link_text.chars().count() > 60 {
-            "…"
-        } else {
-            ""
-        };
+        let more = if a.link_text.chars().count() > 60 { "…" } else { "" };
         format!("“{t}{more}” → `{}`", a.shown)
     }
 }
@@ -50,14 +47,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             Outcome::Missing { src, at } => Diagnostic::new(
                 RULE.id,
                 RULE.severity,
-                format!(
-                    "link missing in {tl}: the {sl} text links {}",
-                    describe(src.anchor)
-                ),
-                ctx.tgt.block_label(
-                    at,
-                    format!("expected a link to `{}` in this part", src.anchor.shown),
-                ),
+                format!("link missing in {tl}: the {sl} text links {}", describe(src.anchor)),
+                ctx.tgt.block_label(at, format!("expected a link to `{}` in this part", src.anchor.shown)),
             )
             .related(ctx.src.anchor_label(src.anchor, format!("{sl} link")))
             .expected_found(src.anchor.shown.as_str(), ""),
@@ -65,8 +56,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 RULE.id,
                 RULE.severity,
                 format!("link in {tl} not in the {sl}: {}", describe(tgt.anchor)),
-                ctx.tgt
-                    .anchor_label(tgt.anchor, format!("no such link in the {sl} text")),
+                ctx.tgt.anchor_label(tgt.anchor, format!("no such link in the {sl} text")),
             )
             .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
             .expected_found("", tgt.anchor.shown.as_str()),
@@ -80,13 +70,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     "link target differs from the {sl}: expected `{}`, found `{}`",
                     s.anchor.shown, t.anchor.shown
                 ),
-                ctx.tgt
-                    .anchor_label(t.anchor, format!("found `{}`", t.anchor.shown)),
+                ctx.tgt.anchor_label(t.anchor, format!("found `{}`", t.anchor.shown)),
             )
-            .related(
-                ctx.src
-                    .anchor_label(s.anchor, format!("{sl} links {}", describe(s.anchor))),
-            )
+            .related(ctx.src.anchor_label(s.anchor, format!("{sl} links {}", describe(s.anchor))))
             .expected_found(s.anchor.shown.as_str(), t.anchor.shown.as_str()),
         };
         out.push(d);

@@ -20,26 +20,19 @@ pub const RULE: Rule = Rule {
     summary: "a link target is a placeholder (`#`, empty, example.com, TODO)",
     pair: None,
     blocks: Some(check),
+    default_enabled: true,
 };
 
 fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     for block in b.blocks {
-        for l in block
-            .links
-            .iter()
-            .filter(|l| l.markdown && urls::is_placeholder(&l.dest))
-        {
+        for l in block.links.iter().filter(|l| l.markdown && urls::is_placeholder(&l.dest)) {
             let text: String = block.text[l.text.clone()].trim().chars().take(60).collect();
             let shown = if l.dest.trim().is_empty() {
                 "an empty target".to_string()
             } else {
                 format!("`{}`", l.dest.trim())
             };
-            let span = if l.dest_span.is_empty() {
-                l.span.clone()
-            } else {
-                l.dest_span.clone()
-            };
+            let span = if l.dest_span.is_empty() { l.span.clone() } else { l.dest_span.clone() };
             out.push(
                 Diagnostic::new(
                     RULE.id,

@@ -10,13 +10,19 @@ use crate::lang::Lang;
 use crate::source::SourceFile;
 use std::sync::Arc;
 
+mod bidi_control;
+mod bidi_order;
 mod code_mismatch;
+mod confusable;
 mod email_mismatch;
 mod link_malformed;
 mod link_mismatch;
 mod link_placeholder;
+mod mixed_script;
+mod script_punctuation;
 mod section_extra;
 mod section_missing;
+mod untranslated;
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 
@@ -45,6 +51,8 @@ pub struct Rule {
     pub summary: &'static str,
     pub pair: Option<PairCheck>,
     pub blocks: Option<BlocksCheck>,
+    /// Off-by-default rules run only when selected.
+    pub default_enabled: bool,
 }
 
 impl Rule {
@@ -64,6 +72,12 @@ pub fn all() -> &'static [Rule] {
         link_mismatch::RULE,
         link_placeholder::RULE,
         link_malformed::RULE,
+        mixed_script::RULE,
+        confusable::RULE,
+        bidi_control::RULE,
+        bidi_order::RULE,
+        untranslated::RULE,
+        script_punctuation::RULE,
     ]
 }
 
@@ -71,40 +85,50 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     all().iter().find(|r| r.id == id)
 }
 
-/// Runs every rule over a document.
-pub fn run(doc: &Document) -> Vec<Diagnostic> {
+/// Which rules run: the default set, or `--select`, less `--ignore`.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    pub fn enabled(&self, rule: &Rule) -> bool {
+        let selected = match &self.select {
+            Some(ids) => ids.iter().any(|i| i == rule.id || i == "all"),
+            None => rule.default_enabled,
+        };
+        selected && !self.ignore.iter().any(|i| i == rule.id)
+    }
+
+    /// Rule ids in the selection that no rule has.
+    pub fn unknown(&self) -> Vec<String> {
+        self.select
+            .iter()
+            .flatten()
+            .chain(self.ignore.iter())
+            .filter(|id| *id != "all" && find(id).is_none())
+            .cloned()
+            .collect()
+    }
+}
+
+/// Runs the selected rules over a document.
+pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in all() {
+    for rule in all().iter().filter(|r| selection.enabled(r)) {
         if let Some(check) = rule.blocks {
             for v in &doc.versions {
-                check(
-                    &Blocks {
-                        file: &v.file,
-                        lang: v.lang,
-                        blocks: &v.blocks,
-                    },
-                    &mut out,
-                );
+                check(&Blocks { file: &v.file, lang: v.lang, blocks: &v.blocks }, &mut out);
             }
             for (file, blocks) in &doc.shared {
-                check(
-                    &Blocks {
-                        file,
-                        lang: Lang::UND,
-                        blocks,
-                    },
-                    &mut out,
-                );
+                check(&Blocks { file, lang: Lang::UND, blocks }, &mut out);
             }
         }
         if let Some(check) = rule.pair {
             for p in &doc.pairings {
-                let ctx = Ctx {
-                    doc,
-                    src: &doc.versions[doc.source],
-                    tgt: &doc.versions[p.tgt],
-                    beads: &p.beads,
-                };
+                let ctx =
+                    Ctx { doc, src: &doc.versions[doc.source], tgt: &doc.versions[p.tgt], beads: &p.beads };
                 check(&ctx, &mut out);
             }
         }
@@ -169,12 +193,7 @@ pub fn compare<'a>(ctx: &Ctx<'a>, kind: Kind, pairing: Pairing) -> Vec<Outcome<'
             for (bi, bead) in sb.blocks.iter().enumerate() {
                 for block in pick(bead) {
                     for a in v.anchors[block].iter().filter(|a| a.kind == kind) {
-                        occ.push(Occ {
-                            anchor: a,
-                            block,
-                            bead: bi,
-                            section: si,
-                        });
+                        occ.push(Occ { anchor: a, block, bead: bi, section: si });
                     }
                 }
             }
@@ -215,50 +234,36 @@ pub fn compare<'a>(ctx: &Ctx<'a>, kind: Kind, pairing: Pairing) -> Vec<Outcome<'
                 if let Some(j) = (0..t.len()).find(|&j| !t_used[j] && pass(&s[i], &t[j])) {
                     s_used[i] = true;
                     t_used[j] = true;
-                    out.push(if pi < 2 {
-                        Outcome::Same(s[i], t[j])
-                    } else {
-                        Outcome::Changed(s[i], t[j])
-                    });
+                    out.push(if pi < 2 { Outcome::Same(s[i], t[j]) } else { Outcome::Changed(s[i], t[j]) });
                 }
             }
         }
         for (_, o) in s.iter().enumerate().filter(|(i, _)| !s_used[*i]) {
             lost.push(*o);
             lost_at.push(
-                place(&sb.blocks, o.bead, |b| b.tgt.clone())
-                    .unwrap_or(ctx.tgt.section_blocks(&sb.tgt).start),
+                place(&sb.blocks, o.bead, |b| b.tgt.clone()).unwrap_or(ctx.tgt.section_blocks(&sb.tgt).start),
             );
         }
         for (_, o) in t.iter().enumerate().filter(|(j, _)| !t_used[*j]) {
             added.push(*o);
             added_near.push(
-                place(&sb.blocks, o.bead, |b| b.src.clone())
-                    .unwrap_or(ctx.src.section_blocks(&sb.src).start),
+                place(&sb.blocks, o.bead, |b| b.src.clone()).unwrap_or(ctx.src.section_blocks(&sb.src).start),
             );
         }
     }
     // Anchors that moved to another section are not missing.
     let mut added_used = vec![false; added.len()];
     for (i, l) in lost.iter().enumerate() {
-        if let Some(j) =
-            (0..added.len()).find(|&j| !added_used[j] && added[j].anchor.key == l.anchor.key)
-        {
+        if let Some(j) = (0..added.len()).find(|&j| !added_used[j] && added[j].anchor.key == l.anchor.key) {
             added_used[j] = true;
             out.push(Outcome::Same(*l, added[j]));
         } else {
-            out.push(Outcome::Missing {
-                src: *l,
-                at: lost_at[i],
-            });
+            out.push(Outcome::Missing { src: *l, at: lost_at[i] });
         }
     }
     for (j, a) in added.iter().enumerate() {
         if !added_used[j] {
-            out.push(Outcome::Extra {
-                tgt: *a,
-                near: added_near[j],
-            });
+            out.push(Outcome::Extra { tgt: *a, near: added_near[j] });
         }
     }
     out.sort_by_key(|o| match o {
@@ -286,13 +291,7 @@ fn place(
         .map(side)
         .find(|r| !r.is_empty())
         .map(|r| r.end - 1)
-        .or_else(|| {
-            beads[bead + 1..]
-                .iter()
-                .map(side)
-                .find(|r| !r.is_empty())
-                .map(|r| r.start)
-        })
+        .or_else(|| beads[bead + 1..].iter().map(side).find(|r| !r.is_empty()).map(|r| r.start))
 }
 
 /// A character-level diff of two values, e.g. `CL/43[9→2]8`.
@@ -343,6 +342,7 @@ mod tests {
     #[test]
     fn every_rule_is_documented() {
         for r in all() {
+            assert!(r.doc().starts_with(&format!("# {} (", r.id)), "{} doc has no title", r.id);
             assert!(r.doc().len() > 200, "{} has no real documentation", r.id);
             assert!(r.doc().contains("Example"), "{} doc has no example", r.id);
         }

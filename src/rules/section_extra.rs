@@ -20,6 +20,7 @@ pub const RULE: Rule = Rule {
     summary: "a translation section has no counterpart in the source",
     pair: Some(check),
     blocks: None,
+    default_enabled: true,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -30,10 +31,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for t in bead.tgt.clone() {
             let sec = &ctx.tgt.sections[t];
             let title = ctx.tgt.blocks[sec.title_block()].preview(60);
-            let primary = ctx.tgt.block_label(
-                sec.title_block(),
-                format!("no {} counterpart", ctx.src.lang.name()),
-            );
+            let primary =
+                ctx.tgt.block_label(sec.title_block(), format!("no {} counterpart", ctx.src.lang.name()));
             let mut d = Diagnostic::new(
                 RULE.id,
                 RULE.severity,
@@ -49,10 +48,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let prev = ctx.beads[..i].iter().rev().find(|b| !b.src.is_empty());
             if let Some(p) = prev {
                 let s = &ctx.src.sections[p.src.end - 1];
-                d = d.related(ctx.src.block_label(
-                    s.title_block(),
-                    format!("the {} section before it", ctx.src.lang.name()),
-                ));
+                d =
+                    d.related(ctx.src.block_label(
+                        s.title_block(),
+                        format!("the {} section before it", ctx.src.lang.name()),
+                    ));
             }
             out.push(d);
         }

@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     summary: "a source section has no counterpart in a translation",
     pair: Some(check),
     blocks: None,
+    default_enabled: true,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -36,15 +37,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let sec = &ctx.src.sections[s];
             let title = ctx.src.blocks[sec.title_block()].preview(60);
             // Where it belongs: the next translated section, else the previous one.
-            let next = ctx.beads[i + 1..]
-                .iter()
-                .find(|b| !b.tgt.is_empty())
-                .map(|b| (b.tgt.start, true));
-            let prev = ctx.beads[..i]
-                .iter()
-                .rev()
-                .find(|b| !b.tgt.is_empty())
-                .map(|b| (b.tgt.end - 1, false));
+            let next = ctx.beads[i + 1..].iter().find(|b| !b.tgt.is_empty()).map(|b| (b.tgt.start, true));
+            let prev =
+                ctx.beads[..i].iter().rev().find(|b| !b.tgt.is_empty()).map(|b| (b.tgt.end - 1, false));
             let Some((t, before)) = next.or(prev) else {
                 continue;
             };
@@ -54,17 +49,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             } else {
                 (tsec.blocks.end - 1, "after this")
             };
-            let primary = ctx.tgt.block_label(
-                block,
-                format!("the {} section belongs {where_}", ctx.src.lang.name()),
-            );
+            let primary =
+                ctx.tgt.block_label(block, format!("the {} section belongs {where_}", ctx.src.lang.name()));
             let related = ctx.src.block_label(
                 sec.title_block(),
-                format!(
-                    "{} section with no {} counterpart",
-                    ctx.src.lang.name(),
-                    ctx.tgt.lang.name()
-                ),
+                format!("{} section with no {} counterpart", ctx.src.lang.name(), ctx.tgt.lang.name()),
             );
             out.push(
                 Diagnostic::new(

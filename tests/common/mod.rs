@@ -9,18 +9,9 @@ pub fn oerlint() -> Command {
 
 /// Runs `oerlint check ARGS --format json` and returns (exit code, parsed JSON).
 pub fn check_json(args: &[&str]) -> (i32, Value) {
-    let out = oerlint()
-        .arg("check")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "invalid JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
+    let out = oerlint().arg("check").args(args).args(["--format", "json"]).output().expect("runs");
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
     (out.status.code().unwrap_or(-1), json)
 }
 
@@ -51,12 +42,8 @@ pub fn assert_spans_valid(v: &Value) {
             if d["rule"] == "input-error" {
                 continue;
             }
-            let text =
-                std::fs::read_to_string(Path::new(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let (a, b) = (
-                s["start"].as_u64().unwrap() as usize,
-                s["end"].as_u64().unwrap() as usize,
-            );
+            let text = std::fs::read_to_string(Path::new(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
             assert!(a <= b && b <= text.len(), "{s}");
             assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "{s}");
             assert_eq!(&text[a..b], s["text"].as_str().unwrap(), "{s}");

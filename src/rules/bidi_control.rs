@@ -1,0 +1,108 @@
+//! # bidi-control (error)
+//!
+//! Bidirectional control characters that are unbalanced in their paragraph, and any
+//! override at all.
+//!
+//! Embeddings (U+202A LRE, U+202B RLE), overrides (U+202D LRO, U+202E RLO) and isolates
+//! (U+2066 LRI, U+2067 RLI, U+2068 FSI) change the order in which text is displayed until
+//! they are closed by U+202C PDF or U+2069 PDI. Left open, they scramble everything after
+//! them; an override can make a reader see something other than what the file says (the
+//! "Trojan Source" attack, CVE-2021-42574). Overrides are reported even when closed:
+//! text never needs them. The marks LRM, RLM and ALM (U+200E, U+200F, U+061C) are fine.
+//!
+//! The message shows the invisible characters by their code points, and how the paragraph
+//! is displayed when that differs from the order in the file.
+//!
+//! Example: `Le code est CL/4398\u{202E} inversé` is reported: the override U+202E is
+//! never closed and displays the rest of the paragraph backwards.
+
+use super::{Blocks, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::script::describe_char;
+
+pub const RULE: Rule = Rule {
+    id: "bidi-control",
+    severity: Severity::Error,
+    summary: "unbalanced bidi embeddings/isolates, or any bidi override",
+    pair: None,
+    blocks: Some(check),
+    default_enabled: true,
+};
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}' | '\u{2067}' | '\u{2068}')
+}
+
+fn is_isolate(c: char) -> bool {
+    matches!(c, '\u{2066}' | '\u{2067}' | '\u{2068}')
+}
+
+/// The display order of a paragraph, with invisible characters shown as code points.
+fn displayed(text: &str) -> String {
+    let info = unicode_bidi::BidiInfo::new(text, None);
+    let mut out = String::new();
+    for para in &info.paragraphs {
+        out.push_str(&info.reorder_line(para, para.range.clone()));
+    }
+    crate::render::visible(out.trim_end())
+}
+
+fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
+    for block in b.blocks {
+        let text = &block.text;
+        if !text.chars().any(|c| is_opener(c) || matches!(c, '\u{202C}' | '\u{2069}')) {
+            continue;
+        }
+        // Stack of open controls: (position, char).
+        let mut open: Vec<(usize, char)> = Vec::new();
+        let mut problems: Vec<(usize, char, String)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if is_opener(c) {
+                if matches!(c, '\u{202D}' | '\u{202E}') {
+                    problems.push((
+                        i,
+                        c,
+                        format!("{} is an override: it reverses how the text is shown", describe_char(c)),
+                    ));
+                }
+                open.push((i, c));
+            } else if c == '\u{202C}' {
+                match open.iter().rposition(|(_, o)| !is_isolate(*o)) {
+                    Some(k) => {
+                        open.truncate(k);
+                    }
+                    None => {
+                        problems.push((i, c, "U+202C (pop directional formatting) closes nothing".into()))
+                    }
+                }
+            } else if c == '\u{2069}' {
+                match open.iter().rposition(|(_, o)| is_isolate(*o)) {
+                    Some(k) => open.truncate(k),
+                    None => problems.push((i, c, "U+2069 (pop directional isolate) closes nothing".into())),
+                }
+            }
+        }
+        for (i, c) in open {
+            if !problems.iter().any(|(p, _, _)| *p == i) {
+                problems.push((i, c, format!("{} is never closed in its paragraph", describe_char(c))));
+            }
+        }
+        problems.sort_by_key(|p| p.0);
+        for (i, c, why) in problems {
+            let span = block.file_range(i..i + c.len_utf8());
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("bidi control character {}: {why}", describe_char(c)),
+                    Label::new(b.file, b.lang, span, why.clone()),
+                )
+                .note(format!("the paragraph is displayed as: {}", displayed(text)))
+                .note(
+                    "remove the character, or close it (U+202C after an embedding, U+2069 after an isolate)",
+                )
+                .expected_found("balanced isolates, no overrides", describe_char(c)),
+            );
+        }
+    }
+}

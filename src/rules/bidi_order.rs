@@ -1,0 +1,140 @@
+//! # bidi-order (warning)
+//!
+//! In right-to-left text, a left-to-right token (an email, a URL, a reference code, a
+//! time or number range, a phone number, a number with a sign or a unit) that readers see
+//! scrambled: its displayed order, under the Unicode Bidirectional Algorithm applied to
+//! the real paragraph, differs from the order in which it is written.
+//!
+//! The classic case is a range in Arabic text: in `من 08:00-11:00`, the numbers follow
+//! Arabic letters, so the algorithm treats them as Arabic numbers and the hyphen between
+//! them as right-to-left; readers see `11:00-08:00`. The decision is made by the
+//! `unicode-bidi` crate on the whole paragraph, not by guessing from characters.
+//!
+//! The fix is to isolate the token: wrap it in U+2068 FIRST STRONG ISOLATE and U+2069 POP
+//! DIRECTIONAL ISOLATE (or, in HTML, `<bdi>`), or put U+200E LEFT-TO-RIGHT MARK after
+//! it.
+//!
+//! Example: `الاجتماع من 08:00-11:00 بتوقيت باريس` is reported (displayed as
+//! `11:00-08:00`); `j.hironaka@unesco.org` and `CL/4398` inside Arabic are not.
+
+use super::{Blocks, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+use unicode_bidi::{BidiInfo, Level};
+
+pub const RULE: Rule = Rule {
+    id: "bidi-order",
+    severity: Severity::Warning,
+    summary: "a left-to-right token is displayed scrambled in right-to-left text",
+    pair: None,
+    blocks: Some(check),
+    default_enabled: true,
+};
+
+fn token_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(concat!(
+            // time and number ranges: 08:00-11:00, 9:00 – 12:00, 2022-2023
+            r"[0-9]{1,4}(?:[:.h][0-9]{2})?\s?[-–—]\s?[0-9]{1,4}(?:[:.h][0-9]{2})?",
+            // phone numbers: +33 1 45 68 10 00
+            r"|\+[0-9][0-9 ().-]{6,}[0-9]",
+            // signed numbers and offsets: UTC+7, +7, -3.5
+            r"|(?:UTC|GMT)\s?[+-]\s?[0-9]{1,2}(?::[0-9]{2})?",
+            // numbers with a unit: 45 %, 3 km
+            r"|[0-9]+(?:[.,][0-9]+)?\s?(?:%|km|kg|MB|GB|USD|EUR)\b",
+        ))
+        .expect("token regex")
+    })
+}
+
+/// Left-to-right tokens of a text: emails, URLs, codes and the shapes above.
+pub fn tokens(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = crate::urls::find_bare(text);
+    out.extend(crate::anchors::find_emails(text));
+    out.extend(crate::codes::find(text, crate::codes::builtin()).into_iter().map(|c| c.range));
+    out.extend(token_re().find_iter(text).map(|m| m.range()));
+    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for r in out {
+        if kept.last().is_some_and(|k| r.start < k.end) {
+            continue;
+        }
+        kept.push(r);
+    }
+    kept
+}
+
+/// How a token is displayed, when that differs from how it is written.
+pub fn scrambled(levels: &[Level], text: &str, token: Range<usize>) -> Option<String> {
+    let chars: Vec<(usize, char)> =
+        text[token.clone()].char_indices().map(|(i, c)| (i + token.start, c)).collect();
+    let lv: Vec<Level> = chars.iter().map(|(i, _)| levels[*i]).collect();
+    if lv.windows(2).all(|w| w[0] == w[1]) && lv.first().is_some_and(|l| l.is_ltr()) {
+        return None;
+    }
+    // Visual order of the token's characters (rule L2 on the token alone; the token is
+    // contiguous, so this is its order on screen).
+    let order = BidiInfo::reorder_visual(&lv);
+    if order.iter().enumerate().all(|(k, &i)| k == i) {
+        return None;
+    }
+    Some(order.iter().map(|&i| chars[i].1).collect())
+}
+
+fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
+    if !b.lang.is_rtl() {
+        return;
+    }
+    for block in b.blocks {
+        let text = &block.text;
+        let toks = tokens(text);
+        if toks.is_empty() {
+            continue;
+        }
+        let info = BidiInfo::new(text, Some(Level::rtl()));
+        for t in toks {
+            if let Some(shown) = scrambled(&info.levels, text, t.clone()) {
+                let written = &text[t.clone()];
+                out.push(
+                    Diagnostic::new(
+                        RULE.id,
+                        RULE.severity,
+                        format!("`{written}` is displayed as `{shown}` in this right-to-left paragraph"),
+                        Label::new(b.file, b.lang, block.file_range(t), format!("readers see `{shown}`")),
+                    )
+                    .note("wrap the token in U+2068 … U+2069 (first strong isolate), or add U+200E after it")
+                    .expected_found(written, shown),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, token: &str) -> Option<String> {
+        let info = BidiInfo::new(text, Some(Level::rtl()));
+        let start = text.find(token).unwrap();
+        scrambled(&info.levels, text, start..start + token.len())
+    }
+
+    #[test]
+    fn decided_by_the_algorithm() {
+        // Ranges after Arabic letters become Arabic numbers around a right-to-left hyphen.
+        assert_eq!(
+            shown("الاجتماع من 08:00-11:00 بتوقيت باريس", "08:00-11:00").as_deref(),
+            Some("11:00-08:00")
+        );
+        // Emails, codes and times with a colon only stay in order.
+        assert_eq!(shown("البريد الإلكتروني: j.hironaka@unesco.org", "j.hironaka@unesco.org"), None);
+        assert_eq!(shown("رسالة دورية (CL/4398) تدعو", "CL/4398"), None);
+        assert_eq!(shown("من الساعة 08:00 حتى 11:00", "08:00"), None);
+        // After a Latin word, the numbers are left-to-right: no scramble.
+        assert_eq!(shown("الفترة UNESCO 2022-2023 هنا", "2022-2023"), None);
+    }
+}

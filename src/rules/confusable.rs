@@ -1,0 +1,218 @@
+//! # confusable (error)
+//!
+//! A link host, email domain or reference code that is not what it looks like: it holds
+//! letters of another script that look like Latin ones (`unesсo.org` with a Cyrillic
+//! `с`), mixes scripts, or — in a translation — looks the same as a host the source uses
+//! while being a different one.
+//!
+//! Look-alike hosts are how phishing hides in a trusted document, and how an OCR or
+//! copy-paste slip sends readers of one language to a site that does not exist. Look-alikes
+//! are decided with the confusable data of Unicode Technical Standard #39 (the
+//! `unicode-security` crate's skeletons), not a hand list.
+//!
+//! Example: the French text links `https://www.unesсo.org/fr` (Cyrillic `с` U+0441): it
+//! is reported as looking like `unesco.org`. Arabic text with its own Arabic words and an
+//! ordinary `https://www.unesco.org/ar` link stays silent.
+
+use super::{Blocks, Ctx, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::script::{describe_char, scripts_of};
+use unicode_script::Script;
+use unicode_security::skeleton;
+
+pub const RULE: Rule = Rule {
+    id: "confusable",
+    severity: Severity::Error,
+    summary: "a link host, email domain or code holds look-alike or mixed-script letters",
+    pair: Some(check_pair),
+    blocks: Some(check_blocks),
+    default_enabled: true,
+};
+
+/// Tokens that name something (they hold `/`, `@` or `.` between letters).
+pub(crate) fn identifier_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(char::is_whitespace)
+        .scan(0usize, |pos, tok| {
+            let start = *pos;
+            *pos += tok.len();
+            Some((start, tok))
+        })
+        .filter_map(|(start, tok)| {
+            let trimmed = tok.trim_end().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '،', '؛']);
+            let lead = trimmed.len() - trimmed.trim_start_matches(['(', '«', '[', '<', '"']).len();
+            let t = &trimmed[lead..];
+            (t.contains(['/', '@', '.']) && t.chars().any(char::is_alphabetic)).then_some((start + lead, t))
+        })
+}
+
+const LOOKALIKE_SCRIPTS: &[Script] = &[Script::Cyrillic, Script::Greek, Script::Armenian, Script::Cherokee];
+
+/// An email, a URL, a host name, or a code: `a@b.org`, `https://…`, `unesco.org`, `CL/4398`.
+pub(crate) fn looks_like_identifier(t: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = R.get_or_init(|| {
+        regex::Regex::new(r"^(?:\S+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|[a-zA-Z]+://\S+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|[\p{L}]{1,6}/\p{N}+\S*)$")
+            .expect("identifier regex")
+    });
+    re.is_match(t)
+}
+
+/// What a look-alike token reads as: each non-ASCII letter replaced by the ASCII letter
+/// it is confusable with, when there is one.
+fn reads_as(token: &str) -> Option<String> {
+    if token.is_ascii() {
+        return None;
+    }
+    let mut out = String::new();
+    for c in token.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let sk: String = skeleton(&c.to_string()).collect();
+        if sk.is_ascii() && !sk.is_empty() {
+            out.push_str(&sk);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn check_blocks(b: &Blocks, out: &mut Vec<Diagnostic>) {
+    for block in b.blocks {
+        let mut found = Vec::new();
+        for (start, tok) in identifier_tokens(&block.text) {
+            found.push((start, tok.to_string()));
+        }
+        for (start, tok) in found {
+            if !looks_like_identifier(&tok) {
+                continue;
+            }
+            let scripts = scripts_of(&tok);
+            let looks = reads_as(&tok);
+            // Arabic or Chinese next to Latin is the mixed-script rule's business; here,
+            // scripts whose letters pass for Latin ones.
+            let mixed =
+                scripts.contains(&Script::Latin) && scripts.iter().any(|s| LOOKALIKE_SCRIPTS.contains(s));
+            if looks.is_none() && !mixed {
+                continue;
+            }
+            let odd: Vec<String> = tok
+                .chars()
+                .filter(|c| !c.is_ascii() && c.is_alphabetic())
+                .take(4)
+                .map(describe_char)
+                .collect();
+            let msg = match &looks {
+                Some(a) => format!("`{tok}` looks like `{a}` but holds {}", odd.join(", ")),
+                None => format!(
+                    "`{tok}` mixes {} letters: {}",
+                    scripts.iter().map(|s| s.full_name()).collect::<Vec<_>>().join(" and "),
+                    odd.join(", ")
+                ),
+            };
+            let span = block.file_range(start..start + tok.len());
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    msg,
+                    Label::new(b.file, b.lang, span, "look-alike letters"),
+                )
+                .expected_found(looks.clone().unwrap_or_default(), tok.clone()),
+            );
+        }
+        // Link targets are not in the plain text: check them too.
+        for l in block.links.iter().filter(|l| l.markdown && !l.dest.is_ascii()) {
+            let host = host_of(&l.dest);
+            if host.is_empty() || host.is_ascii() {
+                continue;
+            }
+            let looks = reads_as(host);
+            if looks.is_none() && scripts_of(host).len() < 2 {
+                continue;
+            }
+            let odd: Vec<String> =
+                host.chars().filter(|c| !c.is_ascii()).take(4).map(describe_char).collect();
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!(
+                        "link host `{host}` {} holds {}",
+                        looks
+                            .as_ref()
+                            .map(|a| format!("looks like `{a}` but"))
+                            .unwrap_or_else(|| "mixes scripts and".into()),
+                        odd.join(", ")
+                    ),
+                    Label::new(b.file, b.lang, l.dest_span.clone(), "look-alike host"),
+                )
+                .expected_found(looks.unwrap_or_default(), host),
+            );
+        }
+    }
+}
+
+/// The host of a URL (`https://host/...`), lower-cased only by the caller.
+pub fn host_of(url: &str) -> &str {
+    let rest = match url.find("://") {
+        Some(i) => &url[i + 3..],
+        None => return "",
+    };
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn check_pair(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let hosts = |v: &crate::check::Version| -> Vec<(String, usize, std::ops::Range<usize>)> {
+        let mut h = Vec::new();
+        for (i, anchors) in v.anchors.iter().enumerate() {
+            for a in anchors.iter().filter(|a| a.kind == crate::anchors::Kind::Link) {
+                let host = host_of(&a.shown).to_lowercase();
+                if !host.is_empty() {
+                    h.push((host, i, a.span.clone()));
+                }
+            }
+        }
+        h
+    };
+    let src = hosts(ctx.src);
+    for (host, _, span) in hosts(ctx.tgt) {
+        if !host.is_ascii() || src.iter().any(|(s, _, _)| *s == host) {
+            continue; // non-ASCII hosts are reported by the block check
+        }
+        let sk: String = skeleton(&host).collect();
+        if let Some((s, _, sspan)) = src.iter().find(|(s, _, _)| skeleton(s).collect::<String>() == sk) {
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("link host `{host}` looks like `{s}`, which the {} text uses, but is a different host", ctx.src.lang.name()),
+                    Label::new(&ctx.tgt.file, ctx.tgt.lang, span.clone(), format!("looks like `{s}`")),
+                )
+                .related(Label::new(&ctx.src.file, ctx.src.lang, sspan.clone(), format!("{} host", ctx.src.lang.name())))
+                .expected_found(s.as_str(), host.as_str()),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_alikes() {
+        assert_eq!(reads_as("unesсo.org").as_deref(), Some("unesco.org"));
+        assert_eq!(reads_as("unesco.org"), None);
+        assert_eq!(reads_as("اليونسكو.org"), None);
+        assert_eq!(host_of("https://www.unesco.org/fr/x"), "www.unesco.org");
+        let toks: Vec<&str> =
+            identifier_tokens("écrire à a.b@unesсo.org, ou (CL/4398).").map(|t| t.1).collect();
+        assert_eq!(toks, vec!["a.b@unesсo.org", "CL/4398"]);
+        assert!(looks_like_identifier("a.b@unesсo.org") && looks_like_identifier("СL/4398"));
+        assert!(!looks_like_identifier("Release.ChangelogLink>سجل") && !looks_like_identifier("n/a"));
+    }
+}

@@ -1,0 +1,136 @@
+//! # mixed-script (error)
+//!
+//! A word that mixes scripts, or a word in a script foreign to the language of its text.
+//!
+//! Copy-paste, OCR and machine translation leave letters of other alphabets in words
+//! that look right: `динاميки` is Cyrillic letters glued to Arabic ones, `الانترنэт` hides a
+//! Cyrillic `э`, `هironaka` glues an Arabic letter to a Latin name. Readers see nothing
+//! wrong; search engines, screen readers and spell checkers do. Scripts come from the
+//! Unicode `Script` property.
+//!
+//! Latin words inside Arabic, Russian or Chinese text are normal (names, acronyms such as
+//! UNESCO, OER, APAC, UTC; emails, URLs, codes) and stay silent. A whole word in Cyrillic
+//! or Greek inside Arabic, French or English text is reported, and so is any word whose
+//! letters belong to two scripts. The message names the foreign letters and their code
+//! points, since they look identical to the native ones.
+//!
+//! Arabic one-letter conjunctions and prepositions and the article glued to a Latin name
+//! (`وGitHub`, `بالـUNESCO`) are normal Arabic and stay silent.
+//!
+//! Example: in Arabic text, `التحالف динамики للموارد` is reported with
+//! `Cyrillic "д" U+0434, "и" U+0438, …`; `اليونسكو (UNESCO)` is not.
+
+use super::{Blocks, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::lang::Lang;
+use crate::script::{describe_char, letter_script, native_scripts, scripts_of, words};
+use unicode_script::Script;
+
+pub const RULE: Rule = Rule {
+    id: "mixed-script",
+    severity: Severity::Error,
+    summary: "a word mixes scripts, or is in a script foreign to its language",
+    pair: None,
+    blocks: Some(check),
+    default_enabled: true,
+};
+
+fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
+    if b.lang == Lang::UND {
+        return;
+    }
+    let native = native_scripts(b.lang);
+    for block in b.blocks {
+        // Hosts, emails and codes are the confusable rule's: one finding per slip.
+        let identifiers: Vec<std::ops::Range<usize>> = super::confusable::identifier_tokens(&block.text)
+            .filter(|(_, t)| super::confusable::looks_like_identifier(t))
+            .map(|(s, t)| s..s + t.len())
+            .collect();
+        for w in words(&block.text) {
+            if identifiers.iter().any(|r| r.start <= w.start && w.end <= r.end) {
+                continue;
+            }
+            let word = &block.text[w.clone()];
+            let scripts = scripts_of(word);
+            let foreign: Vec<Script> =
+                scripts.iter().copied().filter(|s| !native.contains(s) && *s != Script::Latin).collect();
+            let mixed = scripts.len() > 1 && !proclitic_before_latin(word);
+            if !mixed && foreign.is_empty() {
+                continue;
+            }
+            // The letters to name: those not in the word's main script.
+            let main = if mixed {
+                scripts.iter().copied().find(|s| native.contains(s)).unwrap_or_else(|| majority(word))
+            } else {
+                native[0]
+            };
+            let mut odd: Vec<char> = Vec::new();
+            for c in word.chars() {
+                if letter_script(c).is_some_and(|s| s != main) && !odd.contains(&c) {
+                    odd.push(c);
+                }
+            }
+            let mut names: Vec<String> = odd.iter().take(4).map(|c| describe_char(*c)).collect();
+            if odd.len() > 4 {
+                names.push(format!("and {} more", odd.len() - 4));
+            }
+            let what = if mixed {
+                format!(
+                    "word mixes {} letters: `{word}`",
+                    scripts.iter().map(|s| s.full_name()).collect::<Vec<_>>().join(" and ")
+                )
+            } else {
+                format!("{} word in {} text: `{word}`", foreign[0].full_name(), b.lang.name())
+            };
+            let span = block.file_range(w);
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    what,
+                    Label::new(b.file, b.lang, span, names.join(", ")),
+                )
+                .expected_found(format!("{} letters only", main.full_name()), word),
+            );
+        }
+    }
+}
+
+/// Arabic writes its one-letter conjunctions and prepositions, and the article, glued to
+/// the next word, Latin names included: `وGitHub`, `بـUNESCO`, `للـOER`.
+fn proclitic_before_latin(word: &str) -> bool {
+    const PREFIXES: &[&str] = &["وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"];
+    PREFIXES.iter().any(|p| {
+        word.strip_prefix(p).is_some_and(|rest| {
+            let rest = rest.trim_start_matches('\u{0640}');
+            !rest.is_empty() && scripts_of(rest) == [Script::Latin]
+        })
+    })
+}
+
+fn majority(word: &str) -> Script {
+    let mut counts: Vec<(Script, usize)> = Vec::new();
+    for c in word.chars() {
+        if let Some(s) = letter_script(c) {
+            match counts.iter_mut().find(|(x, _)| *x == s) {
+                Some(e) => e.1 += 1,
+                None => counts.push((s, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(s, _)| s).unwrap_or(Script::Latin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitics() {
+        assert!(proclitic_before_latin("وGitHub"));
+        assert!(proclitic_before_latin("بالـUNESCO"));
+        assert!(!proclitic_before_latin("هironaka"));
+        assert!(!proclitic_before_latin("динاميки"));
+        assert!(!proclitic_before_latin("وдин"));
+    }
+}

@@ -1,0 +1,84 @@
+//! # untranslated (warning)
+//!
+//! A block of a translation that is identical, or nearly identical, to its counterpart in
+//! the source: it was left untranslated.
+//!
+//! A paragraph pasted from the source and never translated reads as a gap to readers of
+//! the translation, and it usually means the translator worked from an older draft.
+//! Blocks are compared after their aligned counterpart is found, with `similar`'s ratio
+//! (at least 0.9). Blocks made only of names, emails, codes, numbers, links and inline code
+//! are left out, and so are blocks with fewer than four words of prose (capitalised words
+//! count as names): they are the same in every language.
+//!
+//! Example: the French issue has `The network holds a webinar on open licences for all
+//! members.` where the English has the same sentence: reported. A French block that is only
+//! `Contact : a.rahman@unesco.org` is not.
+
+use super::{Ctx, Rule};
+use crate::diag::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "untranslated",
+    severity: Severity::Warning,
+    summary: "a translation block is (nearly) identical to its source block",
+    pair: Some(check),
+    blocks: None,
+    default_enabled: true,
+};
+
+/// The prose of a block: words with letters, without emails, URLs and codes.
+fn prose(text: &str) -> String {
+    let mut skip: Vec<std::ops::Range<usize>> = crate::urls::find_bare(text);
+    skip.extend(crate::anchors::find_emails(text));
+    skip.extend(crate::codes::find(text, crate::codes::builtin()).into_iter().map(|c| c.range));
+    let mut out = String::new();
+    for (i, c) in text.char_indices() {
+        if !skip.iter().any(|r| r.contains(&i)) {
+            out.push(c);
+        }
+    }
+    // Capitalised words are names and titles (Mme Zeynep Varoglu, UNESCO): not prose.
+    out.split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|w| !w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for sb in ctx.beads {
+        for bead in sb.blocks.iter().filter(|b| b.src.len() == 1 && b.tgt.len() == 1) {
+            let (s, t) = (&ctx.src.blocks[bead.src.start], &ctx.tgt.blocks[bead.tgt.start]);
+            if s.code_only || t.code_only {
+                continue;
+            }
+            let (ps, pt) = (prose(&s.text), prose(&t.text));
+            if pt.split_whitespace().count() < 4 {
+                continue;
+            }
+            let ratio = similar::TextDiff::from_chars(ps.as_str(), pt.as_str()).ratio();
+            if ratio < 0.9 {
+                continue;
+            }
+            let how = if ps == pt {
+                "identical to".to_string()
+            } else {
+                format!("{:.0}% the same as", ratio * 100.0)
+            };
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!(
+                        "untranslated: this {} block is {how} the {} block",
+                        ctx.tgt.lang.name(),
+                        ctx.src.lang.name()
+                    ),
+                    ctx.tgt.block_label(bead.tgt.start, format!("still in {}", ctx.src.lang.name())),
+                )
+                .related(ctx.src.block_label(bead.src.start, format!("{} block", ctx.src.lang.name())))
+                .expected_found(format!("a {} translation", ctx.tgt.lang.name()), t.preview(60)),
+            );
+        }
+    }
+}

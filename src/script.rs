@@ -1,0 +1,108 @@
+//! Writing systems: which script a letter belongs to (Unicode `Script` property), which
+//! scripts a language is written in, and how to name a character for people who cannot
+//! see the difference between `с` and `c`.
+
+use crate::lang::Lang;
+use std::ops::Range;
+use unicode_script::{Script, UnicodeScript};
+
+/// The script of a letter, or `None` for characters shared by scripts (digits,
+/// punctuation, combining marks).
+pub fn letter_script(c: char) -> Option<Script> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    match c.script() {
+        Script::Common | Script::Inherited | Script::Unknown => None,
+        s => Some(s),
+    }
+}
+
+/// The scripts a language is written in. Latin is also expected in every language
+/// (names, acronyms, emails, URLs), except in words that mix it with another script.
+pub fn native_scripts(lang: Lang) -> &'static [Script] {
+    match lang.tag() {
+        "ar" | "fa" | "ur" => &[Script::Arabic],
+        "ru" | "uk" | "bg" | "sr" | "kk" => &[Script::Cyrillic],
+        "el" => &[Script::Greek],
+        "he" => &[Script::Hebrew],
+        "zh" => &[Script::Han],
+        "ja" => &[Script::Han, Script::Hiragana, Script::Katakana],
+        "ko" => &[Script::Hangul, Script::Han],
+        "hi" | "ne" => &[Script::Devanagari],
+        "th" => &[Script::Thai],
+        "am" => &[Script::Ethiopic],
+        "hy" => &[Script::Armenian],
+        "ka" => &[Script::Georgian],
+        _ => &[Script::Latin],
+    }
+}
+
+/// `Cyrillic "д" U+0434`.
+pub fn describe_char(c: char) -> String {
+    let script = letter_script(c).map(|s| s.full_name()).unwrap_or("");
+    let shown = if c.is_control() || is_invisible(c) { String::new() } else { format!("\"{c}\" ") };
+    format!("{script} {shown}U+{:04X}", c as u32).trim_start().to_string()
+}
+
+/// Characters a reader cannot see.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Words of a text: maximal runs of letters, marks and joiners, with their ranges.
+pub fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let in_word =
+            c.is_alphabetic() || is_mark(c) || c == '\u{200D}' || c == '\u{200C}' || c == '\u{0640}';
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0483}'..='\u{0489}')
+}
+
+/// The distinct scripts of the letters of a word, in order of appearance.
+pub fn scripts_of(word: &str) -> Vec<Script> {
+    let mut out: Vec<Script> = Vec::new();
+    for c in word.chars() {
+        if let Some(s) = letter_script(c) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_words() {
+        assert_eq!(scripts_of("динاميки"), vec![Script::Cyrillic, Script::Arabic]);
+        assert_eq!(scripts_of("هironaka"), vec![Script::Arabic, Script::Latin]);
+        assert_eq!(scripts_of("UNESCO"), vec![Script::Latin]);
+        assert_eq!(scripts_of("2022"), vec![]);
+        let t = "مرحباً بكم، j.doe";
+        let w: Vec<&str> = words(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(w, vec!["مرحباً", "بكم", "j", "doe"]);
+        assert_eq!(describe_char('д'), "Cyrillic \"д\" U+0434");
+        assert_eq!(describe_char('\u{202E}'), "U+202E");
+    }
+}
