@@ -1,9 +1,10 @@
 //! Anchors: the things in a block that must agree across languages (emails, reference
-//! codes, link targets) plus numbers used to guide alignment. Each anchor has a
-//! normalised key for comparison and a span in the original file.
+//! codes, link targets, dates, times, numbers) plus digit runs used to guide alignment.
+//! Each anchor has a normalised key for comparison and a span in the original file.
 
 use crate::blocks::Block;
 use crate::codes::{self, CodePattern};
+use crate::temporal::{self, DateAnchor, NumberAnchor, NumberKind, TimeAnchor};
 use crate::urls;
 use regex::Regex;
 use std::ops::Range;
@@ -14,7 +15,24 @@ pub enum Kind {
     Email,
     Code,
     Link,
+    /// Digit runs, for alignment only.
     Number,
+    Date,
+    Time,
+    /// Numbers read the way the language writes them (separators, words, ordinals).
+    Quantity,
+}
+
+/// The value a date, time or quantity anchor carries. Spans inside are ranges of the
+/// block's plain text.
+#[derive(Debug, Clone, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Date(DateAnchor),
+    /// A time, with the date of its event when the block (or an earlier one) gives it.
+    Time(TimeAnchor, Option<jiff::civil::Date>),
+    Quantity(NumberAnchor),
 }
 
 #[derive(Debug, Clone)]
@@ -28,6 +46,7 @@ pub struct Anchor {
     pub shown: String,
     /// For links: the link text (empty for bare URLs).
     pub link_text: String,
+    pub value: Value,
 }
 
 fn email_re() -> &'static Regex {
@@ -59,7 +78,7 @@ fn overlaps(r: &Range<usize>, taken: &[Range<usize>]) -> bool {
 }
 
 /// Extracts the anchors of one block.
-pub fn extract(block: &Block, code_patterns: &'static [CodePattern]) -> Vec<Anchor> {
+pub fn extract(block: &Block, code_patterns: &'static [CodePattern], lang: &str) -> Vec<Anchor> {
     let text = &block.text;
     let mut out = Vec::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
@@ -80,6 +99,7 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern]) -> Vec<Anch
                     span: l.dest_span.clone(),
                     shown: addr.to_string(),
                     link_text: String::new(),
+                    value: Value::None,
                 });
             }
             continue;
@@ -93,6 +113,7 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern]) -> Vec<Anch
             span: l.dest_span.clone(),
             shown: l.dest.clone(),
             link_text: text[l.text.clone()].trim().to_string(),
+            value: Value::None,
         });
     }
     // Bare URLs in running text (not the visible text of a Markdown link).
@@ -108,6 +129,7 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern]) -> Vec<Anch
             span: block.file_range(r),
             shown: raw.to_string(),
             link_text: String::new(),
+            value: Value::None,
         });
     }
     for m in email_re().find_iter(text) {
@@ -122,6 +144,7 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern]) -> Vec<Anch
             span: block.file_range(r),
             shown: m.as_str().to_string(),
             link_text: String::new(),
+            value: Value::None,
         });
     }
     for c in codes::find(text, code_patterns) {
@@ -135,8 +158,10 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern]) -> Vec<Anch
             span: block.file_range(c.range.clone()),
             shown: text[c.range].to_string(),
             link_text: String::new(),
+            value: Value::None,
         });
     }
+    extract_temporal(block, lang, &taken, &mut out);
     for m in number_re().find_iter(text) {
         let r = m.range();
         if overlaps(&r, &taken) {
@@ -150,9 +175,96 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern]) -> Vec<Anch
             shown: m.as_str().to_string(),
             key: if key.is_empty() { "0".into() } else { key },
             link_text: String::new(),
+            value: Value::None,
         });
     }
     out
+}
+
+/// `2022-11-30`, `2022-11`, `--11` (a month alone), `2022`, `2022..2023`.
+pub fn date_key(d: &DateAnchor) -> String {
+    let mut k = match (d.year, d.month, d.day) {
+        (Some(y), Some(m), Some(day)) => format!("{y:04}-{m:02}-{day:02}"),
+        (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+        (None, Some(m), Some(day)) => format!("--{m:02}-{day:02}"),
+        (None, Some(m), None) => format!("--{m:02}"),
+        (Some(y), None, _) => format!("{y:04}"),
+        (None, None, _) => "?".to_string(),
+    };
+    if let Some(e) = d.year_end {
+        k.push_str(&format!("..{e:04}"));
+    }
+    k
+}
+
+fn quantity_key(n: &NumberAnchor) -> String {
+    let v = if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
+        format!("{}", n.value as i64)
+    } else {
+        format!("{}", n.value)
+    };
+    if n.kind == NumberKind::Percent {
+        format!("{v}%")
+    } else {
+        v
+    }
+}
+
+/// Dates, times and numbers, read with the locale tables of the block's language.
+fn extract_temporal(block: &Block, lang: &str, taken: &[Range<usize>], out: &mut Vec<Anchor>) {
+    if crate::locale::table(lang).is_none() {
+        return;
+    }
+    let text = &block.text;
+    let mut used: Vec<(usize, usize)> = taken.iter().map(|r| (r.start, r.end)).collect();
+    let dates: Vec<DateAnchor> = temporal::extract_dates(lang, text)
+        .into_iter()
+        .filter(|d| !overlaps(&(d.start..d.end), taken))
+        .collect();
+    let event_date = dates.iter().find_map(full_date);
+    for d in dates {
+        used.push((d.start, d.end));
+        out.push(Anchor {
+            kind: Kind::Date,
+            key: date_key(&d),
+            span: block.file_range(d.start..d.end),
+            shown: text[d.start..d.end].to_string(),
+            link_text: String::new(),
+            value: Value::Date(d),
+        });
+    }
+    for t in temporal::extract_times(lang, text) {
+        if overlaps(&(t.start..t.end), taken) {
+            continue;
+        }
+        used.push((t.start, t.end));
+        out.push(Anchor {
+            kind: Kind::Time,
+            key: format!("{}-{:?}@{:?}", t.from_minutes, t.to_minutes, t.zone),
+            span: block.file_range(t.start..t.end),
+            shown: text[t.start..t.end].to_string(),
+            link_text: String::new(),
+            value: Value::Time(t, event_date),
+        });
+    }
+    for n in temporal::extract_numbers(lang, text, &used) {
+        out.push(Anchor {
+            kind: Kind::Quantity,
+            key: quantity_key(&n),
+            span: block.file_range(n.start..n.end),
+            shown: text[n.start..n.end].to_string(),
+            link_text: String::new(),
+            value: Value::Quantity(n),
+        });
+    }
+}
+
+/// The calendar date of a full date anchor.
+pub fn full_date(d: &DateAnchor) -> Option<jiff::civil::Date> {
+    match (d.year, d.month, d.day) {
+        (Some(y), Some(m), Some(day)) => jiff::civil::Date::new(y as i16, m as i8, day as i8).ok(),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -163,7 +275,7 @@ mod tests {
     fn anchors(s: &str) -> Vec<(Kind, String, String)> {
         let b = parse(s, 0..s.len(), Format::Markdown);
         b.iter()
-            .flat_map(|b| extract(b, codes::builtin()))
+            .flat_map(|b| extract(b, codes::builtin(), "en"))
             .map(|a| (a.kind, a.key, s[a.span].to_string()))
             .collect()
     }

@@ -53,6 +53,8 @@ pub struct Block {
     pub bold_only: bool,
     /// The paragraph is entirely inline code.
     pub code_only: bool,
+    /// Ranges of the plain text that are inline code.
+    pub code: Vec<Range<usize>>,
     segs: Vec<Seg>,
 }
 
@@ -143,6 +145,7 @@ struct Builder {
     saw_strong: bool,
     /// Text outside inline code seen (a paragraph that is only code is a command).
     plain_outside_code: bool,
+    code: Vec<Range<usize>>,
 }
 
 impl Builder {
@@ -157,6 +160,7 @@ impl Builder {
             plain_outside_strong: false,
             saw_strong: false,
             plain_outside_code: false,
+            code: Vec::new(),
         }
     }
 
@@ -198,6 +202,7 @@ impl Builder {
             links: self.links,
             bold_only: self.saw_strong && !self.plain_outside_strong,
             code_only: !self.plain_outside_code,
+            code: self.code,
             segs: self.segs,
         })
     }
@@ -285,7 +290,11 @@ fn parse_markdown(src: &str, range: Range<usize>, mdx: bool) -> Vec<Block> {
                     if !code && !t.trim().is_empty() {
                         b.plain_outside_code = true;
                     }
+                    let at = b.text.len();
                     b.push_event(src, t, r, code);
+                    if code {
+                        b.code.push(at..b.text.len());
+                    }
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -374,6 +383,7 @@ fn parse_plain(src: &str, range: Range<usize>) -> Vec<Block> {
         let trimmed_end = s + raw.trim_end().len();
         if trimmed_end > s {
             let mut b = Builder::new(BlockKind::Paragraph, s..trimmed_end);
+            b.plain_outside_code = true;
             b.push(&src[s..trimmed_end], s, trimmed_end - s);
             out.extend(b.finish());
         }

@@ -29,8 +29,10 @@ pub struct Version {
 
 impl Version {
     fn new(lang: Lang, file: Arc<SourceFile>, blocks: Vec<Block>) -> Version {
-        let anchors = blocks.iter().map(|b| anchors::extract(b, codes::builtin())).collect();
+        let mut anchors: Vec<Vec<Anchor>> =
+            blocks.iter().map(|b| anchors::extract(b, codes::builtin(), lang.tag())).collect();
         let sections = sections::group(&blocks);
+        date_times(&sections, &mut anchors);
         Version { lang, file, blocks, anchors, sections }
     }
 
@@ -60,6 +62,28 @@ impl Version {
     }
 }
 
+/// Gives times without a date in their own block the date of the latest event date
+/// earlier in the same section, so that zones resolve on the right day.
+fn date_times(sections: &[Section], anchors: &mut [Vec<Anchor>]) {
+    for sec in sections {
+        let mut last: Option<jiff::civil::Date> = None;
+        for b in sec.blocks.clone() {
+            let own = anchors[b].iter().find_map(|a| match &a.value {
+                anchors::Value::Date(d) => anchors::full_date(d),
+                _ => None,
+            });
+            if own.is_some() {
+                last = own;
+            }
+            for a in anchors[b].iter_mut() {
+                if let anchors::Value::Time(_, date @ None) = &mut a.value {
+                    *date = last;
+                }
+            }
+        }
+    }
+}
+
 /// Aligned sections of the source and one translation, with their blocks aligned too.
 #[derive(Debug, Clone)]
 pub struct SectionBead {
@@ -86,6 +110,54 @@ pub struct Document {
     /// Index of the source version.
     pub source: usize,
     pub pairings: Vec<Pairing>,
+    /// The date the document is issued on: front matter, or inferred.
+    pub issue_date: Option<jiff::civil::Date>,
+}
+
+/// `date: 2022-11-01` in a YAML front matter block at the top of a file.
+fn front_matter_date(text: &str) -> Option<jiff::civil::Date> {
+    let body = text.trim_start_matches('\u{feff}');
+    let rest = body.strip_prefix("---\n").or_else(|| body.strip_prefix("---\r\n"))?;
+    for line in rest.lines() {
+        let line = line.trim_end_matches('\r');
+        if line == "---" || line == "..." {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("date:") {
+            let v = v.trim().trim_matches(['"', '\'']);
+            return v.get(..10).and_then(|d| d.parse().ok());
+        }
+    }
+    None
+}
+
+/// The issue's date, from front matter, else from the source: the first month its first
+/// section names (a month alone, or a month and year), in the year given there or the
+/// year most of its full dates share. The first of that month.
+fn issue_date(files: &[Arc<SourceFile>], src: Option<&Version>) -> Option<jiff::civil::Date> {
+    if let Some(d) = files.iter().find_map(|f| front_matter_date(&f.text)) {
+        return Some(d);
+    }
+    let v = src?;
+    let first = v.sections.first()?;
+    let named = v.anchors[first.blocks.clone()].iter().flatten().find_map(|a| match &a.value {
+        anchors::Value::Date(d) if d.month.is_some() && d.day.is_none() => Some((d.month?, d.year)),
+        _ => None,
+    })?;
+    let year = named.1.or_else(|| {
+        let mut years: Vec<i32> = v
+            .anchors
+            .iter()
+            .flatten()
+            .filter_map(|a| match &a.value {
+                anchors::Value::Date(d) if d.day.is_some() && d.month == Some(named.0) => d.year,
+                _ => None,
+            })
+            .collect();
+        years.sort_unstable();
+        years.first().copied()
+    })?;
+    jiff::civil::Date::new(year as i16, named.0 as i8, 1).ok()
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +192,11 @@ fn item_weight(a: &Anchor) -> f64 {
         Kind::Number if a.key.len() == 4 && (a.key.starts_with("19") || a.key.starts_with("20")) => 1.0,
         Kind::Number if a.key.len() >= 3 => 2.0,
         Kind::Number => 0.5,
+        Kind::Date if a.key.len() == 10 => 4.0,
+        Kind::Date if a.key.len() == 7 => 2.0,
+        Kind::Date => 0.0, // years and months alone: the digit runs already count
+        Kind::Time => 1.5,
+        Kind::Quantity => 0.0,
     }
 }
 
@@ -260,7 +337,8 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         .filter(|&i| i != source)
         .map(|i| Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) })
         .collect();
-    Some(Document { name: group.name.clone(), files, versions, shared, source, pairings })
+    let issue_date = issue_date(&files, versions.get(source));
+    Some(Document { name: group.name.clone(), files, versions, shared, source, pairings, issue_date })
 }
 
 /// Checks one group.

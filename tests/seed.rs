@@ -132,3 +132,67 @@ fn seed_script_intrusions_in_the_arabic() {
     assert!(of_rule(&d, "confusable").is_empty());
     assert!(of_rule(&d, "bidi-control").is_empty());
 }
+
+#[test]
+fn seed_dates_weekdays_times_numbers_deadline() {
+    let Some(seed) = seed() else {
+        eprintln!("skipped: ../shared/seed not present");
+        return;
+    };
+    let (_, json) = check_json(&[seed.to_str().unwrap()]);
+    let d = diags(&json);
+    let found = |rule: &str| -> Vec<(String, String, String)> {
+        of_rule(&d, rule)
+            .iter()
+            .map(|x| {
+                (
+                    x["primary"]["lang"].as_str().unwrap().to_string(),
+                    x["expected"].as_str().unwrap_or("").to_string(),
+                    x["found"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    // The Arabic greeting's October; the French 30 octobre; the Arabic 2020.
+    assert_eq!(
+        found("date-mismatch"),
+        vec![
+            s("fr", "2022-11-30", "2022-10-30"),
+            s("ar", "the month of November", "the month of October"),
+            s("ar", "2022-11-30", "2020-11-30"),
+        ]
+    );
+    // Each weekday twice wrong: against its own date, and against the English Wednesday.
+    assert_eq!(
+        found("weekday-mismatch"),
+        vec![
+            s("fr", "Sunday", "Thursday"),
+            s("fr", "Wednesday", "Thursday"),
+            s("ar", "Monday", "Thursday"),
+            s("ar", "Wednesday", "Thursday"),
+        ]
+    );
+    let times = found("time-mismatch");
+    assert_eq!(times.len(), 1);
+    assert_eq!(times[0].0, "ar");
+    assert!(times[0].2.contains("07:00–10:00 UTC") && times[0].1.contains("02:00–05:00 UTC"), "{times:?}");
+    assert_eq!(found("number-mismatch"), vec![s("ar", "60", "75")]);
+    // The deadline of 31 January 2022 that a November 2022 issue counts 60 days to.
+    let deadlines = of_rule(&d, "deadline-inconsistent");
+    assert!(deadlines.iter().any(|x| x["primary"]["lang"] == "en"
+        && x["message"].as_str().unwrap().contains("2022-01-31")
+        && x["message"].as_str().unwrap().contains("2022-11-01")));
+    // Silent on what agrees: 217th/217e/217, 42nd/42e/الثانية والأربعين, 2022-2023,
+    // November 2019 to 2023, lundi 19 décembre 2022, 31 January 2022.
+    for x in &d {
+        let t = x["primary"]["text"].as_str().unwrap();
+        let r = x["rule"].as_str().unwrap();
+        if ["date-mismatch", "number-mismatch", "weekday-mismatch"].contains(&r) {
+            for ok in ["217", "42", "2022-2023", "2019", "lundi", "19 décembre", "31 janvier", "31 يناير"]
+            {
+                assert!(!t.contains(ok), "flagged a consistent value: {x}");
+            }
+        }
+    }
+}

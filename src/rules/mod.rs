@@ -14,15 +14,21 @@ mod bidi_control;
 mod bidi_order;
 mod code_mismatch;
 mod confusable;
+mod date_mismatch;
+mod dates;
+mod deadline_inconsistent;
 mod email_mismatch;
 mod link_malformed;
 mod link_mismatch;
 mod link_placeholder;
 mod mixed_script;
+mod number_mismatch;
 mod script_punctuation;
 mod section_extra;
 mod section_missing;
+mod time_mismatch;
 mod untranslated;
+mod weekday_mismatch;
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 
@@ -39,6 +45,10 @@ pub struct Blocks<'a> {
     pub file: &'a Arc<SourceFile>,
     pub lang: Lang,
     pub blocks: &'a [Block],
+    /// Anchors of each block (empty for a shared preamble).
+    pub anchors: &'a [Vec<Anchor>],
+    /// The date the document is issued on, when known.
+    pub issue_date: Option<jiff::civil::Date>,
 }
 
 pub type PairCheck = fn(&Ctx, &mut Vec<Diagnostic>);
@@ -72,6 +82,11 @@ pub fn all() -> &'static [Rule] {
         link_mismatch::RULE,
         link_placeholder::RULE,
         link_malformed::RULE,
+        date_mismatch::RULE,
+        weekday_mismatch::RULE,
+        time_mismatch::RULE,
+        number_mismatch::RULE,
+        deadline_inconsistent::RULE,
         mixed_script::RULE,
         confusable::RULE,
         bidi_control::RULE,
@@ -119,10 +134,19 @@ pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
     for rule in all().iter().filter(|r| selection.enabled(r)) {
         if let Some(check) = rule.blocks {
             for v in &doc.versions {
-                check(&Blocks { file: &v.file, lang: v.lang, blocks: &v.blocks }, &mut out);
+                let b = Blocks {
+                    file: &v.file,
+                    lang: v.lang,
+                    blocks: &v.blocks,
+                    anchors: &v.anchors,
+                    issue_date: doc.issue_date,
+                };
+                check(&b, &mut out);
             }
             for (file, blocks) in &doc.shared {
-                check(&Blocks { file, lang: Lang::UND, blocks }, &mut out);
+                let none: Vec<Vec<Anchor>> = vec![Vec::new(); blocks.len()];
+                let b = Blocks { file, lang: Lang::UND, blocks, anchors: &none, issue_date: doc.issue_date };
+                check(&b, &mut out);
             }
         }
         if let Some(check) = rule.pair {
@@ -172,6 +196,12 @@ pub enum Pairing {
     Similar(fn(&str, &str) -> bool),
     /// Whenever they stand in the same aligned block (links: any target can be replaced).
     SameBlock,
+    /// When they stand in the same aligned block and the test holds (dates of one shape).
+    SameBlockIf(fn(&Anchor, &Anchor) -> bool),
+}
+
+fn same_key(a: &Anchor, b: &Anchor) -> bool {
+    a.key == b.key
 }
 
 /// Compares the anchors of one kind between source and translation, section by section.
@@ -179,6 +209,17 @@ pub enum Pairing {
 /// sections, then anywhere in the document (a moved anchor is not a missing one).
 /// Sections without a counterpart are left to the section rules.
 pub fn compare<'a>(ctx: &Ctx<'a>, kind: Kind, pairing: Pairing) -> Vec<Outcome<'a>> {
+    compare_with(ctx, kind, same_key, pairing)
+}
+
+/// Like [`compare`], with a test of when two different keys still carry the same value
+/// (a month alone against a full date in that month; a time in two zones).
+pub fn compare_with<'a>(
+    ctx: &Ctx<'a>,
+    kind: Kind,
+    agree: fn(&Anchor, &Anchor) -> bool,
+    pairing: Pairing,
+) -> Vec<Outcome<'a>> {
     let mut out = Vec::new();
     let mut lost: Vec<Occ<'a>> = Vec::new();
     let mut added: Vec<Occ<'a>> = Vec::new();
@@ -211,19 +252,22 @@ pub fn compare<'a>(ctx: &Ctx<'a>, kind: Kind, pairing: Pairing) -> Vec<Outcome<'
         }
         let mut s_used = vec![false; s.len()];
         let mut t_used = vec![false; t.len()];
-        let passes: [&MatchPass; 4] = [
+        let passes: [&MatchPass; 6] = [
             &|a, b| a.bead == b.bead && a.anchor.key == b.anchor.key,
             &|a, b| a.anchor.key == b.anchor.key,
+            &|a, b| a.bead == b.bead && agree(a.anchor, b.anchor),
+            &|a, b| agree(a.anchor, b.anchor),
             &|a, b| {
                 a.bead == b.bead
                     && match &pairing {
                         Pairing::Similar(f) => f(&a.anchor.key, &b.anchor.key),
                         Pairing::SameBlock => true,
+                        Pairing::SameBlockIf(f) => f(a.anchor, b.anchor),
                     }
             },
             &|a, b| match &pairing {
                 Pairing::Similar(f) => f(&a.anchor.key, &b.anchor.key),
-                Pairing::SameBlock => false,
+                Pairing::SameBlock | Pairing::SameBlockIf(_) => false,
             },
         ];
         for (pi, pass) in passes.iter().enumerate() {
@@ -234,7 +278,7 @@ pub fn compare<'a>(ctx: &Ctx<'a>, kind: Kind, pairing: Pairing) -> Vec<Outcome<'
                 if let Some(j) = (0..t.len()).find(|&j| !t_used[j] && pass(&s[i], &t[j])) {
                     s_used[i] = true;
                     t_used[j] = true;
-                    out.push(if pi < 2 { Outcome::Same(s[i], t[j]) } else { Outcome::Changed(s[i], t[j]) });
+                    out.push(if pi < 4 { Outcome::Same(s[i], t[j]) } else { Outcome::Changed(s[i], t[j]) });
                 }
             }
         }
@@ -254,7 +298,7 @@ pub fn compare<'a>(ctx: &Ctx<'a>, kind: Kind, pairing: Pairing) -> Vec<Outcome<'
     // Anchors that moved to another section are not missing.
     let mut added_used = vec![false; added.len()];
     for (i, l) in lost.iter().enumerate() {
-        if let Some(j) = (0..added.len()).find(|&j| !added_used[j] && added[j].anchor.key == l.anchor.key) {
+        if let Some(j) = (0..added.len()).find(|&j| !added_used[j] && agree(added[j].anchor, l.anchor)) {
             added_used[j] = true;
             out.push(Outcome::Same(*l, added[j]));
         } else {

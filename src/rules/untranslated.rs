@@ -26,9 +26,11 @@ pub const RULE: Rule = Rule {
     default_enabled: true,
 };
 
-/// The prose of a block: words with letters, without emails, URLs and codes.
-fn prose(text: &str) -> String {
+/// The prose of a block: words with letters, without inline code, emails, URLs and codes.
+fn prose(block: &crate::blocks::Block) -> String {
+    let text = &block.text;
     let mut skip: Vec<std::ops::Range<usize>> = crate::urls::find_bare(text);
+    skip.extend(block.code.iter().cloned());
     skip.extend(crate::anchors::find_emails(text));
     skip.extend(crate::codes::find(text, crate::codes::builtin()).into_iter().map(|c| c.range));
     let mut out = String::new();
@@ -52,7 +54,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if s.code_only || t.code_only {
                 continue;
             }
-            let (ps, pt) = (prose(&s.text), prose(&t.text));
+            let (ps, pt) = (prose(s), prose(t));
             if pt.split_whitespace().count() < 4 {
                 continue;
             }

@@ -1,0 +1,84 @@
+//! # date-mismatch (error)
+//!
+//! The dates of aligned parts of the source and a translation differ: day, month or
+//! year, including a month mentioned alone (`our November update`).
+//!
+//! Dates are read with each language's locale tables (`rules/locales/`): month names and
+//! their variants (Levantine `تشرين الثاني`, Egyptian `نوفمبر`, Maghreb `نونبر`, UN style
+//! `تشرين الثاني/نوفمبر` as one month), abbreviations, ordinals (`1er mars`), both Arabic
+//! digit systems, numeric forms (`30/11/2022`, `2022-11-30`) and year ranges. A month
+//! alone agrees with a full date in that month, a year with a date in that year. A date
+//! moved to another paragraph is not missing; a full date present in one language only is
+//! reported, a month or a year alone is not.
+//!
+//! Example: English `Wednesday, 30 November 2022`; French `Jeudi 30 octobre 2022`.
+//! oerlint reports `found 30 octobre 2022 (2022-10-30), English has Wednesday, 30 November
+//! 2022 (2022-11-30)`.
+
+use super::dates::{date_of, dates_agree, iso, same_shape};
+use super::{compare_with, Ctx, Outcome, Pairing, Rule};
+use crate::anchors::Kind;
+use crate::diag::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "date-mismatch",
+    severity: Severity::Error,
+    summary: "dates of aligned blocks differ (day, month, year; months alone too)",
+    pair: Some(check),
+    blocks: None,
+    default_enabled: true,
+};
+
+fn full(a: &crate::anchors::Anchor) -> bool {
+    date_of(a).is_some_and(|d| d.day.is_some() && d.month.is_some())
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
+    for o in compare_with(ctx, Kind::Date, dates_agree, Pairing::SameBlockIf(same_shape)) {
+        let d = match o {
+            Outcome::Same(..) => continue,
+            Outcome::Changed(s, t) => {
+                let (ds, dt) = (date_of(s.anchor).expect("date"), date_of(t.anchor).expect("date"));
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!(
+                        "date differs from the {sl}: found {} ({}), {sl} has {} ({})",
+                        t.anchor.shown,
+                        iso(dt),
+                        s.anchor.shown,
+                        iso(ds)
+                    ),
+                    ctx.tgt.anchor_label(t.anchor, format!("found {}", iso(dt))),
+                )
+                .related(ctx.src.anchor_label(s.anchor, format!("{sl} has {}", iso(ds))))
+                .expected_found(iso(ds), iso(dt))
+            }
+            Outcome::Missing { src, at } if full(src.anchor) => {
+                let ds = date_of(src.anchor).expect("date");
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("date missing in {tl}: the {sl} text has {} ({})", src.anchor.shown, iso(ds)),
+                    ctx.tgt.block_label(at, format!("expected {} in this part", iso(ds))),
+                )
+                .related(ctx.src.anchor_label(src.anchor, format!("{sl} has {}", iso(ds))))
+                .expected_found(iso(ds), "")
+            }
+            Outcome::Extra { tgt, near } if full(tgt.anchor) => {
+                let dt = date_of(tgt.anchor).expect("date");
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("date in {tl} not in the {sl}: {} ({})", tgt.anchor.shown, iso(dt)),
+                    ctx.tgt.anchor_label(tgt.anchor, format!("{} is not in the {sl} text", iso(dt))),
+                )
+                .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
+                .expected_found("", iso(dt))
+            }
+            _ => continue,
+        };
+        out.push(d);
+    }
+}

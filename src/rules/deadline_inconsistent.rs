@@ -1,0 +1,102 @@
+//! # deadline-inconsistent (warning)
+//!
+//! A relative period (`Only 60 days left`, `Plus que 60 jours`, `لم يتبق سوى 60 يوماً`)
+//! that does not fit the explicit deadline it counts down to, given the issue's date; or
+//! a deadline that has already passed when the issue goes out.
+//!
+//! Newsletters are drafted weeks before they are sent and copied from one issue to the
+//! next; countdowns go stale. The issue's date comes from the document's front matter
+//! (`date: 2022-11-01`) or, failing that, from the document itself: the month its first
+//! section names (`our November update`) with the year of the document's dates. The
+//! deadline is the first full date after the period in the same section. A warning is
+//! given when the arithmetic is off by more than a week, or the deadline is in the past.
+//!
+//! Example: a November 2022 issue says `Only 60 days left to submit reports` and then
+//! `by 31 January 2022`: the deadline passed ten months earlier (and 60 days from
+//! November 2022 would be January 2023).
+
+use super::dates::{civil, date_of};
+use super::{Blocks, Rule};
+use crate::anchors::Kind;
+use crate::diag::{Diagnostic, Label, Severity};
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub const RULE: Rule = Rule {
+    id: "deadline-inconsistent",
+    severity: Severity::Warning,
+    summary: "a countdown (`60 days left`) does not fit its deadline and the issue date",
+    pair: None,
+    blocks: Some(check),
+    default_enabled: true,
+};
+
+fn period_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)(?:only\s+|just\s+)?(?P<en>\d+)\s+(?:more\s+)?(?:days?|weeks?)\s+(?:left|remaining|to go)",
+            r"|(?:plus\s+que|encore|reste|restent|il\s+reste)\s+(?P<fr>\d+)\s+(?:jours|semaines)",
+            r"|(?:لم\s+يتبق|لم\s+يتبقى|يتبقى|تبقى|باقي)\s+(?:سوى?\s+)?(?P<ar>[0-9٠-٩]+)\s+(?:يوماً|يومًا|يوما|أيام|أسابيع|أسبوعاً|أسبوعا)",
+        ))
+        .expect("period regex")
+    })
+}
+
+fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
+    let Some(issue) = b.issue_date else { return };
+    for (i, block) in b.blocks.iter().enumerate() {
+        for caps in period_re().captures_iter(&block.text) {
+            let m = caps.get(0).expect("match");
+            let n: String = ["en", "fr", "ar"]
+                .iter()
+                .find_map(|g| caps.name(g))
+                .map(|g| g.as_str().chars().map(crate::codes::ascii_digit).collect())
+                .unwrap_or_default();
+            let Ok(mut days) = n.parse::<i64>() else { continue };
+            let lower = m.as_str().to_lowercase();
+            if lower.contains("week") || lower.contains("semaine") || lower.contains("أسب") {
+                days *= 7;
+            }
+            // The deadline: the first full date after the period, in this block or the
+            // next ones before a heading.
+            let mut deadline = None;
+            'find: for (j, (bl, anchors)) in b.blocks.iter().zip(b.anchors).enumerate().skip(i) {
+                if j > i && bl.is_heading() {
+                    break;
+                }
+                for a in anchors.iter().filter(|a| a.kind == Kind::Date) {
+                    let d = date_of(a).expect("date anchor");
+                    if j == i && d.start < m.end() {
+                        continue;
+                    }
+                    if let Some(c) = civil(d) {
+                        deadline = Some((c, j, a.clone()));
+                        break 'find;
+                    }
+                }
+            }
+            let Some((date, j, anchor)) = deadline else { continue };
+            let left = (date - issue).get_days() as i64;
+            let problem = if left < 0 {
+                format!("the deadline {date} had already passed on the issue's date {issue}")
+            } else if (left - days).abs() > 7 {
+                format!("from the issue's date {issue} to the deadline {date} is {left} days, not {days}")
+            } else {
+                continue;
+            };
+            let span = block.file_range(m.range());
+            let _ = j;
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("countdown `{}` does not fit its deadline: {problem}", m.as_str()),
+                    Label::new(b.file, b.lang, span, format!("{days} days from {issue}")),
+                )
+                .related(Label::new(b.file, b.lang, anchor.span.clone(), format!("deadline {date}")))
+                .expected_found(format!("{days} days before the deadline"), format!("{left} days")),
+            );
+        }
+    }
+}
