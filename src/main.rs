@@ -175,8 +175,11 @@ fn run_check(paths: &[PathBuf], format: Format, opts: Options, deny: Option<Deny
             };
             let mut stream = StandardStream::stdout(choice);
             if let Err(e) = render::human(&diags, &mut stream) {
-                eprintln!("error: cannot write output: {e}");
-                return ExitCode::from(2);
+                // A closed pipe (`oerlint check … | head`) is the reader's choice, not an error.
+                if e.kind() != std::io::ErrorKind::BrokenPipe && !e.to_string().contains("Broken pipe") {
+                    eprintln!("error: cannot write output: {e}");
+                    return ExitCode::from(2);
+                }
             }
             let _ = writeln!(stream, "{}", render::summary_line(&summary));
         }

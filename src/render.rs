@@ -119,13 +119,32 @@ pub fn visible(s: &str) -> String {
     out
 }
 
+/// The file text as shown in snippets: invisible and direction-changing characters are
+/// replaced by a visible symbol of the same UTF-8 length (`◆` for the three-byte ones),
+/// so that byte offsets, and so labels, stay right while the terminal shows where they
+/// are and does not reorder the line because of them. Labels name the code points.
+fn shown_source(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let invisible = matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || (c == '\u{FEFF}' && i > 0);
+        match c {
+            _ if invisible && c.len_utf8() == 3 => out.push('◆'),
+            '\u{061C}' => out.push('¤'),
+            _ => out.push(c),
+        }
+    }
+    debug_assert_eq!(out.len(), text.len());
+    out
+}
+
 /// Human output: one codespan-reporting diagnostic per finding, labels in every file.
 pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Result<()> {
     let mut files = SimpleFiles::new();
     let mut ids: HashMap<*const crate::source::SourceFile, usize> = HashMap::new();
     let mut id_of = |l: &Label, files: &mut SimpleFiles<String, String>| {
         let key = std::sync::Arc::as_ptr(&l.file);
-        *ids.entry(key).or_insert_with(|| files.add(l.file.display.clone(), l.file.text.clone()))
+        *ids.entry(key).or_insert_with(|| files.add(l.file.display.clone(), shown_source(&l.file.text)))
     };
     let config = term::Config::default();
     for d in diags {
