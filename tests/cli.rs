@@ -57,6 +57,7 @@ fn every_rule_fires_on_its_trigger_and_not_on_its_near_miss() {
         let d = diags(&json);
         assert!(!of_rule(&d, id).is_empty(), "{id} did not fire on its trigger: {json}");
         assert_spans_valid(&json);
+        insta::assert_json_snapshot!(format!("rule-{id}-trigger"), json);
         let (code, json) = check_json(&[dir.join("silent").to_str().unwrap(), "--select", "all"]);
         let d = diags(&json);
         assert!(of_rule(&d, id).is_empty(), "{id} fired on its near-miss: {json}");

@@ -140,9 +140,24 @@ fn seed_dates_weekdays_times_numbers_deadline() {
         return;
     };
     let (_, json) = check_json(&[seed.to_str().unwrap()]);
-    let d = diags(&json);
+    expect_temporal_findings(&diags(&json));
+    // The same, split by hand into three files.
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap();
+    let (en, fr, ar) = (start("**Dear OER"), start("**Chers coll"), start("الزملاء الأعزاء"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("en.md"), lines[en..fr].join("\n") + "\n").unwrap();
+    std::fs::write(dir.path().join("fr.md"), lines[fr..ar].join("\n") + "\n").unwrap();
+    std::fs::write(dir.path().join("ar.md"), lines[ar..].join("\n") + "\n").unwrap();
+    let (_, json) = check_json(&[dir.path().to_str().unwrap()]);
+    expect_temporal_findings(&diags(&json));
+}
+
+fn expect_temporal_findings(d: &[Value]) {
+    // Sorted, so that one file and three files compare alike.
     let found = |rule: &str| -> Vec<(String, String, String)> {
-        of_rule(&d, rule)
+        let mut v: Vec<_> = of_rule(d, rule)
             .iter()
             .map(|x| {
                 (
@@ -151,26 +166,28 @@ fn seed_dates_weekdays_times_numbers_deadline() {
                     x["found"].as_str().unwrap_or("").to_string(),
                 )
             })
-            .collect()
+            .collect();
+        v.sort();
+        v
     };
     let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
     // The Arabic greeting's October; the French 30 octobre; the Arabic 2020.
     assert_eq!(
         found("date-mismatch"),
         vec![
-            s("fr", "2022-11-30", "2022-10-30"),
-            s("ar", "the month of November", "the month of October"),
             s("ar", "2022-11-30", "2020-11-30"),
+            s("ar", "the month of November", "the month of October"),
+            s("fr", "2022-11-30", "2022-10-30"),
         ]
     );
     // Each weekday twice wrong: against its own date, and against the English Wednesday.
     assert_eq!(
         found("weekday-mismatch"),
         vec![
-            s("fr", "Sunday", "Thursday"),
-            s("fr", "Wednesday", "Thursday"),
             s("ar", "Monday", "Thursday"),
             s("ar", "Wednesday", "Thursday"),
+            s("fr", "Sunday", "Thursday"),
+            s("fr", "Wednesday", "Thursday"),
         ]
     );
     let times = found("time-mismatch");
@@ -179,13 +196,13 @@ fn seed_dates_weekdays_times_numbers_deadline() {
     assert!(times[0].2.contains("07:00–10:00 UTC") && times[0].1.contains("02:00–05:00 UTC"), "{times:?}");
     assert_eq!(found("number-mismatch"), vec![s("ar", "60", "75")]);
     // The deadline of 31 January 2022 that a November 2022 issue counts 60 days to.
-    let deadlines = of_rule(&d, "deadline-inconsistent");
+    let deadlines = of_rule(d, "deadline-inconsistent");
     assert!(deadlines.iter().any(|x| x["primary"]["lang"] == "en"
         && x["message"].as_str().unwrap().contains("2022-01-31")
         && x["message"].as_str().unwrap().contains("2022-11-01")));
     // Silent on what agrees: 217th/217e/217, 42nd/42e/الثانية والأربعين, 2022-2023,
     // November 2019 to 2023, lundi 19 décembre 2022, 31 January 2022.
-    for x in &d {
+    for x in d {
         let t = x["primary"]["text"].as_str().unwrap();
         let r = x["rule"].as_str().unwrap();
         if ["date-mismatch", "number-mismatch", "weekday-mismatch"].contains(&r) {
