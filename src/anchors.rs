@@ -3,7 +3,8 @@
 //! Each anchor has a normalised key for comparison and a span in the original file.
 
 use crate::blocks::Block;
-use crate::codes::{self, CodePattern};
+use crate::codes;
+use crate::config::Settings;
 use crate::temporal::{self, DateAnchor, NumberAnchor, NumberKind, TimeAnchor};
 use crate::urls;
 use regex::Regex;
@@ -62,6 +63,15 @@ fn number_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]+").expect("number regex"))
 }
 
+/// A link's comparison key: normalised, then the configured language markers removed.
+fn link_key(dest: &str, settings: &Settings) -> String {
+    let mut k = urls::normalize(dest);
+    for m in &settings.link_markers {
+        k = m.replace_all(&k, "").into_owned();
+    }
+    k
+}
+
 /// Email addresses in a text.
 pub fn find_emails(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     email_re().find_iter(text).map(|m| m.range())
@@ -78,7 +88,8 @@ fn overlaps(r: &Range<usize>, taken: &[Range<usize>]) -> bool {
 }
 
 /// Extracts the anchors of one block.
-pub fn extract(block: &Block, code_patterns: &'static [CodePattern], lang: &str) -> Vec<Anchor> {
+pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
+    let code_patterns = settings.codes;
     let text = &block.text;
     let mut out = Vec::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
@@ -109,7 +120,7 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern], lang: &str)
         }
         out.push(Anchor {
             kind: Kind::Link,
-            key: urls::normalize(&l.dest),
+            key: link_key(&l.dest, settings),
             span: l.dest_span.clone(),
             shown: l.dest.clone(),
             link_text: text[l.text.clone()].trim().to_string(),
@@ -125,7 +136,7 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern], lang: &str)
         let raw = &text[r.clone()];
         out.push(Anchor {
             kind: Kind::Link,
-            key: urls::normalize(raw),
+            key: link_key(raw, settings),
             span: block.file_range(r),
             shown: raw.to_string(),
             link_text: String::new(),
@@ -161,7 +172,7 @@ pub fn extract(block: &Block, code_patterns: &'static [CodePattern], lang: &str)
             value: Value::None,
         });
     }
-    extract_temporal(block, lang, &taken, &mut out);
+    extract_temporal(block, settings.locale(lang), &taken, &mut out);
     for m in number_re().find_iter(text) {
         let r = m.range();
         if overlaps(&r, &taken) {
@@ -211,13 +222,16 @@ fn quantity_key(n: &NumberAnchor) -> String {
 }
 
 /// Dates, times and numbers, read with the locale tables of the block's language.
-fn extract_temporal(block: &Block, lang: &str, taken: &[Range<usize>], out: &mut Vec<Anchor>) {
-    if crate::locale::table(lang).is_none() {
-        return;
-    }
+fn extract_temporal(
+    block: &Block,
+    locale: Option<&crate::locale::Locale>,
+    taken: &[Range<usize>],
+    out: &mut Vec<Anchor>,
+) {
+    let Some(locale) = locale else { return };
     let text = &block.text;
     let mut used: Vec<(usize, usize)> = taken.iter().map(|r| (r.start, r.end)).collect();
-    let dates: Vec<DateAnchor> = temporal::extract_dates(lang, text)
+    let dates: Vec<DateAnchor> = temporal::extract_dates_with(locale, text)
         .into_iter()
         .filter(|d| !overlaps(&(d.start..d.end), taken))
         .collect();
@@ -233,7 +247,7 @@ fn extract_temporal(block: &Block, lang: &str, taken: &[Range<usize>], out: &mut
             value: Value::Date(d),
         });
     }
-    for t in temporal::extract_times(lang, text) {
+    for t in temporal::extract_times_with(locale, text) {
         if overlaps(&(t.start..t.end), taken) {
             continue;
         }
@@ -247,7 +261,7 @@ fn extract_temporal(block: &Block, lang: &str, taken: &[Range<usize>], out: &mut
             value: Value::Time(t, event_date),
         });
     }
-    for n in temporal::extract_numbers(lang, text, &used) {
+    for n in temporal::extract_numbers_with(locale, text, &used) {
         out.push(Anchor {
             kind: Kind::Quantity,
             key: quantity_key(&n),
@@ -275,7 +289,7 @@ mod tests {
     fn anchors(s: &str) -> Vec<(Kind, String, String)> {
         let b = parse(s, 0..s.len(), Format::Markdown);
         b.iter()
-            .flat_map(|b| extract(b, codes::builtin(), "en"))
+            .flat_map(|b| extract(b, &Settings::default(), "en"))
             .map(|a| (a.kind, a.key, s[a.span].to_string()))
             .collect()
     }

@@ -5,7 +5,7 @@
 use crate::align::{self, Bead, Item};
 use crate::anchors::{self, Anchor, Kind};
 use crate::blocks::{self, Block, Format};
-use crate::codes;
+use crate::config::{Level, Settings};
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::discover::Group;
 use crate::lang::Lang;
@@ -28,9 +28,9 @@ pub struct Version {
 }
 
 impl Version {
-    fn new(lang: Lang, file: Arc<SourceFile>, blocks: Vec<Block>) -> Version {
+    fn new(lang: Lang, file: Arc<SourceFile>, blocks: Vec<Block>, settings: &Settings) -> Version {
         let mut anchors: Vec<Vec<Anchor>> =
-            blocks.iter().map(|b| anchors::extract(b, codes::builtin(), lang.tag())).collect();
+            blocks.iter().map(|b| anchors::extract(b, settings, lang.tag())).collect();
         let sections = sections::group(&blocks);
         date_times(&sections, &mut anchors);
         Version { lang, file, blocks, anchors, sections }
@@ -110,8 +110,9 @@ pub struct Document {
     /// Index of the source version.
     pub source: usize,
     pub pairings: Vec<Pairing>,
-    /// The date the document is issued on: front matter, or inferred.
+    /// The date the document is issued on: configuration, front matter, or inferred.
     pub issue_date: Option<jiff::civil::Date>,
+    pub settings: Arc<Settings>,
 }
 
 /// `date: 2022-11-01` in a YAML front matter block at the top of a file.
@@ -164,11 +165,19 @@ fn issue_date(files: &[Arc<SourceFile>], src: Option<&Version>) -> Option<jiff::
 pub struct Options {
     pub source: Lang,
     pub rules: rules::Selection,
+    /// Levels from the configuration: `off` removes a rule's findings, others set them.
+    pub levels: Vec<(String, Level)>,
+    pub settings: Arc<Settings>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { source: Lang::EN, rules: rules::Selection::default() }
+        Options {
+            source: Lang::EN,
+            rules: rules::Selection::default(),
+            levels: Vec::new(),
+            settings: Arc::new(Settings::default()),
+        }
     }
 }
 
@@ -279,7 +288,7 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         let format = Format::from_path(path);
         let all = blocks::parse(&file.text, file.body(), format);
         match lang {
-            Some(l) => versions.push(Version::new(*l, file, all)),
+            Some(l) => versions.push(Version::new(*l, file, all, &opts.settings)),
             None => {
                 let split = langid::split(&all);
                 let mut sh = Vec::new();
@@ -290,13 +299,16 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
                     shared.push((file.clone(), sh));
                 }
                 for (l, r) in split.runs {
-                    versions.push(Version::new(l, file.clone(), all[r].to_vec()));
+                    versions.push(Version::new(l, file.clone(), all[r].to_vec(), &opts.settings));
                 }
             }
         }
     }
     if files.is_empty() {
         return None;
+    }
+    if let Some(keep) = &opts.settings.languages {
+        versions.retain(|v| keep.contains(&v.lang));
     }
     let mut seen: Vec<Lang> = Vec::new();
     for v in &versions {
@@ -337,8 +349,18 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         .filter(|&i| i != source)
         .map(|i| Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) })
         .collect();
-    let issue_date = issue_date(&files, versions.get(source));
-    Some(Document { name: group.name.clone(), files, versions, shared, source, pairings, issue_date })
+    let issue_date = opts.settings.issue_date.or_else(|| issue_date(&files, versions.get(source)));
+    let settings = opts.settings.clone();
+    Some(Document {
+        name: group.name.clone(),
+        files,
+        versions,
+        shared,
+        source,
+        pairings,
+        issue_date,
+        settings,
+    })
 }
 
 /// Checks one group.
@@ -348,6 +370,13 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
         return report;
     };
     let mut diags = rules::run(&doc, &opts.rules);
+    let report_unused = rules::find("unused-suppression").is_some_and(|r| opts.rules.enabled(r));
+    crate::suppress::apply(&doc.files, &mut diags, report_unused);
+    for d in diags.iter_mut() {
+        if let Some((_, Level::On(sev))) = opts.levels.iter().find(|(id, _)| id == d.rule) {
+            d.severity = *sev;
+        }
+    }
     if let Some(only) = &group.only {
         diags.retain(|d| only.iter().any(|p| same_file(p, &d.primary.file.path)));
     }

@@ -1,15 +1,18 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use oerlint::check::{self, Document, GroupReport, Options};
+use oerlint::config;
 use oerlint::diag::Severity;
 use oerlint::discover::{self, Group};
 use oerlint::lang::Lang;
 use oerlint::render::{self, Summary};
 use oerlint::rules;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Translation consistency linter: aligns the language versions of a document section by
 /// section and reports the dates, emails, codes and links that disagree.
@@ -49,9 +52,13 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        /// The source language every other language is compared with.
-        #[arg(long, default_value = "en", value_parser = parse_lang)]
-        source: Lang,
+        /// The source language every other language is compared with [default: the
+        /// configuration's, else en].
+        #[arg(long, value_parser = parse_lang)]
+        source: Option<Lang>,
+        /// Use this configuration file instead of the nearest oerlint.toml.
+        #[arg(long)]
+        config: Option<PathBuf>,
         /// Make warnings fail the check too (exit status 1).
         #[arg(long, value_enum)]
         deny: Option<Deny>,
@@ -69,14 +76,25 @@ enum Command {
     Align {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, default_value = "en", value_parser = parse_lang)]
-        source: Lang,
+        #[arg(long, value_parser = parse_lang)]
+        source: Option<Lang>,
+        #[arg(long)]
+        config: Option<PathBuf>,
         /// Also show the block alignment inside each section.
         #[arg(long)]
         blocks: bool,
     },
     /// List every rule with its default level.
     Rules,
+    /// Write a commented oerlint.toml with every default.
+    Init {
+        /// Folder to write it in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Overwrite an existing oerlint.toml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a rule's documentation.
     Explain {
         /// Rule id, as in `oerlint rules`.
@@ -92,17 +110,35 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, source, deny, color, select, ignore } => {
-            let selection = rules::Selection { select, ignore };
+        Command::Check { paths, format, source, config, deny, color, select, ignore } => {
+            let selection = rules::Selection { select, ignore, levels: Vec::new() };
             let unknown = selection.unknown();
             if !unknown.is_empty() {
                 eprintln!("error: unknown rule `{}`; `oerlint rules` lists them", unknown.join("`, `"));
                 return ExitCode::from(2);
             }
-            run_check(&paths, format, Options { source, rules: selection }, deny, color)
+            let run = RunOptions { source, config, selection };
+            run_check(&paths, format, &run, deny, color)
         }
-        Command::Align { paths, source, blocks } => {
-            run_align(&paths, Options { source, ..Options::default() }, blocks)
+        Command::Align { paths, source, config, blocks } => {
+            run_align(&paths, &RunOptions { source, config, selection: Default::default() }, blocks)
+        }
+        Command::Init { dir, force } => {
+            let path = dir.join(config::FILE_NAME);
+            if path.exists() && !force {
+                eprintln!("error: {} exists; use --force to overwrite it", path.display());
+                return ExitCode::from(2);
+            }
+            match std::fs::write(&path, config::template()) {
+                Ok(()) => {
+                    println!("wrote {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Rules => {
             println!("{:<20} {:<8} summary", "rule", "level");
@@ -125,18 +161,118 @@ fn main() -> ExitCode {
     }
 }
 
-fn check_all(paths: &[PathBuf], opts: &Options) -> (Vec<Group>, Vec<GroupReport>, Vec<String>) {
-    let (groups, errors) = discover::discover(paths);
-    let reports: Vec<GroupReport> = groups.par_iter().map(|g| check::check_group(g, opts)).collect();
-    let errors = errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)).collect();
-    (groups, reports, errors)
+/// What the command line says, before each group's configuration is known.
+struct RunOptions {
+    source: Option<Lang>,
+    config: Option<PathBuf>,
+    selection: rules::Selection,
 }
 
-fn run_check(paths: &[PathBuf], format: Format, opts: Options, deny: Option<Deny>, color: Color) -> ExitCode {
-    let (groups, reports, path_errors) = check_all(paths, &opts);
+/// Everything a check produced.
+struct Outcome {
+    groups: Vec<Group>,
+    reports: Vec<GroupReport>,
+    path_errors: Vec<String>,
+    config_errors: Vec<config::ConfigError>,
+}
+
+/// The options of one group: the command line over its configuration (`--config`, or
+/// the nearest oerlint.toml above its first file). Configurations are read once.
+fn options_for(
+    group: &Group,
+    run: &RunOptions,
+    cache: &mut HashMap<PathBuf, Result<Arc<Options>, config::ConfigError>>,
+) -> Result<(Arc<Options>, Option<PathBuf>), config::ConfigError> {
+    let found = match &run.config {
+        Some(p) => Some(p.clone()),
+        None => group.files.first().and_then(|(p, _)| config::find(p)),
+    };
+    let key = found.clone().unwrap_or_default();
+    let entry = cache.entry(key).or_insert_with(|| {
+        let cfg = match &found {
+            Some(p) => config::load(p)?,
+            None => config::Config::default(),
+        };
+        let mut selection = run.selection.clone();
+        selection.levels = cfg.levels.clone();
+        Ok(Arc::new(Options {
+            source: run.source.or(cfg.source).unwrap_or(Lang::EN),
+            rules: selection,
+            levels: cfg.levels,
+            settings: cfg.settings,
+        }))
+    });
+    entry.clone().map(|o| (o, found))
+}
+
+fn check_all(paths: &[PathBuf], run: &RunOptions) -> Outcome {
+    let (groups, errors) = discover::discover(paths);
+    let mut cache = HashMap::new();
+    let mut config_errors: Vec<config::ConfigError> = Vec::new();
+    let mut jobs: Vec<(Group, Arc<Options>)> = Vec::new();
+    for g in groups {
+        match options_for(&g, run, &mut cache) {
+            Ok((opts, cfg_path)) => {
+                // Include and exclude globs are relative to the configuration's folder.
+                let mut g = g;
+                if let Some(dir) = cfg_path.as_ref().and_then(|p| p.parent()) {
+                    let abs =
+                        |p: &std::path::Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+                    let dir = abs(dir);
+                    g.files.retain(|(p, _)| {
+                        let a = abs(p);
+                        a.strip_prefix(&dir).map(|rel| opts.settings.wants(rel)).unwrap_or(true)
+                    });
+                }
+                if !g.files.is_empty() {
+                    jobs.push((g, opts));
+                }
+            }
+            Err(e) => {
+                if !config_errors.iter().any(|x| x.path == e.path) {
+                    config_errors.push(e);
+                }
+            }
+        }
+    }
+    let reports: Vec<GroupReport> = jobs.par_iter().map(|(g, o)| check::check_group(g, o)).collect();
+    let groups = jobs.into_iter().map(|(g, _)| g).collect();
+    let path_errors = errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)).collect();
+    Outcome { groups, reports, path_errors, config_errors }
+}
+
+/// Prints a configuration error with a label on the offending TOML.
+fn report_config_error(e: &config::ConfigError) {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    let mut files = codespan_reporting::files::SimpleFiles::new();
+    let id = files.add(e.path.display().to_string(), e.text.clone());
+    let mut d =
+        Diagnostic::error().with_code("config").with_message(format!("invalid configuration: {}", e.message));
+    if let Some(span) = &e.span {
+        d = d.with_labels(vec![Label::primary(id, span.clone()).with_message(e.message.clone())]);
+    } else {
+        d = d.with_notes(vec![format!("in {}", e.path.display())]);
+    }
+    let stream = StandardStream::stderr(ColorChoice::Never);
+    let mut lock = stream.lock();
+    let _ =
+        codespan_reporting::term::emit(&mut lock, &codespan_reporting::term::Config::default(), &files, &d);
+}
+
+fn run_check(
+    paths: &[PathBuf],
+    format: Format,
+    run: &RunOptions,
+    deny: Option<Deny>,
+    color: Color,
+) -> ExitCode {
+    let Outcome { groups, reports, path_errors, config_errors } = check_all(paths, run);
+    for e in &config_errors {
+        report_config_error(e);
+    }
     let mut diags = Vec::new();
     let mut summary = Summary::default();
-    let mut input_errors = !path_errors.is_empty();
+    let mut input_errors = !path_errors.is_empty() || !config_errors.is_empty();
     for e in &path_errors {
         eprintln!("error: {e}");
     }
@@ -154,7 +290,7 @@ fn run_check(paths: &[PathBuf], format: Format, opts: Options, deny: Option<Deny
         diags.extend(r.input_errors);
         diags.extend(r.diagnostics);
     }
-    if groups.is_empty() && path_errors.is_empty() {
+    if groups.is_empty() && path_errors.is_empty() && config_errors.is_empty() {
         eprintln!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
         input_errors = true;
     }
@@ -286,9 +422,13 @@ fn print_alignment(doc: &Document, blocks: bool) {
     println!();
 }
 
-fn run_align(paths: &[PathBuf], opts: Options, blocks: bool) -> ExitCode {
-    let (_, reports, path_errors) = check_all(paths, &opts);
+fn run_align(paths: &[PathBuf], run: &RunOptions, blocks: bool) -> ExitCode {
+    let Outcome { reports, path_errors, config_errors, .. } = check_all(paths, run);
     let mut code = ExitCode::SUCCESS;
+    for e in &config_errors {
+        report_config_error(e);
+        code = ExitCode::from(2);
+    }
     for e in path_errors {
         eprintln!("error: {e}");
         code = ExitCode::from(2);

@@ -217,3 +217,85 @@ fn a_hook_passing_one_file_gets_only_that_file() {
         .iter()
         .any(|r| r["path"] == "fixtures/newsletter-errors/en.md")));
 }
+
+fn copy_dir(from: &str, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn configuration_levels_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue");
+    copy_dir("fixtures/newsletter-errors", &issue);
+    let cfg = dir.path().join("oerlint.toml");
+    // A rule turned off is silent; a level changes the severity.
+    std::fs::write(&cfg, "[rules]\nlink-placeholder = \"off\"\ncode-mismatch = \"warning\"\n").unwrap();
+    let (_, json) = check_json(&[issue.to_str().unwrap()]);
+    let d = diags(&json);
+    assert!(of_rule(&d, "link-placeholder").is_empty());
+    assert!(of_rule(&d, "code-mismatch").iter().all(|x| x["severity"] == "warning"));
+    assert!(!of_rule(&d, "code-mismatch").is_empty());
+    // An off-by-default rule runs once the configuration turns it on.
+    let punct = dir.path().join("punct");
+    copy_dir("fixtures/rules/script-punctuation/trigger", &punct);
+    let (_, json) = check_json(&[punct.to_str().unwrap()]);
+    assert!(of_rule(&diags(&json), "script-punctuation").is_empty());
+    std::fs::write(&cfg, "[rules]\nscript-punctuation = \"warning\"\n").unwrap();
+    let (_, json) = check_json(&[punct.to_str().unwrap()]);
+    let d = diags(&json);
+    assert!(!of_rule(&d, "script-punctuation").is_empty());
+    assert!(of_rule(&d, "script-punctuation").iter().all(|x| x["severity"] == "warning"));
+    // An unknown key: exit 2, a labelled message naming it.
+    std::fs::write(&cfg, "source = \"en\"\ncolour = \"red\"\n").unwrap();
+    let out = oerlint().args(["check", issue.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown field `colour`") && err.contains("oerlint.toml:2:1"), "{err}");
+    // An invalid user regex: exit 2, naming the pattern.
+    std::fs::write(&cfg, "[[codes]]\nid = \"x\"\npattern = \"(unclosed\"\n").unwrap();
+    let out = oerlint().args(["check", issue.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid regex"));
+    // A user code pattern is compared like the built-in ones.
+    std::fs::write(&cfg, "[[codes]]\nid = \"osn\"\npattern = '\\bOSN/\\d{4}/\\d+'\n").unwrap();
+    let g = dir.path().join("codes");
+    std::fs::create_dir_all(&g).unwrap();
+    std::fs::write(g.join("en.md"), "# Report\n\nSee report OSN/2023/14 for details.\n").unwrap();
+    std::fs::write(g.join("fr.md"), "# Rapport\n\nVoir le rapport OSN/2023/41 pour les détails.\n").unwrap();
+    let (_, json) = check_json(&[g.to_str().unwrap()]);
+    let d = diags(&json);
+    assert_eq!(of_rule(&d, "code-mismatch").len(), 1, "{json}");
+    // `oerlint init` writes a configuration that parses.
+    let init = dir.path().join("init");
+    std::fs::create_dir_all(&init).unwrap();
+    assert!(oerlint().args(["init", init.to_str().unwrap()]).output().unwrap().status.success());
+    let again = oerlint().args(["init", init.to_str().unwrap()]).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    copy_dir("fixtures/newsletter-ok", &init.join("issue"));
+    let (code, _) = check_json(&[init.join("issue").to_str().unwrap()]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn suppression_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue");
+    copy_dir("fixtures/newsletter-errors", &issue);
+    let ar = issue.join("ar.md");
+    let text = std::fs::read_to_string(&ar).unwrap();
+    // Suppress the code slip on its line, and everything about mailto for the file.
+    let text =
+        text.replacen("وجّهت المديرة", "<!-- oerlint-disable-next-line code-mismatch -->\nوجّهت المديرة", 1);
+    let text = format!("<!-- oerlint-disable-file link-malformed -->\n{text}");
+    std::fs::write(&ar, text).unwrap();
+    let (_, json) = check_json(&[issue.to_str().unwrap()]);
+    let d = diags(&json);
+    assert!(of_rule(&d, "code-mismatch").is_empty(), "{json}");
+    assert!(of_rule(&d, "link-malformed").is_empty());
+    assert!(!of_rule(&d, "section-missing").is_empty(), "other findings stay");
+    assert!(of_rule(&d, "unused-suppression").is_empty());
+}

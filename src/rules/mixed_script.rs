@@ -51,6 +51,9 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let word = &block.text[w.clone()];
+            if b.settings.allow_words.iter().any(|a| a == word) {
+                continue;
+            }
             let scripts = scripts_of(word);
             let foreign: Vec<Script> =
                 scripts.iter().copied().filter(|s| !native.contains(s) && *s != Script::Latin).collect();

@@ -28,6 +28,7 @@ mod section_extra;
 mod section_missing;
 mod time_mismatch;
 mod untranslated;
+mod unused_suppression;
 mod weekday_mismatch;
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
@@ -49,6 +50,7 @@ pub struct Blocks<'a> {
     pub anchors: &'a [Vec<Anchor>],
     /// The date the document is issued on, when known.
     pub issue_date: Option<jiff::civil::Date>,
+    pub settings: &'a crate::config::Settings,
 }
 
 pub type PairCheck = fn(&Ctx, &mut Vec<Diagnostic>);
@@ -93,6 +95,7 @@ pub fn all() -> &'static [Rule] {
         bidi_order::RULE,
         untranslated::RULE,
         script_punctuation::RULE,
+        unused_suppression::RULE,
     ]
 }
 
@@ -105,13 +108,17 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 pub struct Selection {
     pub select: Option<Vec<String>>,
     pub ignore: Vec<String>,
+    /// Levels from the configuration (`off`, or on at a level).
+    pub levels: Vec<(String, crate::config::Level)>,
 }
 
 impl Selection {
     pub fn enabled(&self, rule: &Rule) -> bool {
-        let selected = match &self.select {
-            Some(ids) => ids.iter().any(|i| i == rule.id || i == "all"),
-            None => rule.default_enabled,
+        let configured = self.levels.iter().find(|(id, _)| id == rule.id).map(|(_, l)| *l);
+        let selected = match (&self.select, configured) {
+            (Some(ids), _) => ids.iter().any(|i| i == rule.id || i == "all"),
+            (None, Some(level)) => level != crate::config::Level::Off,
+            (None, None) => rule.default_enabled,
         };
         selected && !self.ignore.iter().any(|i| i == rule.id)
     }
@@ -140,12 +147,20 @@ pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
                     blocks: &v.blocks,
                     anchors: &v.anchors,
                     issue_date: doc.issue_date,
+                    settings: &doc.settings,
                 };
                 check(&b, &mut out);
             }
             for (file, blocks) in &doc.shared {
                 let none: Vec<Vec<Anchor>> = vec![Vec::new(); blocks.len()];
-                let b = Blocks { file, lang: Lang::UND, blocks, anchors: &none, issue_date: doc.issue_date };
+                let b = Blocks {
+                    file,
+                    lang: Lang::UND,
+                    blocks,
+                    anchors: &none,
+                    issue_date: doc.issue_date,
+                    settings: &doc.settings,
+                };
                 check(&b, &mut out);
             }
         }
