@@ -64,6 +64,19 @@ pub struct Diagnostic {
     pub found: Option<String>,
     /// Extra lines shown under the diagnostic in human output (a diff, a hint).
     pub notes: Vec<String>,
+    /// A mechanical, certain fix (`oerlint check --fix`).
+    pub fix: Option<Fix>,
+}
+
+/// Replace `range` of `file` with `replacement`.
+#[derive(Debug, Clone)]
+pub struct Fix {
+    pub file: Arc<SourceFile>,
+    pub range: std::ops::Range<usize>,
+    pub replacement: String,
+    /// Whether applying it settles the finding (a code's spacing fix does not settle a
+    /// digit slip).
+    pub resolves: bool,
 }
 
 impl Diagnostic {
@@ -82,7 +95,34 @@ impl Diagnostic {
             expected: None,
             found: None,
             notes: Vec::new(),
+            fix: None,
         }
+    }
+
+    pub fn fix_opt(self, fix: Option<(std::ops::Range<usize>, String)>) -> Diagnostic {
+        match fix {
+            Some((r, s)) => self.fix(r, s),
+            None => self,
+        }
+    }
+
+    /// Attaches a fix that replaces the primary span's `range` with `replacement`.
+    pub fn fix(mut self, range: std::ops::Range<usize>, replacement: impl Into<String>) -> Diagnostic {
+        self.fix = Some(Fix {
+            file: self.primary.file.clone(),
+            range,
+            replacement: replacement.into(),
+            resolves: true,
+        });
+        self
+    }
+
+    /// Marks the attached fix as partial: the finding stays after it is applied.
+    pub fn partial_fix(mut self) -> Diagnostic {
+        if let Some(f) = &mut self.fix {
+            f.resolves = false;
+        }
+        self
     }
 
     pub fn related(mut self, label: Label) -> Diagnostic {

@@ -13,6 +13,7 @@ pub mod codes;
 pub mod config;
 pub mod diag;
 pub mod discover;
+pub mod fix;
 pub mod lang;
 pub mod langid;
 pub mod locale;

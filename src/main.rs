@@ -71,6 +71,13 @@ enum Command {
         /// Do not run these rules (comma-separated ids).
         #[arg(long, value_delimiter = ',')]
         ignore: Vec<String>,
+        /// Apply the mechanical, certain fixes (`mailto>` to `mailto:`, spaces inside
+        /// codes, unbalanced bidi controls), writing files atomically.
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// Print the fixes as a unified diff instead of writing them.
+        #[arg(long)]
+        diff: bool,
     },
     /// Print how the sections of each translation align with the source.
     Align {
@@ -110,7 +117,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, source, config, deny, color, select, ignore } => {
+        Command::Check { paths, format, source, config, deny, color, select, ignore, fix, diff } => {
             let selection = rules::Selection { select, ignore, levels: Vec::new() };
             let unknown = selection.unknown();
             if !unknown.is_empty() {
@@ -118,7 +125,14 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             let run = RunOptions { source, config, selection };
-            run_check(&paths, format, &run, deny, color)
+            let fixes = if fix {
+                Fixes::Write
+            } else if diff {
+                Fixes::Diff
+            } else {
+                Fixes::None
+            };
+            run_check(&paths, format, &run, deny, color, fixes)
         }
         Command::Align { paths, source, config, blocks } => {
             run_align(&paths, &RunOptions { source, config, selection: Default::default() }, blocks)
@@ -259,12 +273,20 @@ fn report_config_error(e: &config::ConfigError) {
         codespan_reporting::term::emit(&mut lock, &codespan_reporting::term::Config::default(), &files, &d);
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fixes {
+    None,
+    Write,
+    Diff,
+}
+
 fn run_check(
     paths: &[PathBuf],
     format: Format,
     run: &RunOptions,
     deny: Option<Deny>,
     color: Color,
+    fixes: Fixes,
 ) -> ExitCode {
     let Outcome { groups, reports, path_errors, config_errors } = check_all(paths, run);
     for e in &config_errors {
@@ -293,6 +315,52 @@ fn run_check(
     if groups.is_empty() && path_errors.is_empty() && config_errors.is_empty() {
         eprintln!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
         input_errors = true;
+    }
+    match fixes {
+        Fixes::None => {}
+        Fixes::Diff => {
+            let plans = oerlint::fix::plan(&diags);
+            let mut out = std::io::stdout().lock();
+            for p in &plans {
+                let _ = out.write_all(oerlint::fix::diff(p).as_bytes());
+            }
+            let n: usize = plans.iter().map(|p| p.fixed.len()).sum();
+            eprintln!(
+                "{n} fix{} in {} file{}",
+                if n == 1 { "" } else { "es" },
+                plans.len(),
+                if plans.len() == 1 { "" } else { "s" }
+            );
+            return if plans.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+        }
+        Fixes::Write => {
+            let plans = oerlint::fix::plan(&diags);
+            let mut done: Vec<usize> = Vec::new();
+            for p in &plans {
+                match oerlint::fix::write(p) {
+                    Ok(()) => {
+                        eprintln!(
+                            "fixed {} problem{} in {}",
+                            p.fixed.len(),
+                            if p.fixed.len() == 1 { "" } else { "s" },
+                            p.display
+                        );
+                        done.extend(
+                            p.fixed.iter().filter(|&&i| diags[i].fix.as_ref().is_some_and(|f| f.resolves)),
+                        );
+                    }
+                    Err(e) => {
+                        eprintln!("error: cannot write {}: {e}", p.display);
+                        input_errors = true;
+                    }
+                }
+            }
+            let mut k = 0;
+            diags.retain(|_| {
+                k += 1;
+                !done.contains(&(k - 1))
+            });
+        }
     }
     summary.count(&diags);
     let out = std::io::stdout();

@@ -147,13 +147,20 @@ pub fn is_placeholder(dest: &str) -> bool {
         )
 }
 
+const BAD_MAILTO: &[&str] =
+    &["mailto>", "mailto;", "mailto.", "mailto//", "mailto=", "mail to:", "mailo:", "maito:", "malto:"];
+
+/// The length of a misspelt `mailto:` prefix at the start of a target.
+pub fn bad_mailto_prefix(dest: &str) -> Option<usize> {
+    let lower = dest.to_ascii_lowercase();
+    BAD_MAILTO.iter().find(|b| lower.starts_with(*b)).map(|b| b.len())
+}
+
 /// What is wrong with a link target, if anything. `text` is the link text.
 pub fn malformed(dest: &str, text: &str) -> Option<String> {
     let d = dest.trim();
     let lower = d.to_ascii_lowercase();
-    for bad in
-        ["mailto>", "mailto;", "mailto.", "mailto//", "mailto=", "mail to:", "mailo:", "maito:", "malto:"]
-    {
+    for bad in BAD_MAILTO {
         if lower.starts_with(bad) {
             return Some(format!("`{}` is not a mail link; it should start with `mailto:`", &d[..bad.len()]));
         }

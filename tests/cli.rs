@@ -299,3 +299,40 @@ fn suppression_comments() {
     assert!(!of_rule(&d, "section-missing").is_empty(), "other findings stay");
     assert!(of_rule(&d, "unused-suppression").is_empty());
 }
+
+#[test]
+fn fixes_are_certain_atomic_and_keep_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue");
+    std::fs::create_dir_all(&issue).unwrap();
+    for f in ["en.md", "fr.md", "ar.md"] {
+        let text = std::fs::read_to_string(Path::new("fixtures/newsletter-errors").join(f)).unwrap();
+        // CRLF and a BOM in the Arabic file: both must survive the fix.
+        let text = if f == "ar.md" { format!("\u{feff}{}", text.replace('\n', "\r\n")) } else { text };
+        std::fs::write(issue.join(f), text).unwrap();
+    }
+    let ar = issue.join("ar.md");
+    let before = std::fs::read_to_string(&ar).unwrap();
+    // --diff shows the fixes and writes nothing.
+    let out = oerlint().args(["check", issue.to_str().unwrap(), "--diff"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(diff.contains("-البريد الإلكتروني: [k.haddad@unesco.org](mailto>k.haddad@unesco.org)"), "{diff}");
+    assert!(diff.contains("+البريد الإلكتروني: [k.haddad@unesco.org](mailto:k.haddad@unesco.org)"), "{diff}");
+    assert_eq!(std::fs::read_to_string(&ar).unwrap(), before);
+    // --fix writes exactly those changes: the prefix, the spaces; never the digits.
+    let out =
+        oerlint().args(["check", issue.to_str().unwrap(), "--fix", "--format", "json"]).output().unwrap();
+    let after = std::fs::read_to_string(&ar).unwrap();
+    let expected = before.replace("mailto>k.haddad", "mailto:k.haddad").replace("(CL / 4521)", "(CL/4521)");
+    assert_eq!(after, expected);
+    assert!(after.starts_with('\u{feff}') && after.contains("\r\n"));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = diags(&json);
+    assert!(of_rule(&d, "link-malformed").is_empty(), "fixed findings are not reported");
+    // The digit slip is not a formatting matter: it is still reported.
+    assert_eq!(of_rule(&d, "code-mismatch").len(), 1);
+    // No temporary files are left behind.
+    let names: Vec<_> = std::fs::read_dir(&issue).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+}

@@ -82,6 +82,7 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+        let open_at_end: Vec<usize> = open.iter().map(|(i, _)| *i).collect();
         for (i, c) in open {
             if !problems.iter().any(|(p, _, _)| *p == i) {
                 problems.push((i, c, format!("{} is never closed in its paragraph", describe_char(c))));
@@ -90,6 +91,9 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
         problems.sort_by_key(|p| p.0);
         for (i, c, why) in problems {
             let span = block.file_range(i..i + c.len_utf8());
+            // Unbalanced controls are removed by --fix; a balanced override is left to a person.
+            let unbalanced = !why.contains("is an override") || open_at_end.contains(&i);
+            let removal = (unbalanced && span.len() == c.len_utf8()).then(|| (span.clone(), String::new()));
             out.push(
                 Diagnostic::new(
                     RULE.id,
@@ -101,7 +105,8 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 .note(
                     "remove the character, or close it (U+202C after an embedding, U+2069 after an isolate)",
                 )
-                .expected_found("balanced isolates, no overrides", describe_char(c)),
+                .expected_found("balanced isolates, no overrides", describe_char(c))
+                .fix_opt(removal),
             );
         }
     }

@@ -30,6 +30,13 @@ pub const RULE: Rule = Rule {
     default_enabled: true,
 };
 
+/// The certain part of a code fix: white space around slashes removed, digits untouched.
+fn space_fix(text: &str, span: &std::ops::Range<usize>) -> Option<(std::ops::Range<usize>, String)> {
+    let raw = &text[span.clone()];
+    let tight = raw.split('/').map(str::trim).collect::<Vec<_>>().join("/");
+    (tight != raw).then(|| (span.clone(), tight))
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for o in compare(ctx, Kind::Code, Pairing::Similar(similar_values)) {
@@ -73,6 +80,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .related(ctx.src.anchor_label(s.anchor, format!("{sl} has {a}")))
                 .expected_found(a.as_str(), b.as_str())
                 .note(format!("difference: {}", char_diff(a, b)))
+                .fix_opt(space_fix(&ctx.tgt.file.text, &t.anchor.span))
+                .partial_fix()
             }
         };
         out.push(d);

@@ -31,15 +31,18 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
             let text = &block.text[l.text.clone()];
             if let Some(problem) = urls::malformed(&l.dest, text) {
                 let span = if l.dest_span.is_empty() { l.span.clone() } else { l.dest_span.clone() };
-                out.push(
-                    Diagnostic::new(
-                        RULE.id,
-                        RULE.severity,
-                        format!("malformed link `{}`: {problem}", l.dest.trim()),
-                        Label::new(b.file, b.lang, span, problem),
-                    )
-                    .expected_found("a well-formed link target", l.dest.trim()),
-                );
+                let mut d = Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("malformed link `{}`: {problem}", l.dest.trim()),
+                    Label::new(b.file, b.lang, span.clone(), problem),
+                )
+                .expected_found("a well-formed link target", l.dest.trim());
+                // Certain fix: a misspelt `mailto:` prefix.
+                if let Some(len) = urls::bad_mailto_prefix(&b.file.text[span.clone()]) {
+                    d = d.fix(span.start..span.start + len, "mailto:");
+                }
+                out.push(d);
             }
         }
     }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs oerlint as a pre-commit hook for real: pre-commit (from PyPI) builds the hook from
+# this repository and runs it in a scratch git repository holding a consistent issue and
+# an inconsistent one. The first must pass, the second must fail.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet pre-commit
+export PRE_COMMIT_HOME="$work/cache"
+# try-repo needs a commit of the hook repository: use a clean copy of the working tree.
+git clone --quiet "$repo" "$work/hook"
+tar -C "$repo" --exclude=./target --exclude=./.git -cf - . | tar -C "$work/hook" -xf -
+(cd "$work/hook" && git add -A && git -c user.email=ci@oerlint -c user.name=ci commit --quiet -m "tree under test" --allow-empty)
+mkdir -p "$work/site/good" "$work/site/bad"
+cp "$repo"/fixtures/newsletter-ok/*.md "$work/site/good/"
+cp "$repo"/fixtures/newsletter-errors/*.md "$work/site/bad/"
+cd "$work/site"
+git init --quiet
+git add -A
+git -c user.email=ci@oerlint -c user.name=ci commit --quiet -m "site"
+echo "-- consistent issue: must pass"
+"$work/venv/bin/pre-commit" try-repo "$work/hook" oerlint --files good/en.md good/fr.md good/ar.md
+echo "-- inconsistent issue: must fail"
+if "$work/venv/bin/pre-commit" try-repo "$work/hook" oerlint --files bad/fr.md; then
+  echo "pre-commit passed on an inconsistent issue"
+  exit 1
+fi
+echo "pre-commit hook test: ok"
