@@ -42,8 +42,14 @@ impl SourceFile {
         let path = path.into();
         let display = display_path(&path);
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        // Lines end at LF, CRLF, or a lone CR (as CommonMark has it).
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                line_starts.push(i + 1);
+            }
+        }
         SourceFile { path, display, text, bom, line_starts }
     }
 
@@ -87,6 +93,17 @@ impl SourceFile {
         let start = self.line_starts[line];
         let col = self.text[start..offset].chars().count();
         (line + 1, col + 1)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The text of a 0-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
     /// The byte range of the text after any byte order mark.
@@ -145,6 +162,16 @@ mod tests {
         // "és " is 4 bytes, 3 chars
         assert_eq!(f.line_col(8), (2, 4));
         assert_eq!(f.line_col(f.text.len()), (3, 1));
+    }
+
+    #[test]
+    fn lone_cr_ends_lines_too() {
+        let lf = SourceFile::from_text("a.md", "ab\nés x\nz".to_string());
+        let cr = SourceFile::from_text("b.md", "ab\rés x\rz".to_string());
+        for off in [0, 3, 7, 9] {
+            assert_eq!(lf.line_col(off), cr.line_col(off), "{off}");
+        }
+        assert_eq!(cr.line_col(9), (3, 1));
     }
 
     #[test]

@@ -60,8 +60,7 @@ fn covers(d: &Directive, rule: &str) -> bool {
 /// suppression is about).
 fn next_text_line(file: &SourceFile, offset: usize) -> usize {
     let mut line = file.line_index(offset) + 1;
-    let lines: Vec<&str> = file.text.split('\n').collect();
-    while line < lines.len() && lines[line].trim().is_empty() {
+    while line < file.line_count() && file.line_text(line).trim().is_empty() {
         line += 1;
     }
     line

@@ -58,6 +58,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if pt.split_whitespace().count() < 4 {
                 continue;
             }
+            // Cheap test first: translated text shares few words with its source, and the
+            // character diff below is only worth running on near-copies.
+            let words = |s: &str| {
+                s.split_whitespace().map(str::to_lowercase).collect::<std::collections::HashSet<_>>()
+            };
+            let (ws, wt) = (words(&ps), words(&pt));
+            if ws.intersection(&wt).count() * 10 < ws.len().max(wt.len()) * 7 {
+                continue;
+            }
             let ratio = similar::TextDiff::from_chars(ps.as_str(), pt.as_str()).ratio();
             if ratio < 0.9 {
                 continue;
