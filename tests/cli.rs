@@ -140,12 +140,14 @@ fn fingerprint(v: &serde_json::Value) -> Vec<String> {
 #[test]
 fn crlf_and_bom_keep_spans_right() {
     let dir = tempfile::tempdir().unwrap();
-    let (crlf, bom) = (dir.path().join("crlf"), dir.path().join("bom"));
+    let (crlf, bom, cr) = (dir.path().join("crlf"), dir.path().join("bom"), dir.path().join("cr"));
+    std::fs::create_dir_all(&cr).unwrap();
     std::fs::create_dir_all(&crlf).unwrap();
     std::fs::create_dir_all(&bom).unwrap();
     for f in ["en.md", "fr.md", "ar.md"] {
         let text = std::fs::read_to_string(Path::new("fixtures/newsletter-errors").join(f)).unwrap();
         std::fs::write(crlf.join(f), text.replace('\n', "\r\n")).unwrap();
+        std::fs::write(cr.join(f), text.replace('\n', "\r")).unwrap();
         std::fs::write(bom.join(f), format!("\u{feff}{text}")).unwrap();
     }
     let (_, lf_json) = check_json(&["fixtures/newsletter-errors"]);
@@ -153,6 +155,11 @@ fn crlf_and_bom_keep_spans_right() {
     let (_, bom_json) = check_json(&[bom.to_str().unwrap()]);
     assert_spans_valid(&crlf_json);
     assert_spans_valid(&bom_json);
+    let (_, cr_json) = check_json(&[cr.to_str().unwrap()]);
+    assert_eq!(
+        fingerprint(&lf_json),
+        fingerprint(&cr_json).iter().map(|s| s.replace("\\r", "\\n")).collect::<Vec<_>>()
+    );
     assert!(!fingerprint(&lf_json).is_empty());
     assert_eq!(
         fingerprint(&lf_json),
