@@ -79,23 +79,14 @@ fn phi(x: f64) -> f64 {
     }
 }
 
-/// Anchor weights divided by how many units on the same side carry them.
-fn idf(items: &[Item]) -> HashMap<&str, f64> {
-    let mut df: HashMap<&str, f64> = HashMap::new();
-    for it in items {
-        let mut seen: Vec<&str> = it.anchors.iter().map(|(k, _)| k.as_str()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for k in seen {
-            *df.entry(k).or_default() += 1.0;
-        }
-    }
-    df
-}
-
+/// One side of an alignment, with anchor keys interned to integers so that the many bead
+/// costs of the dynamic programme compare sorted integer lists, not strings.
 struct Side<'a> {
     items: &'a [Item],
-    df: HashMap<&'a str, f64>,
+    /// Per unit: (key id, count, weight divided by the key's document frequency), by id.
+    keys: Vec<Vec<(u32, f64, f64)>>,
+    /// Per unit: cognate ids, sorted.
+    cognates: Vec<Vec<u32>>,
     total: f64,
 }
 
@@ -103,33 +94,75 @@ struct Side<'a> {
 #[derive(Clone, Copy)]
 struct Ratio(f64);
 
-impl Side<'_> {
-    fn weight(&self, key: &str, w: f64) -> f64 {
-        w / self.df.get(key).copied().unwrap_or(1.0)
+fn intern<'k>(ids: &mut HashMap<&'k str, u32>, k: &'k str) -> u32 {
+    let n = ids.len() as u32;
+    *ids.entry(k).or_insert(n)
+}
+
+impl<'a> Side<'a> {
+    fn new(items: &'a [Item], ids: &mut HashMap<&'a str, u32>) -> Side<'a> {
+        let mut df: HashMap<u32, f64> = HashMap::new();
+        let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(items.len());
+        for it in items {
+            let mut v: Vec<(u32, f64)> = it.anchors.iter().map(|(k, w)| (intern(ids, k), *w)).collect();
+            v.sort_by_key(|x| x.0);
+            let mut last = None;
+            for (k, _) in &v {
+                if last != Some(*k) {
+                    *df.entry(*k).or_default() += 1.0;
+                    last = Some(*k);
+                }
+            }
+            raw.push(v);
+        }
+        let keys = raw
+            .into_iter()
+            .map(|v| {
+                let mut out: Vec<(u32, f64, f64)> = Vec::new();
+                for (k, w) in v {
+                    match out.last_mut() {
+                        Some(e) if e.0 == k => e.1 += 1.0,
+                        _ => out.push((k, 1.0, w / df.get(&k).copied().unwrap_or(1.0))),
+                    }
+                }
+                out
+            })
+            .collect();
+        let cognates = items
+            .iter()
+            .map(|it| {
+                let mut v: Vec<u32> = it.cognates.iter().map(|c| intern(ids, c)).collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        Side { items, keys, cognates, total: items.iter().map(|i| i.len).sum() }
+    }
+
+    /// The keys of a range of units, combined.
+    fn keys_of(&self, r: Range<usize>) -> std::borrow::Cow<'_, [(u32, f64, f64)]> {
+        if r.len() == 1 {
+            return std::borrow::Cow::Borrowed(&self.keys[r.start]);
+        }
+        let mut v: Vec<(u32, f64, f64)> = self.keys[r].iter().flatten().copied().collect();
+        v.sort_by_key(|x| x.0);
+        let mut out: Vec<(u32, f64, f64)> = Vec::with_capacity(v.len());
+        for e in v {
+            match out.last_mut() {
+                Some(l) if l.0 == e.0 => l.1 += e.1,
+                _ => out.push(e),
+            }
+        }
+        std::borrow::Cow::Owned(out)
     }
 }
 
 /// Weighted Dice similarity of the anchors of two bead sides, with the confidence it
 /// deserves (1 when each side carries at least one strong anchor's weight).
 fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<(f64, f64)> {
-    let mut xa: HashMap<&str, (f64, f64)> = HashMap::new(); // key -> (count, weight)
-    let mut xb: HashMap<&str, (f64, f64)> = HashMap::new();
-    for it in &a.items[ar] {
-        for (k, w) in &it.anchors {
-            let e = xa.entry(k.as_str()).or_default();
-            e.0 += 1.0;
-            e.1 = a.weight(k, *w);
-        }
-    }
-    for it in &b.items[br] {
-        for (k, w) in &it.anchors {
-            let e = xb.entry(k.as_str()).or_default();
-            e.0 += 1.0;
-            e.1 = b.weight(k, *w);
-        }
-    }
-    let wa: f64 = xa.values().map(|(c, w)| c * w).sum();
-    let wb: f64 = xb.values().map(|(c, w)| c * w).sum();
+    let (xa, xb) = (a.keys_of(ar), b.keys_of(br));
+    let wa: f64 = xa.iter().map(|(_, c, w)| c * w).sum();
+    let wb: f64 = xb.iter().map(|(_, c, w)| c * w).sum();
     if wa == 0.0 && wb == 0.0 {
         return None;
     }
@@ -137,10 +170,16 @@ fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<
     if wa == 0.0 || wb == 0.0 {
         return Some((0.0, confidence));
     }
-    let mut inter = 0.0;
-    for (k, (ca, wka)) in &xa {
-        if let Some((cb, wkb)) = xb.get(k) {
-            inter += ca.min(*cb) * (wka + wkb) / 2.0;
+    let (mut i, mut j, mut inter) = (0, 0, 0.0);
+    while i < xa.len() && j < xb.len() {
+        match xa[i].0.cmp(&xb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += xa[i].1.min(xb[j].1) * (xa[i].2 + xb[j].2) / 2.0;
+                i += 1;
+                j += 1;
+            }
         }
     }
     Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
@@ -148,13 +187,27 @@ fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<
 
 /// Share of the smaller side's cognates that the other side has too (0 to 1).
 fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
-    let xa: Vec<&str> = a.items[ar].iter().flat_map(|i| i.cognates.iter().map(String::as_str)).collect();
-    let xb: Vec<&str> = b.items[br].iter().flat_map(|i| i.cognates.iter().map(String::as_str)).collect();
+    let collect = |s: &Side, r: Range<usize>| -> Vec<u32> {
+        let mut v: Vec<u32> = s.cognates[r].iter().flatten().copied().collect();
+        v.sort_unstable();
+        v
+    };
+    let (xa, xb) = (collect(a, ar), collect(b, br));
     if xa.is_empty() || xb.is_empty() {
         return 0.0;
     }
-    let shared =
-        xa.iter().filter(|w| xb.contains(w)).count().min(xb.iter().filter(|w| xa.contains(w)).count());
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < xa.len() && j < xb.len() {
+        match xa[i].cmp(&xb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     (shared as f64 / xa.len().min(xb.len()) as f64).min(1.0)
 }
 
@@ -206,8 +259,9 @@ fn bead_cost(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr:
 /// from the units that aligned, since a translation missing whole sections is shorter
 /// than its ratio suggests.
 pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
-    let s = Side { items: src, df: idf(src), total: src.iter().map(|i| i.len).sum() };
-    let t = Side { items: tgt, df: idf(tgt), total: tgt.iter().map(|i| i.len).sum() };
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let s = Side::new(src, &mut ids);
+    let t = Side::new(tgt, &mut ids);
     let c0 = if s.total > 0.0 && t.total > 0.0 { t.total / s.total } else { 1.0 };
     let first = dp(&s, &t, p, Ratio(c0));
     let (mut ls, mut lt) = (0.0, 0.0);

@@ -168,6 +168,8 @@ pub struct Options {
     /// Levels from the configuration: `off` removes a rule's findings, others set them.
     pub levels: Vec<(String, Level)>,
     pub settings: Arc<Settings>,
+    /// Keep each group's `Document` in its report (for `align` and reports).
+    pub keep_documents: bool,
 }
 
 impl Default for Options {
@@ -177,6 +179,7 @@ impl Default for Options {
             rules: rules::Selection::default(),
             levels: Vec::new(),
             settings: Arc::new(Settings::default()),
+            keep_documents: true,
         }
     }
 }
@@ -184,7 +187,12 @@ impl Default for Options {
 /// What checking one group produced.
 #[derive(Debug, Default)]
 pub struct GroupReport {
+    /// The checked document, kept only when the caller asks for it (alignment tables,
+    /// reports): a large tree is checked as a stream of groups, each dropped when done.
     pub document: Option<Document>,
+    /// Files read for the document (counted even when the document is dropped).
+    pub files: usize,
+    pub checked: bool,
     pub diagnostics: Vec<Diagnostic>,
     /// Files that could not be read, or groups that could not be checked
     /// (diagnostics of the rule `input-error`).
@@ -310,6 +318,12 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
     if let Some(keep) = &opts.settings.languages {
         versions.retain(|v| keep.contains(&v.lang));
     }
+    if versions.is_empty() {
+        report
+            .remarks
+            .push(format!("{}: no text in a language oerlint can tell; nothing to check", group.name));
+        return None;
+    }
     let mut seen: Vec<Lang> = Vec::new();
     for v in &versions {
         if seen.contains(&v.lang) {
@@ -382,7 +396,11 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
     }
     diags.sort_by_key(|d| d.sort_key());
     report.diagnostics = diags;
-    report.document = Some(doc);
+    report.files = doc.files.len();
+    report.checked = true;
+    if opts.keep_documents {
+        report.document = Some(doc);
+    }
     report
 }
 

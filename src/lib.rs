@@ -17,6 +17,7 @@ pub mod fix;
 pub mod lang;
 pub mod langid;
 pub mod locale;
+pub mod po;
 pub mod render;
 pub mod rules;
 pub mod script;

@@ -30,6 +30,12 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum AlignFormat {
+    Table,
+    Po,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Deny {
     Warnings,
 }
@@ -90,6 +96,13 @@ enum Command {
         /// Also show the block alignment inside each section.
         #[arg(long)]
         blocks: bool,
+        /// `table` for people; `po` exports the aligned block pairs as gettext PO files.
+        #[arg(long, value_enum, default_value = "table")]
+        format: AlignFormat,
+        /// With `--format po`: write one PO file per document and translation into this
+        /// folder (`NAME.LANG.po`) instead of printing them.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// List every rule with its default level.
     Rules,
@@ -124,7 +137,7 @@ fn main() -> ExitCode {
                 eprintln!("error: unknown rule `{}`; `oerlint rules` lists them", unknown.join("`, `"));
                 return ExitCode::from(2);
             }
-            let run = RunOptions { source, config, selection };
+            let run = RunOptions { source, config, selection, keep_documents: false };
             let fixes = if fix {
                 Fixes::Write
             } else if diff {
@@ -134,8 +147,9 @@ fn main() -> ExitCode {
             };
             run_check(&paths, format, &run, deny, color, fixes)
         }
-        Command::Align { paths, source, config, blocks } => {
-            run_align(&paths, &RunOptions { source, config, selection: Default::default() }, blocks)
+        Command::Align { paths, source, config, blocks, format, output } => {
+            let run = RunOptions { source, config, selection: Default::default(), keep_documents: true };
+            run_align(&paths, &run, blocks, format, output.as_deref())
         }
         Command::Init { dir, force } => {
             let path = dir.join(config::FILE_NAME);
@@ -180,6 +194,8 @@ struct RunOptions {
     source: Option<Lang>,
     config: Option<PathBuf>,
     selection: rules::Selection,
+    /// Keep documents after checking (alignment tables, reports).
+    keep_documents: bool,
 }
 
 /// Everything a check produced.
@@ -214,6 +230,7 @@ fn options_for(
             rules: selection,
             levels: cfg.levels,
             settings: cfg.settings,
+            keep_documents: run.keep_documents,
         }))
     });
     entry.clone().map(|o| (o, found))
@@ -299,9 +316,9 @@ fn run_check(
         eprintln!("error: {e}");
     }
     for r in reports {
-        if let Some(doc) = &r.document {
+        if r.checked {
             summary.documents += 1;
-            summary.files += doc.files.len();
+            summary.files += r.files;
         }
         for m in &r.remarks {
             if format == Format::Human {
@@ -490,7 +507,13 @@ fn print_alignment(doc: &Document, blocks: bool) {
     println!();
 }
 
-fn run_align(paths: &[PathBuf], run: &RunOptions, blocks: bool) -> ExitCode {
+fn run_align(
+    paths: &[PathBuf],
+    run: &RunOptions,
+    blocks: bool,
+    format: AlignFormat,
+    output: Option<&std::path::Path>,
+) -> ExitCode {
     let Outcome { reports, path_errors, config_errors, .. } = check_all(paths, run);
     let mut code = ExitCode::SUCCESS;
     for e in &config_errors {
@@ -507,8 +530,30 @@ fn run_align(paths: &[PathBuf], run: &RunOptions, blocks: bool) -> ExitCode {
             code = ExitCode::from(2);
         }
         if let Some(doc) = &r.document {
-            if doc.versions.len() >= 2 {
-                print_alignment(doc, blocks);
+            if doc.versions.len() < 2 {
+                continue;
+            }
+            match (format, output) {
+                (AlignFormat::Table, _) => print_alignment(doc, blocks),
+                (AlignFormat::Po, None) => {
+                    for (_, po) in oerlint::po::export(doc) {
+                        print!("{po}");
+                    }
+                }
+                (AlignFormat::Po, Some(dir)) => {
+                    let stem: String = doc
+                        .name
+                        .chars()
+                        .map(|c| if c.is_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
+                        .collect();
+                    for (lang, po) in oerlint::po::export(doc) {
+                        let path = dir.join(format!("{stem}.{lang}.po"));
+                        if let Err(e) = std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&path, po)) {
+                            eprintln!("error: cannot write {}: {e}", path.display());
+                            code = ExitCode::from(2);
+                        }
+                    }
+                }
             }
         }
     }

@@ -343,3 +343,25 @@ fn fixes_are_certain_atomic_and_keep_line_endings() {
     let names: Vec<_> = std::fs::read_dir(&issue).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 3, "{names:?}");
 }
+
+#[test]
+fn align_exports_po_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = oerlint()
+        .args(["align", "fixtures/newsletter-ok", "--format", "po", "-o", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["fixtures_newsletter-ok.ar.po", "fixtures_newsletter-ok.fr.po"]);
+    let po = std::fs::read_to_string(dir.path().join("fixtures_newsletter-ok.fr.po")).unwrap();
+    assert!(po.contains("\"Language: fr\\n\""));
+    // Every entry has a msgid and a msgstr, and the pairs are the aligned blocks.
+    assert_eq!(po.matches("\nmsgid ").count(), po.matches("\nmsgstr ").count());
+    assert!(po.matches("\nmsgid ").count() > 20);
+    assert!(po.contains("#: fixtures/newsletter-ok/en.md:"));
+}

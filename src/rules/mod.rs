@@ -285,7 +285,28 @@ pub fn compare_with<'a>(
                 Pairing::SameBlock | Pairing::SameBlockIf(_) => false,
             },
         ];
+        // A value written the same way on the other side is not missing, even when that
+        // language's tables do not read it (an English date quoted in French text). This
+        // is settled before unmatched values are paired as changed.
+        let verbatim = |v: &Version, r: std::ops::Range<usize>, shown: &str| {
+            !shown.is_empty() && v.blocks[r].iter().any(|b| b.text.contains(shown))
+        };
+        let (src_blocks, tgt_blocks) = (ctx.src.section_blocks(&sb.src), ctx.tgt.section_blocks(&sb.tgt));
         for (pi, pass) in passes.iter().enumerate() {
+            if pi == 4 && kind != Kind::Link {
+                for (i, o) in s.iter().enumerate() {
+                    if !s_used[i] && verbatim(ctx.tgt, tgt_blocks.clone(), &o.anchor.shown) {
+                        s_used[i] = true;
+                        out.push(Outcome::Same(*o, *o));
+                    }
+                }
+                for (j, o) in t.iter().enumerate() {
+                    if !t_used[j] && verbatim(ctx.src, src_blocks.clone(), &o.anchor.shown) {
+                        t_used[j] = true;
+                        out.push(Outcome::Same(*o, *o));
+                    }
+                }
+            }
             for i in 0..s.len() {
                 if s_used[i] {
                     continue;
