@@ -230,14 +230,12 @@ fn extract_temporal(
 ) {
     let Some(locale) = locale else { return };
     let text = &block.text;
-    let mut used: Vec<(usize, usize)> = taken.iter().map(|r| (r.start, r.end)).collect();
-    let dates: Vec<DateAnchor> = temporal::extract_dates_with(locale, text)
-        .into_iter()
-        .filter(|d| !overlaps(&(d.start..d.end), taken))
-        .collect();
+    let used: Vec<(usize, usize)> = taken.iter().map(|r| (r.start, r.end)).collect();
+    // One pass of folding for the three extractors.
+    let (dates, times, numbers) = temporal::extract_all_with(locale, text, &used);
+    let dates: Vec<DateAnchor> = dates.into_iter().filter(|d| !overlaps(&(d.start..d.end), taken)).collect();
     let event_date = dates.iter().find_map(full_date);
     for d in dates {
-        used.push((d.start, d.end));
         out.push(Anchor {
             kind: Kind::Date,
             key: date_key(&d),
@@ -247,11 +245,10 @@ fn extract_temporal(
             value: Value::Date(d),
         });
     }
-    for t in temporal::extract_times_with(locale, text) {
+    for t in times {
         if overlaps(&(t.start..t.end), taken) {
             continue;
         }
-        used.push((t.start, t.end));
         out.push(Anchor {
             kind: Kind::Time,
             key: format!("{}-{:?}@{:?}", t.from_minutes, t.to_minutes, t.zone),
@@ -261,7 +258,7 @@ fn extract_temporal(
             value: Value::Time(t, event_date),
         });
     }
-    for n in temporal::extract_numbers_with(locale, text, &used) {
+    for n in numbers {
         out.push(Anchor {
             kind: Kind::Quantity,
             key: quantity_key(&n),

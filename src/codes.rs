@@ -29,6 +29,13 @@ pub struct CodePattern {
     pub regex: Regex,
 }
 
+/// A pattern without its word boundaries: it matches wherever the pattern does (and
+/// more), and the regex engine can run it with its fast DFAs, where a Unicode `\b` forces
+/// the slowest engine. Used only to prefilter.
+fn without_boundaries(pattern: &str) -> String {
+    pattern.replace("\\b", "")
+}
+
 /// Parses code specs from TOML text and compiles their patterns.
 pub fn compile(toml_text: &str) -> Result<Vec<CodePattern>, String> {
     let file: CodeFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
@@ -87,9 +94,27 @@ pub fn normalize(raw: &str, compact: bool) -> String {
 }
 
 /// Finds codes in `text`, longest match first where patterns overlap.
+/// One `RegexSet` per pattern list (boundaries left out), built once: a single fast pass
+/// over a text says which patterns can match it at all, so most blocks cost one scan
+/// instead of one slow scan per pattern.
+fn set_for(patterns: &'static [CodePattern]) -> &'static regex::RegexSet {
+    static SETS: std::sync::Mutex<Vec<(usize, &'static regex::RegexSet)>> = std::sync::Mutex::new(Vec::new());
+    let key = patterns.as_ptr() as usize;
+    let mut sets = SETS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, s)) = sets.iter().find(|(k, _)| *k == key) {
+        return s;
+    }
+    let set = regex::RegexSet::new(patterns.iter().map(|p| without_boundaries(&p.spec.pattern)))
+        .expect("each pattern compiled on its own");
+    let set: &'static regex::RegexSet = Box::leak(Box::new(set));
+    sets.push((key, set));
+    set
+}
+
 pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
     let mut found: Vec<CodeMatch> = Vec::new();
-    for p in patterns {
+    let candidates = set_for(patterns).matches(text);
+    for p in candidates.iter().map(|i| &patterns[i]) {
         for m in p.regex.find_iter(text) {
             let raw = m.as_str();
             if !raw.chars().any(|c| c.is_numeric()) {

@@ -363,8 +363,27 @@ struct RawDate {
 }
 
 /// Like [`extract_dates`] with any locale (e.g. one extended by user config).
-pub fn extract_dates_with(l: &Locale, text: &str) -> Vec<DateAnchor> {
+/// Dates, times and numbers of one text, folding it once.
+pub fn extract_all_with(
+    l: &Locale,
+    text: &str,
+    taken: &[(usize, usize)],
+) -> (Vec<DateAnchor>, Vec<TimeAnchor>, Vec<NumberAnchor>) {
     let folded = Folded::new(text);
+    let dates = dates_in(l, text, &folded);
+    let times = times_in(l, text, &folded);
+    let mut used: Vec<(usize, usize)> = taken.to_vec();
+    used.extend(dates.iter().map(|d| (d.start, d.end)));
+    used.extend(times.iter().map(|t| (t.start, t.end)));
+    let numbers = numbers_in(l, text, &folded, &used);
+    (dates, times, numbers)
+}
+
+pub fn extract_dates_with(l: &Locale, text: &str) -> Vec<DateAnchor> {
+    dates_in(l, text, &Folded::new(text))
+}
+
+fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();
@@ -416,7 +435,7 @@ pub fn extract_dates_with(l: &Locale, text: &str) -> Vec<DateAnchor> {
         });
         if day.is_none() && year.is_none() {
             // A month alone.
-            if !bare_month_ok(l, p, &folded, text, mm.start(), month_end, kind) {
+            if !bare_month_ok(l, p, folded, text, mm.start(), month_end, kind) {
                 return mm.start() + 1;
             }
         }
@@ -710,7 +729,10 @@ fn time_value(c: &Captures, n: u8, l: &Locale) -> Option<(u32, usize, usize, Opt
 
 /// Like [`extract_times`] with any locale.
 pub fn extract_times_with(l: &Locale, text: &str) -> Vec<TimeAnchor> {
-    let folded = Folded::new(text);
+    times_in(l, text, &Folded::new(text))
+}
+
+fn times_in(l: &Locale, _text: &str, folded: &Folded) -> Vec<TimeAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();
@@ -785,7 +807,10 @@ pub fn extract_times_with(l: &Locale, text: &str) -> Vec<TimeAnchor> {
 
 /// Like [`extract_numbers`] with any locale.
 pub fn extract_numbers_with(l: &Locale, text: &str, taken: &[(usize, usize)]) -> Vec<NumberAnchor> {
-    let folded = Folded::new(text);
+    numbers_in(l, text, &Folded::new(text), taken)
+}
+
+fn numbers_in(l: &Locale, _text: &str, folded: &Folded, taken: &[(usize, usize)]) -> Vec<NumberAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();

@@ -41,6 +41,10 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     }
     let native = native_scripts(b.lang);
     for block in b.blocks {
+        // Plain ASCII text holds only Latin letters: nothing to find in a Latin language.
+        if block.text.is_ascii() && native.contains(&Script::Latin) {
+            continue;
+        }
         // Hosts, emails and codes are the confusable rule's: one finding per slip.
         let identifiers: Vec<std::ops::Range<usize>> = super::confusable::identifier_tokens(&block.text)
             .filter(|(_, t)| super::confusable::looks_like_identifier(t))

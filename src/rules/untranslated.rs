@@ -54,6 +54,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if s.code_only || t.code_only {
                 continue;
             }
+            // Cheap test first, on the raw words: translated text shares few words with its
+            // source, and the rest is only worth computing for near-copies.
+            let raw_words = |s: &str| {
+                s.split_whitespace().map(str::to_lowercase).collect::<std::collections::HashSet<_>>()
+            };
+            let (rs, rt) = (raw_words(&s.text), raw_words(&t.text));
+            if rs.intersection(&rt).count() * 10 < rs.len().max(rt.len()) * 6 {
+                continue;
+            }
             let (ps, pt) = (prose(s), prose(t));
             if pt.split_whitespace().count() < 4 {
                 continue;
