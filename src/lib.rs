@@ -14,6 +14,7 @@ pub mod config;
 pub mod diag;
 pub mod discover;
 pub mod fix;
+pub mod formats;
 pub mod lang;
 pub mod langid;
 pub mod locale;

@@ -25,8 +25,16 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
+    /// rustc-style diagnostics with snippets of every file involved.
     Human,
+    /// The stable JSON report (docs/json.md).
     Json,
+    /// One line per finding: `path:line:col: severity[rule]: message`.
+    Short,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -65,6 +73,9 @@ enum Command {
         /// Use this configuration file instead of the nearest oerlint.toml.
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Write the report to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
         /// Make warnings fail the check too (exit status 1).
         #[arg(long, value_enum)]
         deny: Option<Deny>,
@@ -130,7 +141,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, source, config, deny, color, select, ignore, fix, diff } => {
+        Command::Check { paths, format, source, config, output, deny, color, select, ignore, fix, diff } => {
             let selection = rules::Selection { select, ignore, levels: Vec::new() };
             let unknown = selection.unknown();
             if !unknown.is_empty() {
@@ -145,7 +156,7 @@ fn main() -> ExitCode {
             } else {
                 Fixes::None
             };
-            run_check(&paths, format, &run, deny, color, fixes)
+            run_check(&paths, format, output.as_deref(), &run, deny, color, fixes)
         }
         Command::Align { paths, source, config, blocks, format, output } => {
             let run = RunOptions { source, config, selection: Default::default(), keep_documents: true };
@@ -272,6 +283,13 @@ fn check_all(paths: &[PathBuf], run: &RunOptions) -> Outcome {
     Outcome { groups, reports, path_errors, config_errors }
 }
 
+/// The root that SARIF locations are relative to: the git work tree around the current
+/// folder, or the current folder.
+fn repo_root() -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    cwd.ancestors().find(|d| d.join(".git").exists()).map(PathBuf::from).unwrap_or(cwd)
+}
+
 /// Prints a configuration error with a label on the offending TOML.
 fn report_config_error(e: &config::ConfigError) {
     use codespan_reporting::diagnostic::{Diagnostic, Label};
@@ -300,6 +318,7 @@ enum Fixes {
 fn run_check(
     paths: &[PathBuf],
     format: Format,
+    output: Option<&std::path::Path>,
     run: &RunOptions,
     deny: Option<Deny>,
     color: Color,
@@ -380,13 +399,39 @@ fn run_check(
         }
     }
     summary.count(&diags);
-    let out = std::io::stdout();
-    match format {
-        Format::Json => {
-            let mut lock = out.lock();
-            let _ = lock.write_all(render::json(&diags, summary).as_bytes());
+    let text = match format {
+        Format::Json => Some(render::json(&diags, summary)),
+        Format::Short => Some(oerlint::formats::short(&diags)),
+        Format::Github => Some(oerlint::formats::github(&diags)),
+        Format::Sarif => {
+            let all: Vec<&rules::Rule> = rules::all().iter().collect();
+            let root = repo_root();
+            Some(oerlint::formats::sarif(&diags, &all, &root))
         }
-        Format::Human => {
+        Format::Human if output.is_some() => {
+            let mut buf = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+            let _ = render::human(&diags, &mut buf);
+            let mut s = String::from_utf8_lossy(&buf.into_inner()).into_owned();
+            s.push_str(&render::summary_line(&summary));
+            s.push('\n');
+            Some(s)
+        }
+        Format::Human => None,
+    };
+    if let Some(text) = text {
+        let written = match output {
+            Some(path) => std::fs::write(path, text.as_bytes()),
+            None => std::io::stdout().lock().write_all(text.as_bytes()),
+        };
+        if let Err(e) = written {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write output: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match format {
+        Format::Human if output.is_none() => {
             let choice = match color {
                 Color::Always => ColorChoice::Always,
                 Color::Never => ColorChoice::Never,
@@ -404,6 +449,7 @@ fn run_check(
             }
             let _ = writeln!(stream, "{}", render::summary_line(&summary));
         }
+        _ => {}
     }
     let failing = diags.iter().any(|d| {
         d.rule != "input-error"
