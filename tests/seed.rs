@@ -5,6 +5,19 @@ mod common;
 use common::*;
 use serde_json::Value;
 
+/// The seed split by hand into en.md, fr.md and ar.md (its shared preamble dropped).
+fn split_seed(seed: &std::path::Path) -> tempfile::TempDir {
+    let text = std::fs::read_to_string(seed).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap();
+    let (en, fr, ar) = (start("**Dear OER"), start("**Chers coll"), start("الزملاء الأعزاء"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("en.md"), lines[en..fr].join("\n") + "\n").unwrap();
+    std::fs::write(dir.path().join("fr.md"), lines[fr..ar].join("\n") + "\n").unwrap();
+    std::fs::write(dir.path().join("ar.md"), lines[ar..].join("\n") + "\n").unwrap();
+    dir
+}
+
 fn expect_seed_findings(d: &[Value]) {
     let texts = |rule: &str, lang: &str| -> Vec<String> {
         of_rule(d, rule)
@@ -68,14 +81,7 @@ fn seed_split_by_hand_into_three_files() {
         eprintln!("skipped: ../shared/seed not present");
         return;
     };
-    let text = std::fs::read_to_string(seed).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    let start = |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap();
-    let (en, fr, ar) = (start("**Dear OER"), start("**Chers coll"), start("الزملاء الأعزاء"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("en.md"), lines[en..fr].join("\n") + "\n").unwrap();
-    std::fs::write(dir.path().join("fr.md"), lines[fr..ar].join("\n") + "\n").unwrap();
-    std::fs::write(dir.path().join("ar.md"), lines[ar..].join("\n") + "\n").unwrap();
+    let dir = split_seed(&seed);
     let (code, json) = check_json(&[dir.path().to_str().unwrap()]);
     assert_eq!(code, 1);
     expect_seed_findings(&diags(&json));
@@ -142,14 +148,7 @@ fn seed_dates_weekdays_times_numbers_deadline() {
     let (_, json) = check_json(&[seed.to_str().unwrap()]);
     expect_temporal_findings(&diags(&json));
     // The same, split by hand into three files.
-    let text = std::fs::read_to_string(&seed).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    let start = |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap();
-    let (en, fr, ar) = (start("**Dear OER"), start("**Chers coll"), start("الزملاء الأعزاء"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("en.md"), lines[en..fr].join("\n") + "\n").unwrap();
-    std::fs::write(dir.path().join("fr.md"), lines[fr..ar].join("\n") + "\n").unwrap();
-    std::fs::write(dir.path().join("ar.md"), lines[ar..].join("\n") + "\n").unwrap();
+    let dir = split_seed(&seed);
     let (_, json) = check_json(&[dir.path().to_str().unwrap()]);
     expect_temporal_findings(&diags(&json));
 }
