@@ -334,7 +334,18 @@ fn blank_tags(text: &mut String) {
     if !text.contains('<') {
         return;
     }
-    let ranges: Vec<Range<usize>> = re.find_iter(text).map(|m| m.range()).collect();
+    let mut ranges: Vec<Range<usize>> = re.find_iter(text).map(|m| m.range()).collect();
+    // A JSX tag split over lines whose `>` stands on a line of its own is cut by Markdown
+    // (that `>` starts a block quote): its unterminated start is markup too.
+    static OPEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let open = OPEN
+        .get_or_init(|| regex::Regex::new(r"</?[A-Za-z][\w.:-]*(?:\s+[^<>]*)?$").expect("open tag regex"));
+    if let Some(m) = open.find(text) {
+        if !ranges.iter().any(|r| r.start <= m.start() && m.start() < r.end) {
+            ranges.push(m.range());
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
     for r in ranges.into_iter().rev() {
         text.replace_range(r.clone(), &" ".repeat(r.len()));
     }
@@ -550,6 +561,14 @@ mod tests {
         assert_eq!(b.len(), 2);
         assert_eq!(&s[b[0].span.clone()], "First para\r\nline two");
         assert_eq!(&s[b[1].span.clone()], "Second para");
+    }
+
+    #[test]
+    fn jsx_split_over_lines_is_not_text() {
+        let s = "Text.\n\n<a\n  href=\"https://a.org/x\"\n  style={{ display: 'inline' }}\n>\n  <img src=\"https://a.org/b\" />\n</a>\n";
+        let b = parse(s, 0..s.len(), Format::Mdx);
+        let all: String = b.iter().map(|b| b.text.clone()).collect();
+        assert!(!all.contains("https://"), "{b:?}");
     }
 
     #[test]
