@@ -217,6 +217,13 @@ const STRONG: f64 = 6.0;
 /// than its length and position say (a merge must not be cheaper for saving this cost).
 const NEUTRAL: f64 = 0.0;
 
+/// Whether `OERLINT_DEBUG_ALIGN` is set, read once: reading the environment for every
+/// bead made large alignments several times slower.
+fn debug_align() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("OERLINT_DEBUG_ALIGN").is_some())
+}
+
 fn bead_cost(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
     let (n, m) = (s.items.len() as f64, t.items.len() as f64);
     let a = sr.len();
@@ -243,7 +250,7 @@ fn bead_cost(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr:
     let cognate_bonus = cognate_overlap(s, sr.clone(), t, tr.clone());
     let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
     let merge_cost = p.merge * ((a.max(b) - 1) as f64);
-    if p.max_merge == 2 && std::env::var_os("OERLINT_DEBUG_ALIGN").is_some() {
+    if p.max_merge == 2 && debug_align() {
         eprintln!("{sr:?} {tr:?} len {len_cost:.2} (l1 {l1} l2 {l2} c {c:.2}) pos {pos_cost:.2} anch {anchor_cost:.2} merge {merge_cost}");
     }
     p.length_weight * len_cost - p.anchor_weight * 0.2 * cognate_bonus
@@ -277,6 +284,55 @@ pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
     }
 }
 
+/// Alignments whose full table would have more cells than this are searched in a band
+/// around the diagonal: the full table is O(n·m) in time and memory, and 10,000 sections
+/// a side (10^8 cells) took minutes and a gigabyte.
+const FULL_TABLE_CELLS: usize = 250_000;
+/// Cells a banded search may visit (its half-width shrinks as the sides grow).
+const BAND_CELLS: usize = 200_000;
+/// The narrowest half-width of a band.
+const BAND_MIN: usize = 8;
+
+/// The columns `lo[i]..=hi[i]` searched in each row `i`, and where each row starts in
+/// the flat tables. Both bounds never decrease, row 0 starts at column 0 and row `n`
+/// ends at column `m`, so a path of 1-0 and 0-1 beads always exists inside the band.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    start: Vec<usize>,
+    cells: usize,
+}
+
+impl Band {
+    fn new(n: usize, m: usize) -> Band {
+        let (mut lo, mut hi) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
+        if (n + 1).saturating_mul(m + 1) <= FULL_TABLE_CELLS {
+            lo.resize(n + 1, 0);
+            hi.resize(n + 1, m);
+        } else {
+            // Around the straight line from (0, 0) to (n, m), wide enough that each row
+            // overlaps the next.
+            let w = (BAND_CELLS / (2 * n.max(m) + 1)).max(BAND_MIN).max(m.div_ceil(n.max(1)) + 1);
+            for i in 0..=n {
+                let c = i * m / n.max(1);
+                lo.push(c.saturating_sub(w));
+                hi.push((c + w).min(m));
+            }
+        }
+        let mut start = Vec::with_capacity(n + 2);
+        let mut cells = 0;
+        for i in 0..=n {
+            start.push(cells);
+            cells += hi[i] - lo[i] + 1;
+        }
+        Band { lo, hi, start, cells }
+    }
+
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        (j >= self.lo[i] && j <= self.hi[i]).then(|| self.start[i] + j - self.lo[i])
+    }
+}
+
 fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
     let (n, m) = (s.items.len(), t.items.len());
     let mut beads: Vec<(usize, usize)> = vec![(1, 0), (0, 1)];
@@ -287,13 +343,13 @@ fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
             }
         }
     }
-    let w = m + 1;
-    let mut cost = vec![f64::INFINITY; (n + 1) * w];
-    let mut back = vec![(0u8, 0u8); (n + 1) * w];
+    let band = Band::new(n, m);
+    let mut cost = vec![f64::INFINITY; band.cells];
+    let mut back = vec![(0u8, 0u8); band.cells];
     cost[0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
-            let here = cost[i * w + j];
+        for j in band.lo[i]..=band.hi[i] {
+            let here = cost[band.start[i] + j - band.lo[i]];
             if !here.is_finite() {
                 continue;
             }
@@ -301,8 +357,8 @@ fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
                 if i + a > n || j + b > m {
                     continue;
                 }
+                let Some(k) = band.index(i + a, j + b) else { continue };
                 let c = here + bead_cost(p, ratio, s, i..i + a, t, j..j + b);
-                let k = (i + a) * w + j + b;
                 if c < cost[k] {
                     cost[k] = c;
                     back[k] = (a as u8, b as u8);
@@ -310,12 +366,13 @@ fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
             }
         }
     }
+    let at = |i: usize, j: usize| band.index(i, j).expect("the path stays in the band");
     let mut out = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (a, b) = back[i * w + j];
+        let (a, b) = back[at(i, j)];
         let (a, b) = (a as usize, b as usize);
-        let c = cost[i * w + j] - cost[(i - a) * w + j - b];
+        let c = cost[at(i, j)] - cost[at(i - a, j - b)];
         out.push(Bead { src: i - a..i, tgt: j - b..j, cost: c });
         i -= a;
         j -= b;
@@ -378,6 +435,25 @@ mod tests {
         assert_eq!(shape(&align(&a, &[], &SECTIONS)), vec![(1, 0)]);
         assert_eq!(shape(&align(&[], &a, &SECTIONS)), vec![(0, 1)]);
         assert!(align(&[], &[], &SECTIONS).is_empty());
+    }
+
+    #[test]
+    fn large_alignments_are_banded_and_still_cover_both_sides() {
+        for (n, m) in [(10_000, 10_000), (10_000, 9_990), (10_000, 300), (300, 10_000), (2_000, 1)] {
+            let src: Vec<Item> = (0..n).map(|_| item(10.0, &[])).collect();
+            let tgt: Vec<Item> = (0..m).map(|_| item(10.0, &[])).collect();
+            let beads = align(&src, &tgt, &SECTIONS);
+            let (mut i, mut j) = (0, 0);
+            for b in &beads {
+                assert_eq!((b.src.start, b.tgt.start), (i, j));
+                assert!(!b.src.is_empty() || !b.tgt.is_empty());
+                (i, j) = (b.src.end, b.tgt.end);
+            }
+            assert_eq!((i, j), (n, m));
+            if n == m {
+                assert!(beads.iter().all(|b| b.src == b.tgt), "identical sides align 1-1");
+            }
+        }
     }
 
     #[test]

@@ -418,7 +418,10 @@ pub fn input_error(
 ) -> Diagnostic {
     let text = prefix.unwrap_or("").to_string();
     let file = Arc::new(SourceFile::from_text(path, text));
-    let at = offset.filter(|_| prefix.is_some()).unwrap_or(0).min(file.text.len());
+    let mut at = offset.filter(|_| prefix.is_some()).unwrap_or(0).min(file.text.len());
+    while !file.text.is_char_boundary(at) {
+        at -= 1;
+    }
     let label = Label::new(&file, Lang::UND, at..at, message);
     let display = file.display.clone();
     Diagnostic::new("input-error", Severity::Error, format!("{display}: {message}"), label)

@@ -178,7 +178,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         span,
         message,
     };
-    let raw: Raw = toml::from_str(text).map_err(|e| err(e.span(), e.message().to_string()))?;
+    let raw: Raw = toml::from_str(text).map_err(|e| {
+        // Some syntax errors (a NUL in a comment) come without a message.
+        let m = e.message().trim();
+        err(e.span(), if m.is_empty() { "invalid TOML syntax".to_string() } else { m.to_string() })
+    })?;
     let lang = |s: &Spanned<String>, what: &str| {
         Lang::parse(s.get_ref())
             .ok_or_else(|| err(Some(s.span()), format!("`{what}`: unknown language `{}`", s.get_ref())))

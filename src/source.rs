@@ -65,8 +65,19 @@ impl SourceFile {
             ));
         }
         let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read: {e}"), None))?;
-        let prefix =
-            |o: Option<usize>| o.map(|o| String::from_utf8_lossy(&bytes[..o.min(bytes.len())]).into_owned());
+        // The text before the problem, each invalid byte shown as one `?` so that byte
+        // offsets stay those of the file (a lossy U+FFFD is 3 bytes and moved the offset
+        // off a char boundary when invalid bytes came before a NUL).
+        let prefix = |o: Option<usize>| {
+            o.map(|o| {
+                let mut p = String::new();
+                for chunk in bytes[..o.min(bytes.len())].utf8_chunks() {
+                    p.push_str(chunk.valid());
+                    p.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+                }
+                p
+            })
+        };
         let text = match decode(bytes.clone()) {
             Ok(t) => t,
             Err((m, o)) => {

@@ -51,7 +51,10 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
             .map(|(s, t)| s..s + t.len())
             .collect();
         for w in words(&block.text) {
-            if identifiers.iter().any(|r| r.start <= w.start && w.end <= r.end) {
+            // Identifier tokens are disjoint and in text order: only the last one
+            // starting at or before the word can hold it.
+            let k = identifiers.partition_point(|r| r.start <= w.start);
+            if k > 0 && w.end <= identifiers[k - 1].end {
                 continue;
             }
             let word = &block.text[w.clone()];

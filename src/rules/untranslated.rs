@@ -33,9 +33,17 @@ fn prose(block: &crate::blocks::Block) -> String {
     skip.extend(block.code.iter().cloned());
     skip.extend(crate::anchors::find_emails(text));
     skip.extend(crate::codes::find(text, crate::codes::builtin()).into_iter().map(|c| c.range));
+    // One sweep over the skipped ranges sorted by start (testing each character against
+    // every range was quadratic on long blocks).
+    skip.sort_by_key(|r| r.start);
     let mut out = String::new();
+    let (mut next, mut skipped_to) = (0, 0);
     for (i, c) in text.char_indices() {
-        if !skip.iter().any(|r| r.contains(&i)) {
+        while next < skip.len() && skip[next].start <= i {
+            skipped_to = skipped_to.max(skip[next].end);
+            next += 1;
+        }
+        if i >= skipped_to {
             out.push(c);
         }
     }

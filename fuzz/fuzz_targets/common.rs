@@ -1,0 +1,49 @@
+// Shared by the pipeline targets (included with `include!`).
+use oerlint::check::{self, Options};
+use oerlint::discover;
+use oerlint::render::{self, Summary};
+use oerlint::rules::Selection;
+use std::path::{Path, PathBuf};
+
+/// A folder of this process, rewritten for each input (in memory when /dev/shm exists).
+fn scratch() -> &'static Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let base =
+            if Path::new("/dev/shm").is_dir() { PathBuf::from("/dev/shm") } else { std::env::temp_dir() };
+        let d = base.join(format!("oerlint-fuzz-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    })
+}
+
+/// Writes the files, checks the folder with every rule, and checks the invariants:
+/// spans are char-boundary ranges of the file on disk whose text is the slice; the JSON
+/// renders.
+fn run(files: &[(&str, &[u8])]) {
+    let dir = scratch();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let _ = std::fs::remove_file(e.path());
+    }
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let opts = Options {
+        rules: Selection { select: Some(vec!["all".into()]), ..Selection::default() },
+        ..Options::default()
+    };
+    let (groups, _) = discover::discover(&[dir.to_path_buf()]);
+    for g in &groups {
+        let r = check::check_group(g, &opts);
+        for d in &r.diagnostics {
+            for l in std::iter::once(&d.primary).chain(&d.related) {
+                let disk = std::fs::read(&l.file.path).unwrap();
+                assert!(l.start <= l.end && l.end <= disk.len(), "{}: span {}..{}", d.rule, l.start, l.end);
+                assert_eq!(&disk[l.start..l.end], l.text().as_bytes(), "{}", d.rule);
+            }
+        }
+        let _ = render::json(&r.diagnostics, Summary::default());
+        let _ = render::json(&r.input_errors, Summary::default());
+    }
+}
