@@ -336,10 +336,11 @@ fn blank_tags(text: &mut String) {
     }
     let mut ranges: Vec<Range<usize>> = re.find_iter(text).map(|m| m.range()).collect();
     // A JSX tag split over lines whose `>` stands on a line of its own is cut by Markdown
-    // (that `>` starts a block quote): its unterminated start is markup too.
+    // (that `>` starts a block quote): a block that is only such an unterminated tag is
+    // markup too. (Prose such as `x<script y.` keeps its text.)
     static OPEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let open = OPEN
-        .get_or_init(|| regex::Regex::new(r"</?[A-Za-z][\w.:-]*(?:\s+[^<>]*)?$").expect("open tag regex"));
+        .get_or_init(|| regex::Regex::new(r"^\s*</?[A-Za-z][\w.:-]*(?:\s+[^<>]*)?$").expect("open tag regex"));
     if let Some(m) = open.find(text) {
         if !ranges.iter().any(|r| r.start <= m.start() && m.start() < r.end) {
             ranges.push(m.range());

@@ -15,6 +15,7 @@ pub mod diag;
 pub mod discover;
 pub mod fix;
 pub mod formats;
+pub mod html;
 pub mod lang;
 pub mod langid;
 pub mod locale;

@@ -35,6 +35,8 @@ enum Format {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
+    /// One self-contained HTML page: languages side by side, findings marked.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -148,7 +150,7 @@ fn main() -> ExitCode {
                 eprintln!("error: unknown rule `{}`; `oerlint rules` lists them", unknown.join("`, `"));
                 return ExitCode::from(2);
             }
-            let run = RunOptions { source, config, selection, keep_documents: false };
+            let run = RunOptions { source, config, selection, keep_documents: format == Format::Html };
             let fixes = if fix {
                 Fixes::Write
             } else if diff {
@@ -331,6 +333,7 @@ fn run_check(
     let mut diags = Vec::new();
     let mut summary = Summary::default();
     let mut input_errors = !path_errors.is_empty() || !config_errors.is_empty();
+    let mut documents: Vec<Document> = Vec::new();
     for e in &path_errors {
         eprintln!("error: {e}");
     }
@@ -345,6 +348,7 @@ fn run_check(
             }
         }
         input_errors |= !r.input_errors.is_empty();
+        documents.extend(r.document);
         diags.extend(r.input_errors);
         diags.extend(r.diagnostics);
     }
@@ -407,6 +411,10 @@ fn run_check(
             let all: Vec<&rules::Rule> = rules::all().iter().collect();
             let root = repo_root();
             Some(oerlint::formats::sarif(&diags, &all, &root))
+        }
+        Format::Html => {
+            let docs: Vec<&Document> = documents.iter().collect();
+            Some(oerlint::html::report(&docs, &diags))
         }
         Format::Human if output.is_some() => {
             let mut buf = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
