@@ -339,8 +339,9 @@ fn blank_tags(text: &mut String) {
     // (that `>` starts a block quote): a block that is only such an unterminated tag is
     // markup too. (Prose such as `x<script y.` keeps its text.)
     static OPEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let open = OPEN
-        .get_or_init(|| regex::Regex::new(r"^\s*</?[A-Za-z][\w.:-]*(?:\s+[^<>]*)?$").expect("open tag regex"));
+    let open = OPEN.get_or_init(|| {
+        regex::Regex::new(r"^\s*</?[A-Za-z][\w.:-]*(?:\s+[^<>]*)?$").expect("open tag regex")
+    });
     if let Some(m) = open.find(text) {
         if !ranges.iter().any(|r| r.start <= m.start() && m.start() < r.end) {
             ranges.push(m.range());
