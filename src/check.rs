@@ -117,6 +117,11 @@ pub struct Document {
 
 /// `date: 2022-11-01` in a YAML front matter block at the top of a file.
 fn front_matter_date(text: &str) -> Option<jiff::civil::Date> {
+    front_matter(text, "date").and_then(|v| v.get(..10).and_then(|d| d.parse().ok()))
+}
+
+/// A top-level `key: value` of a YAML front matter block at the top of a file.
+fn front_matter(text: &str, key: &str) -> Option<String> {
     let body = text.trim_start_matches('\u{feff}');
     let rest = body.strip_prefix("---\n").or_else(|| body.strip_prefix("---\r\n"))?;
     for line in rest.lines() {
@@ -124,9 +129,8 @@ fn front_matter_date(text: &str) -> Option<jiff::civil::Date> {
         if line == "---" || line == "..." {
             break;
         }
-        if let Some(v) = line.strip_prefix("date:") {
-            let v = v.trim().trim_matches(['"', '\'']);
-            return v.get(..10).and_then(|d| d.parse().ok());
+        if let Some(v) = line.strip_prefix(key).and_then(|v| v.strip_prefix(':')) {
+            return Some(v.trim().trim_matches(['"', '\'']).to_string());
         }
     }
     None
@@ -170,6 +174,8 @@ pub struct Options {
     pub settings: Arc<Settings>,
     /// Keep each group's `Document` in its report (for `align` and reports).
     pub keep_documents: bool,
+    /// The source language was given on the command line (front matter cannot change it).
+    pub source_explicit: bool,
 }
 
 impl Default for Options {
@@ -180,6 +186,7 @@ impl Default for Options {
             levels: Vec::new(),
             settings: Arc::new(Settings::default()),
             keep_documents: true,
+            source_explicit: false,
         }
     }
 }
@@ -337,14 +344,24 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         }
         seen.push(v.lang);
     }
-    let source = versions.iter().position(|v| v.lang == opts.source);
+    // The document's front matter may name its source language (`source: fr`), unless
+    // the command line did.
+    let wanted = if opts.source_explicit {
+        opts.source
+    } else {
+        files
+            .iter()
+            .find_map(|f| front_matter(&f.text, "source").and_then(|s| Lang::parse(&s)))
+            .unwrap_or(opts.source)
+    };
+    let source = versions.iter().position(|v| v.lang == wanted);
     let source = match source {
         Some(s) => s,
         None if versions.len() >= 2 => {
             let msg = format!(
                 "the document `{}` has no {} version, the source language (found: {}); choose another with --source",
                 group.name,
-                opts.source.name(),
+                wanted.name(),
                 versions.iter().map(|v| v.lang.tag()).collect::<Vec<_>>().join(", ")
             );
             report.input_errors.push(input_error(&versions[0].file.path, &msg, None, None));

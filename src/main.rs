@@ -84,6 +84,9 @@ enum Command {
         /// When to colour human output.
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
+        /// Print only the findings: no summary line, no remarks.
+        #[arg(short, long)]
+        quiet: bool,
         /// Run only these rules (comma-separated ids, or `all`), including off-by-default ones.
         #[arg(long, value_delimiter = ',')]
         select: Option<Vec<String>>,
@@ -143,14 +146,27 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, source, config, output, deny, color, select, ignore, fix, diff } => {
+        Command::Check {
+            paths,
+            format,
+            source,
+            config,
+            output,
+            deny,
+            color,
+            quiet,
+            select,
+            ignore,
+            fix,
+            diff,
+        } => {
             let selection = rules::Selection { select, ignore, levels: Vec::new() };
             let unknown = selection.unknown();
             if !unknown.is_empty() {
                 eprintln!("error: unknown rule `{}`; `oerlint rules` lists them", unknown.join("`, `"));
                 return ExitCode::from(2);
             }
-            let run = RunOptions { source, config, selection, keep_documents: format == Format::Html };
+            let run = RunOptions { source, config, selection, keep_documents: format == Format::Html, quiet };
             let fixes = if fix {
                 Fixes::Write
             } else if diff {
@@ -161,7 +177,13 @@ fn main() -> ExitCode {
             run_check(&paths, format, output.as_deref(), &run, deny, color, fixes)
         }
         Command::Align { paths, source, config, blocks, format, output } => {
-            let run = RunOptions { source, config, selection: Default::default(), keep_documents: true };
+            let run = RunOptions {
+                source,
+                config,
+                selection: Default::default(),
+                keep_documents: true,
+                quiet: false,
+            };
             run_align(&paths, &run, blocks, format, output.as_deref())
         }
         Command::Init { dir, force } => {
@@ -209,6 +231,8 @@ struct RunOptions {
     selection: rules::Selection,
     /// Keep documents after checking (alignment tables, reports).
     keep_documents: bool,
+    /// No summary line, no remarks.
+    quiet: bool,
 }
 
 /// Everything a check produced.
@@ -244,6 +268,7 @@ fn options_for(
             levels: cfg.levels,
             settings: cfg.settings,
             keep_documents: run.keep_documents,
+            source_explicit: run.source.is_some(),
         }))
     });
     entry.clone().map(|o| (o, found))
@@ -343,7 +368,7 @@ fn run_check(
             summary.files += r.files;
         }
         for m in &r.remarks {
-            if format == Format::Human {
+            if format == Format::Human && !run.quiet {
                 eprintln!("note: {m}");
             }
         }
@@ -455,7 +480,9 @@ fn run_check(
                     return ExitCode::from(2);
                 }
             }
-            let _ = writeln!(stream, "{}", render::summary_line(&summary));
+            if !run.quiet {
+                let _ = writeln!(stream, "{}", render::summary_line(&summary));
+            }
         }
         _ => {}
     }

@@ -365,3 +365,27 @@ fn align_exports_po_files() {
     assert!(po.matches("\nmsgid ").count() > 20);
     assert!(po.contains("#: fixtures/newsletter-ok/en.md:"));
 }
+
+#[test]
+fn front_matter_names_the_source_and_quiet_prints_only_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g");
+    std::fs::create_dir_all(&g).unwrap();
+    // French is the source here: the English text lost the French email.
+    std::fs::write(g.join("fr.md"), "---\nsource: fr\n---\n\n# Contact\n\nÉcrivez à a.rahman@unesco.org.\n")
+        .unwrap();
+    std::fs::write(g.join("en.md"), "# Contact\n\nWrite to us.\n").unwrap();
+    let (_, json) = check_json(&[g.to_str().unwrap()]);
+    let d = diags(&json);
+    let e = of_rule(&d, "email-mismatch");
+    assert_eq!(e.len(), 1, "{json}");
+    assert_eq!(e[0]["primary"]["lang"], "en");
+    assert!(e[0]["message"].as_str().unwrap().contains("French text has"));
+    // The command line wins over front matter.
+    let (_, json) = check_json(&[g.to_str().unwrap(), "--source", "en"]);
+    assert_eq!(of_rule(&diags(&json), "email-mismatch")[0]["primary"]["lang"], "fr");
+    // --quiet: the findings, no summary line.
+    let out = oerlint().args(["check", g.to_str().unwrap(), "--quiet", "--color", "never"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("email-mismatch") && !text.contains("checked 1 document"), "{text}");
+}
