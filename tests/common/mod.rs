@@ -47,8 +47,10 @@ pub fn assert_spans_valid(v: &Value) {
             assert!(a <= b && b <= text.len(), "{s}");
             assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "{s}");
             assert_eq!(&text[a..b], s["text"].as_str().unwrap(), "{s}");
-            let line = text[..a].matches('\n').count() + 1;
-            let col = text[..a].rsplit('\n').next().unwrap().chars().count() + 1;
+            // Lines end at LF, CRLF or a lone CR.
+            let before = text[..a].replace("\r\n", "\n").replace('\r', "\n");
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
             assert_eq!(
                 (line as u64, col as u64),
                 (s["line"].as_u64().unwrap(), s["column"].as_u64().unwrap()),
