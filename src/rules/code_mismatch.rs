@@ -41,7 +41,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for o in compare(ctx, Kind::Code, Pairing::Similar(similar_values)) {
         let d = match o {
-            Outcome::Same(..) => continue,
+            Outcome::Same(..) | Outcome::Present(..) => continue,
             Outcome::Missing { src, at } => {
                 let a = &src.anchor.key;
                 Diagnostic::new(

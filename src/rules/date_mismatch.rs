@@ -37,7 +37,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for o in compare_with(ctx, Kind::Date, dates_agree, Pairing::SameBlockIf(same_shape)) {
         let d = match o {
-            Outcome::Same(..) => continue,
+            Outcome::Same(..) | Outcome::Present(..) => continue,
             Outcome::Changed(s, t) => {
                 let (ds, dt) = (date_of(s.anchor).expect("date"), date_of(t.anchor).expect("date"));
                 Diagnostic::new(

@@ -71,12 +71,12 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     if let Some(c) = civil(d) {
-                        deadline = Some((c, j, a.clone()));
+                        deadline = Some((c, a.clone()));
                         break 'find;
                     }
                 }
             }
-            let Some((date, j, anchor)) = deadline else { continue };
+            let Some((date, anchor)) = deadline else { continue };
             let left = (date - issue).get_days() as i64;
             let problem = if left < 0 {
                 format!("the deadline {date} had already passed on the issue's date {issue}")
@@ -86,7 +86,6 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let span = block.file_range(m.range());
-            let _ = j;
             out.push(
                 Diagnostic::new(
                     RULE.id,

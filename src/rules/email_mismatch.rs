@@ -48,6 +48,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .related(ctx.src.anchor_label(s.anchor, format!("{sl} has `{a}`")))
                 .expected_found(a.as_str(), b.as_str())
             }
+            Outcome::Present(..) => continue,
             Outcome::Missing { src, at } => {
                 let a = &src.anchor.shown;
                 Diagnostic::new(

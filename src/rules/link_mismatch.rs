@@ -43,7 +43,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for o in compare(ctx, Kind::Link, Pairing::SameBlock) {
         let d = match o {
-            Outcome::Same(..) => continue,
+            Outcome::Same(..) | Outcome::Present(..) => continue,
             Outcome::Missing { src, at } => Diagnostic::new(
                 RULE.id,
                 RULE.severity,

@@ -203,6 +203,9 @@ pub enum Outcome<'a> {
     },
     /// A source anchor and a translation anchor at the same place with different values.
     Changed(Occ<'a>, Occ<'a>),
+    /// An anchor whose text stands verbatim on the other side, where that language's
+    /// tables do not read it as a value (an English date quoted in French): not missing.
+    Present(Occ<'a>),
 }
 
 /// When a missing and an extra anchor are one changed anchor.
@@ -297,13 +300,13 @@ pub fn compare_with<'a>(
                 for (i, o) in s.iter().enumerate() {
                     if !s_used[i] && verbatim(ctx.tgt, tgt_blocks.clone(), &o.anchor.shown) {
                         s_used[i] = true;
-                        out.push(Outcome::Same(*o, *o));
+                        out.push(Outcome::Present(*o));
                     }
                 }
                 for (j, o) in t.iter().enumerate() {
                     if !t_used[j] && verbatim(ctx.src, src_blocks.clone(), &o.anchor.shown) {
                         t_used[j] = true;
-                        out.push(Outcome::Same(*o, *o));
+                        out.push(Outcome::Present(*o));
                     }
                 }
             }
@@ -347,7 +350,9 @@ pub fn compare_with<'a>(
         }
     }
     out.sort_by_key(|o| match o {
-        Outcome::Same(a, _) | Outcome::Changed(a, _) => (a.section, a.block, a.anchor.span.start),
+        Outcome::Same(a, _) | Outcome::Changed(a, _) | Outcome::Present(a) => {
+            (a.section, a.block, a.anchor.span.start)
+        }
         Outcome::Missing { src, .. } => (src.section, src.block, src.anchor.span.start),
         Outcome::Extra { tgt, .. } => (tgt.section, usize::MAX, tgt.anchor.span.start),
     });

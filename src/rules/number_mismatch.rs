@@ -75,7 +75,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for o in compare(ctx, Kind::Quantity, Pairing::SameBlockIf(both_digits)) {
         let d = match o {
-            Outcome::Same(..) => continue,
+            Outcome::Same(..) | Outcome::Present(..) => continue,
             Outcome::Changed(s, t) => Diagnostic::new(
                 RULE.id,
                 RULE.severity,
