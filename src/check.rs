@@ -13,6 +13,7 @@ use crate::langid;
 use crate::rules;
 use crate::sections::{self, Section};
 use crate::source::SourceFile;
+use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -176,6 +177,8 @@ pub struct Options {
     pub keep_documents: bool,
     /// The source language was given on the command line (front matter cannot change it).
     pub source_explicit: bool,
+    /// How files are read (size limit, lossy decoding).
+    pub load: crate::source::LoadOptions,
 }
 
 impl Default for Options {
@@ -187,6 +190,7 @@ impl Default for Options {
             settings: Arc::new(Settings::default()),
             keep_documents: true,
             source_explicit: false,
+            load: crate::source::LoadOptions::default(),
         }
     }
 }
@@ -289,21 +293,42 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
 /// Builds the document of a group: reads its files and finds its language versions.
 pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<Document> {
     let mut files = Vec::new();
-    let mut versions = Vec::new();
+    let mut pending = Vec::new();
     let mut shared = Vec::new();
     for (path, lang) in &group.files {
-        let file = match SourceFile::load(path) {
+        let file = match SourceFile::load_with(path, &opts.load) {
             Ok(f) => f,
             Err(e) => {
-                report.input_errors.push(input_error(path, &e.message, e.offset, e.prefix.as_deref()));
+                let severity = if e.skipped { Severity::Note } else { Severity::Error };
+                report.input_errors.push(input_diagnostic(
+                    severity,
+                    path,
+                    &e.message,
+                    e.offset,
+                    e.prefix.as_deref(),
+                ));
                 continue;
             }
         };
+        if let crate::source::Encoding::Lossy { replaced, first } = file.encoding {
+            let msg = format!(
+                "file is not valid UTF-8: {replaced} invalid byte{} (the first at offset {first}) read as U+001A; checked anyway (--encoding lossy)",
+                if replaced == 1 { "" } else { "s" }
+            );
+            let label = Label::new(&file, Lang::UND, first..first + 1, "an invalid byte, read as U+001A");
+            let display = file.display.clone();
+            report.input_errors.push(Diagnostic::new(
+                "input-error",
+                Severity::Warning,
+                format!("{display}: {msg}"),
+                label,
+            ));
+        }
         files.push(file.clone());
         let format = Format::from_path(path);
         let all = blocks::parse(&file.text, file.body(), format);
         match lang {
-            Some(l) => versions.push(Version::new(*l, file, all, &opts.settings)),
+            Some(l) => pending.push((*l, file, all)),
             None => {
                 let split = langid::split(&all);
                 let mut sh = Vec::new();
@@ -314,7 +339,7 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
                     shared.push((file.clone(), sh));
                 }
                 for (l, r) in split.runs {
-                    versions.push(Version::new(l, file.clone(), all[r].to_vec(), &opts.settings));
+                    pending.push((l, file.clone(), all[r].to_vec()));
                 }
             }
         }
@@ -322,6 +347,12 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
     if files.is_empty() {
         return None;
     }
+    // The versions are independent: extracting their anchors in parallel lets a single
+    // document use both cores (each language compiles its own patterns on first use).
+    let mut versions: Vec<Version> = pending
+        .into_par_iter()
+        .map(|(l, file, blocks)| Version::new(l, file, blocks, &opts.settings))
+        .collect();
     if let Some(keep) = &opts.settings.languages {
         versions.retain(|v| keep.contains(&v.lang));
     }
@@ -433,6 +464,18 @@ pub fn input_error(
     offset: Option<usize>,
     prefix: Option<&str>,
 ) -> Diagnostic {
+    input_diagnostic(Severity::Error, path, message, offset, prefix)
+}
+
+/// An `input-error` diagnostic of the given severity: a note for a file skipped on
+/// purpose, a warning for one read despite a problem, an error for one not read.
+pub fn input_diagnostic(
+    severity: Severity,
+    path: &std::path::Path,
+    message: &str,
+    offset: Option<usize>,
+    prefix: Option<&str>,
+) -> Diagnostic {
     let text = prefix.unwrap_or("").to_string();
     let file = Arc::new(SourceFile::from_text(path, text));
     let mut at = offset.filter(|_| prefix.is_some()).unwrap_or(0).min(file.text.len());
@@ -441,5 +484,5 @@ pub fn input_error(
     }
     let label = Label::new(&file, Lang::UND, at..at, message);
     let display = file.display.clone();
-    Diagnostic::new("input-error", Severity::Error, format!("{display}: {message}"), label)
+    Diagnostic::new("input-error", severity, format!("{display}: {message}"), label)
 }

@@ -26,7 +26,25 @@ struct CodeFile {
 #[derive(Debug)]
 pub struct CodePattern {
     pub spec: CodeSpec,
-    pub regex: Regex,
+    regex: OnceLock<Regex>,
+}
+
+impl CodePattern {
+    /// A pattern whose regex is already compiled (a user's, checked when the
+    /// configuration was read).
+    pub fn compiled(spec: CodeSpec, regex: Regex) -> CodePattern {
+        CodePattern { spec, regex: OnceLock::from(regex) }
+    }
+
+    /// The regex, compiled on first use: most documents contain only a few of the
+    /// built-in code shapes, and a pre-commit hook should not pay for the others.
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            // Only built-in patterns reach here uncompiled; `builtin_patterns_compile`
+            // checks every one of them.
+            Regex::new(&self.spec.pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("constant regex"))
+        })
+    }
 }
 
 /// A pattern without its word boundaries: it matches wherever the pattern does (and
@@ -36,17 +54,10 @@ fn without_boundaries(pattern: &str) -> String {
     pattern.replace("\\b", "")
 }
 
-/// Parses code specs from TOML text and compiles their patterns.
+/// Parses code specs from TOML text; their regexes are compiled when first needed.
 pub fn compile(toml_text: &str) -> Result<Vec<CodePattern>, String> {
     let file: CodeFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
-    file.code
-        .into_iter()
-        .map(|spec| {
-            let regex = Regex::new(&spec.pattern)
-                .map_err(|e| format!("invalid pattern for code `{}`: {e}", spec.id))?;
-            Ok(CodePattern { spec, regex })
-        })
-        .collect()
+    Ok(file.code.into_iter().map(|spec| CodePattern { spec, regex: OnceLock::new() }).collect())
 }
 
 /// The built-in patterns, compiled once.
@@ -115,7 +126,7 @@ pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
     let mut found: Vec<CodeMatch> = Vec::new();
     let candidates = set_for(patterns).matches(text);
     for p in candidates.iter().map(|i| &patterns[i]) {
-        for m in p.regex.find_iter(text) {
+        for m in p.regex().find_iter(text) {
             let raw = m.as_str();
             if !raw.chars().any(|c| c.is_numeric()) {
                 continue;
@@ -152,6 +163,13 @@ pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_patterns_compile() {
+        for p in builtin() {
+            Regex::new(&p.spec.pattern).unwrap_or_else(|e| panic!("{}: {e}", p.spec.id));
+        }
+    }
 
     fn codes(t: &str) -> Vec<String> {
         find(t, builtin()).into_iter().map(|m| m.normalized).collect()

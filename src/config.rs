@@ -6,6 +6,7 @@ use crate::codes::{self, CodePattern, CodeSpec};
 use crate::diag::Severity;
 use crate::lang::Lang;
 use crate::locale::{Locale, LocaleData};
+use crate::source::LoadOptions;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -43,6 +44,15 @@ struct Raw {
     scripts: RawScripts,
     #[serde(default)]
     locales: BTreeMap<Spanned<String>, Spanned<LocaleData>>,
+    #[serde(default)]
+    input: RawInput,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInput {
+    max_file_size: Option<Spanned<i64>>,
+    encoding: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,11 +132,19 @@ pub struct Config {
     pub source: Option<Lang>,
     pub levels: Vec<(String, Level)>,
     pub settings: Arc<Settings>,
+    /// `[input]`: how files are read (the command line overrides it).
+    pub input: LoadOptions,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { path: None, source: None, levels: Vec::new(), settings: Arc::new(Settings::default()) }
+        Config {
+            path: None,
+            source: None,
+            levels: Vec::new(),
+            settings: Arc::new(Settings::default()),
+            input: LoadOptions::default(),
+        }
     }
 }
 
@@ -234,7 +252,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             pattern: c.pattern.get_ref().clone(),
             compact: c.compact,
         };
-        specs.push(CodePattern { spec, regex });
+        specs.push(CodePattern::compiled(spec, regex));
     }
     let codes: &'static [CodePattern] = if specs.is_empty() {
         codes::builtin()
@@ -289,7 +307,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         include: globs(&raw.include, "include")?,
         exclude: globs(&raw.exclude, "exclude")?,
     };
-    Ok(Config { path: Some(path.to_path_buf()), source, levels, settings: Arc::new(settings) })
+    let mut input = LoadOptions::default();
+    if let Some(m) = &raw.input.max_file_size {
+        input.max_size = u64::try_from(*m.get_ref()).ok().filter(|&n| n > 0).ok_or_else(|| {
+            err(Some(m.span()), "[input] max_file_size: give a number of bytes above 0".into())
+        })?;
+    }
+    if let Some(e) = &raw.input.encoding {
+        input.lossy = match e.get_ref().as_str() {
+            "utf-8" | "utf8" => false,
+            "lossy" => true,
+            other => {
+                return Err(err(
+                    Some(e.span()),
+                    format!("[input] encoding: unknown value `{other}`; use \"utf-8\" or \"lossy\""),
+                ))
+            }
+        };
+    }
+    Ok(Config { path: Some(path.to_path_buf()), source, levels, settings: Arc::new(settings), input })
 }
 
 /// The commented configuration `oerlint init` writes.
@@ -327,6 +363,12 @@ pub fn template() -> String {
          # Words the script rules accept as they are (names, brands).\n\
          [scripts]\n\
          # allow = [\"Сбербанк\"]\n\n\
+         # How files are read. Files over max_file_size bytes are skipped with a note;\n\
+         # encoding = \"lossy\" reads files that are not valid UTF-8 anyway (each invalid\n\
+         # byte becomes U+001A). UTF-16 files with a byte order mark are always decoded.\n\
+         [input]\n\
+         # max_file_size = 20971520\n\
+         # encoding = \"utf-8\"\n\n\
          # Extra locale entries, merged into the built-in tables (same keys as rules/locales/*.toml).\n\
          # [locales.ar]\n\
          # months = [{ number = 11, names = [\"نونبر\"] }]\n",

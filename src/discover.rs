@@ -25,6 +25,16 @@ pub struct PathError {
     pub message: String,
 }
 
+/// What the walk found besides documents.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub groups: Vec<Group>,
+    /// Paths that could not be walked (missing, unreadable, a symbolic-link loop).
+    pub errors: Vec<PathError>,
+    /// Things skipped on purpose (symbolic links to folders without `--follow`).
+    pub notes: Vec<String>,
+}
+
 fn is_document(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -86,11 +96,58 @@ fn group_name(key: &Key, tagged: bool) -> String {
     }
 }
 
+/// The path of a broken symbolic link the walk failed on.
+fn broken_link(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } if path.is_symlink() && !path.exists() => Some(path.clone()),
+        ignore::Error::WithPath { err, .. } => broken_link(err),
+        ignore::Error::WithDepth { err, .. } => broken_link(err),
+        _ => None,
+    }
+}
+
+/// A walk error as a path and a plain message.
+fn walk_error(e: &ignore::Error, root: &Path) -> PathError {
+    match e {
+        ignore::Error::WithPath { path, err } => {
+            let mut inner = walk_error(err, path);
+            inner.path = match &**err {
+                ignore::Error::Loop { .. } => inner.path,
+                _ => path.clone(),
+            };
+            inner
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(err, root),
+        ignore::Error::Loop { ancestor, child } => PathError {
+            path: child.clone(),
+            message: format!(
+                "a symbolic-link loop: it leads back to {}, which is being walked already; not followed again",
+                ancestor.display()
+            ),
+        },
+        ignore::Error::Io(io) => {
+            // The walk's own message repeats the path; the system's says what went wrong.
+            let why = io.raw_os_error().map(std::io::Error::from_raw_os_error).map_or(io.to_string(), |e| e.to_string());
+            PathError { path: root.to_path_buf(), message: format!("cannot read: {why}") }
+        }
+        other => PathError { path: root.to_path_buf(), message: other.to_string() },
+    }
+}
+
 /// Finds the document groups under the given paths. Folders are walked (hidden and
 /// git-ignored files skipped); a file passed by name brings its sibling language files.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
+    let d = discover_with(paths, false);
+    (d.groups, d.errors)
+}
+
+/// [`discover`], following symbolic links to folders when `follow` is set. Links to
+/// files are always followed (a file cannot loop); a broken link with a document's name
+/// is kept, so that reading it names the problem.
+pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
     let mut groups: BTreeMap<Key, Pending> = BTreeMap::new();
     let mut errors = Vec::new();
+    let mut skipped_links: Vec<PathBuf> = Vec::new();
     let add = |groups: &mut BTreeMap<Key, Pending>, p: PathBuf, explicit: bool| {
         let (key, lang) = key_of(&p);
         let entry = groups.entry(key).or_insert_with(|| (Vec::new(), Some(Vec::new())));
@@ -107,15 +164,33 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
     };
     for path in paths {
         if path.is_dir() {
-            let walk =
-                ignore::WalkBuilder::new(path).hidden(true).git_ignore(true).require_git(false).build();
+            let walk = ignore::WalkBuilder::new(path)
+                .hidden(true)
+                .git_ignore(true)
+                .require_git(false)
+                .follow_links(follow)
+                .build();
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
                         add(&mut groups, e.path().to_path_buf(), false)
                     }
+                    Ok(e) if e.path_is_symlink() && e.file_type().is_some_and(|t| t.is_symlink()) => {
+                        let p = e.path();
+                        if p.is_dir() {
+                            skipped_links.push(p.to_path_buf());
+                        } else if is_document(p) {
+                            // A link to a file, or a broken link (reading it names the problem).
+                            add(&mut groups, p.to_path_buf(), false);
+                        }
+                    }
                     Ok(_) => {}
-                    Err(e) => errors.push(PathError { path: path.clone(), message: e.to_string() }),
+                    Err(e) => match broken_link(&e) {
+                        // Followed links are resolved by the walk, which fails on a broken
+                        // one: keep it as a document file, so that reading it names it.
+                        Some(p) if is_document(&p) => add(&mut groups, p, false),
+                        _ => errors.push(walk_error(&e, path)),
+                    },
                 }
             }
         } else if path.is_file() {
@@ -134,7 +209,8 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
                         } else {
                             s
                         };
-                        if s.is_file() && is_document(&s) && key_of(&s).0 == key && s != *path {
+                        let file_or_broken_link = s.is_file() || (s.is_symlink() && !s.exists());
+                        if file_or_broken_link && is_document(&s) && key_of(&s).0 == key && s != *path {
                             let (k, l) = key_of(&s);
                             let entry = groups.entry(k).or_insert_with(|| (Vec::new(), Some(Vec::new())));
                             if !entry.0.iter().any(|(q, _)| *q == s) {
@@ -144,6 +220,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
                     }
                 }
             }
+        } else if path.is_symlink() {
+            // A broken link passed by name: reading it says where it points.
+            add(&mut groups, path.clone(), true);
         } else {
             errors.push(PathError { path: path.clone(), message: "no such file or folder".into() });
         }
@@ -156,7 +235,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
             Group { name: group_name(&key, tagged), files, only }
         })
         .collect();
-    (out, errors)
+    let notes = skipped_links
+        .iter()
+        .map(|p| {
+            format!("{}: a symbolic link to a folder; not followed (pass --follow to follow it)", p.display())
+        })
+        .collect();
+    Discovery { groups: out, errors, notes }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! and a byte order mark are kept.
 
 use crate::diag::Diagnostic;
+use crate::source::Encoding;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -16,6 +17,8 @@ pub struct FileFix {
     pub new: String,
     /// Indexes of the diagnostics fixed.
     pub fixed: Vec<usize>,
+    /// How the file was read, and so how it is written back.
+    pub encoding: Encoding,
 }
 
 /// Groups the fixes by file and applies them to the text in memory. Overlapping fixes
@@ -49,7 +52,14 @@ pub fn plan(diags: &[Diagnostic]) -> Vec<FileFix> {
         }
         new.push_str(&old[pos..]);
         if new != old {
-            out.push(FileFix { path, display: file.display.clone(), old, new, fixed });
+            out.push(FileFix {
+                path,
+                display: file.display.clone(),
+                old,
+                new,
+                fixed,
+                encoding: file.encoding,
+            });
         }
     }
     out
@@ -57,9 +67,20 @@ pub fn plan(diags: &[Diagnostic]) -> Vec<FileFix> {
 
 /// Writes the new text atomically, keeping the file's permissions.
 pub fn write(f: &FileFix) -> std::io::Result<()> {
+    let bytes: Vec<u8> = match f.encoding {
+        Encoding::Utf8 => f.new.as_bytes().to_vec(),
+        // The decoded text starts with U+FEFF, which encodes back to the byte order mark.
+        Encoding::Utf16Le => f.new.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        Encoding::Utf16Be => f.new.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        Encoding::Lossy { .. } => {
+            return Err(std::io::Error::other(
+                "it is not valid UTF-8 (read with --encoding lossy); fixes are not written to it",
+            ))
+        }
+    };
     let dir = f.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(f.new.as_bytes())?;
+    tmp.write_all(&bytes)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(&f.path) {
         std::fs::set_permissions(tmp.path(), meta.permissions())?;

@@ -175,8 +175,11 @@ pub struct Lexicon {
     /// Number words: key → (value, is_ordinal). Every compound 0..=100.
     pub numbers: HashMap<String, (u32, bool)>,
     pub not_standalone: HashSet<String>,
-    /// First word (split at spaces and hyphens) of every number-word key.
+    /// First word (split at spaces and hyphens) of every number-word key, also with each
+    /// clitic in front (`وثلاثة`).
     pub number_first_words: HashSet<String>,
+    /// The byte length of the longest of them.
+    pub number_first_longest: usize,
     /// Longest number-word key, in words.
     pub max_number_words: usize,
     pub clitics: Vec<String>,
@@ -405,6 +408,15 @@ fn build_lexicon(d: &LocaleData) -> Lexicon {
     let mut cl: Vec<String> = d.clitics.iter().map(|s| key(s)).collect();
     cl.sort_by_key(|s| std::cmp::Reverse(s.len()));
     lx.clitics = cl;
+    // Every word a number can start with, with each clitic in front too: one lookup per
+    // word of text instead of one per clitic.
+    let firsts: Vec<String> = lx.number_first_words.iter().cloned().collect();
+    for c in &lx.clitics {
+        for w in &firsts {
+            lx.number_first_words.insert(format!("{c}{w}"));
+        }
+    }
+    lx.number_first_longest = lx.number_first_words.iter().map(|w| w.len()).max().unwrap_or(0);
     lx
 }
 

@@ -1,4 +1,4 @@
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use oerlint::check::{self, Document, GroupReport, Options};
 use oerlint::config;
@@ -43,6 +43,30 @@ enum Format {
 enum AlignFormat {
     Table,
     Po,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Encoding {
+    /// Files must be UTF-8 (or UTF-16 with a byte order mark).
+    #[value(name = "utf-8")]
+    Utf8,
+    /// Read files that are not valid UTF-8 anyway, each invalid byte as U+001A.
+    Lossy,
+}
+
+/// How inputs are found and read.
+#[derive(Args, Clone, Copy)]
+struct InputArgs {
+    /// Follow symbolic links to folders while walking (loops are reported, not followed
+    /// twice). Links to files are always followed.
+    #[arg(short = 'L', long)]
+    follow: bool,
+    /// How to read files that are not valid UTF-8 [default: the configuration's, else utf-8].
+    #[arg(long, value_enum)]
+    encoding: Option<Encoding>,
+    /// Skip files over this many bytes, with a note [default: the configuration's, else 20971520].
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    max_file_size: Option<u64>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -100,6 +124,8 @@ enum Command {
         /// Print the fixes as a unified diff instead of writing them.
         #[arg(long)]
         diff: bool,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Print how the sections of each translation align with the source.
     Align {
@@ -119,6 +145,8 @@ enum Command {
         /// folder (`NAME.LANG.po`) instead of printing them.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// List every rule with its default level.
     Rules,
@@ -159,6 +187,7 @@ fn main() -> ExitCode {
             ignore,
             fix,
             diff,
+            input,
         } => {
             let selection = rules::Selection { select, ignore, levels: Vec::new() };
             let unknown = selection.unknown();
@@ -166,7 +195,14 @@ fn main() -> ExitCode {
                 eprintln!("error: unknown rule `{}`; `oerlint rules` lists them", unknown.join("`, `"));
                 return ExitCode::from(2);
             }
-            let run = RunOptions { source, config, selection, keep_documents: format == Format::Html, quiet };
+            let run = RunOptions {
+                source,
+                config,
+                selection,
+                keep_documents: format == Format::Html,
+                quiet,
+                input,
+            };
             let fixes = if fix {
                 Fixes::Write
             } else if diff {
@@ -176,13 +212,14 @@ fn main() -> ExitCode {
             };
             run_check(&paths, format, output.as_deref(), &run, deny, color, fixes)
         }
-        Command::Align { paths, source, config, blocks, format, output } => {
+        Command::Align { paths, source, config, blocks, format, output, input } => {
             let run = RunOptions {
                 source,
                 config,
                 selection: Default::default(),
                 keep_documents: true,
                 quiet: false,
+                input,
             };
             run_align(&paths, &run, blocks, format, output.as_deref())
         }
@@ -233,6 +270,7 @@ struct RunOptions {
     keep_documents: bool,
     /// No summary line, no remarks.
     quiet: bool,
+    input: InputArgs,
 }
 
 /// Everything a check produced.
@@ -241,6 +279,8 @@ struct Outcome {
     reports: Vec<GroupReport>,
     path_errors: Vec<String>,
     config_errors: Vec<config::ConfigError>,
+    /// Paths skipped on purpose (symbolic links to folders).
+    notes: Vec<String>,
 }
 
 /// The options of one group: the command line over its configuration (`--config`, or
@@ -269,13 +309,20 @@ fn options_for(
             settings: cfg.settings,
             keep_documents: run.keep_documents,
             source_explicit: run.source.is_some(),
+            load: oerlint::source::LoadOptions {
+                max_size: run.input.max_file_size.unwrap_or(cfg.input.max_size),
+                lossy: match run.input.encoding {
+                    Some(e) => e == Encoding::Lossy,
+                    None => cfg.input.lossy,
+                },
+            },
         }))
     });
     entry.clone().map(|o| (o, found))
 }
 
 fn check_all(paths: &[PathBuf], run: &RunOptions) -> Outcome {
-    let (groups, errors) = discover::discover(paths);
+    let discover::Discovery { groups, errors, notes } = discover::discover_with(paths, run.input.follow);
     let mut cache = HashMap::new();
     let mut config_errors: Vec<config::ConfigError> = Vec::new();
     let mut jobs: Vec<(Group, Arc<Options>)> = Vec::new();
@@ -307,7 +354,7 @@ fn check_all(paths: &[PathBuf], run: &RunOptions) -> Outcome {
     let reports: Vec<GroupReport> = jobs.par_iter().map(|(g, o)| check::check_group(g, o)).collect();
     let groups = jobs.into_iter().map(|(g, _)| g).collect();
     let path_errors = errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)).collect();
-    Outcome { groups, reports, path_errors, config_errors }
+    Outcome { groups, reports, path_errors, config_errors, notes }
 }
 
 /// The root that SARIF locations are relative to: the git work tree around the current
@@ -351,7 +398,12 @@ fn run_check(
     color: Color,
     fixes: Fixes,
 ) -> ExitCode {
-    let Outcome { groups, reports, path_errors, config_errors } = check_all(paths, run);
+    let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run);
+    if !run.quiet {
+        for n in &notes {
+            eprintln!("note: {n}");
+        }
+    }
     for e in &config_errors {
         report_config_error(e);
     }
@@ -372,7 +424,7 @@ fn run_check(
                 eprintln!("note: {m}");
             }
         }
-        input_errors |= !r.input_errors.is_empty();
+        input_errors |= r.input_errors.iter().any(|d| d.severity == Severity::Error);
         documents.extend(r.document);
         diags.extend(r.input_errors);
         diags.extend(r.diagnostics);
@@ -607,8 +659,10 @@ fn run_align(
     }
     for r in reports {
         for d in &r.input_errors {
-            eprintln!("error: {}", d.message);
-            code = ExitCode::from(2);
+            eprintln!("{}: {}", d.severity.as_str(), d.message);
+            if d.severity == Severity::Error {
+                code = ExitCode::from(2);
+            }
         }
         if let Some(doc) = &r.document {
             if doc.versions.len() < 2 {

@@ -4,8 +4,45 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Files larger than this are skipped with an input error.
+/// Files larger than this are skipped (with a note) unless the configuration or the
+/// command line sets another limit.
 pub const MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
+
+/// How files are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Files over this many bytes are skipped with a note.
+    pub max_size: u64,
+    /// Read files that are not valid UTF-8 anyway, each invalid byte replaced by
+    /// U+001A SUBSTITUTE (one byte, so that spans stay byte offsets of the file).
+    pub lossy: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { max_size: MAX_FILE_SIZE, lossy: false }
+    }
+}
+
+/// How a file's bytes became its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (with or without a byte order mark): the text is the file, byte for byte.
+    Utf8,
+    /// UTF-16 with a byte order mark, decoded: spans are byte offsets of the UTF-8 text
+    /// (lines and columns are the file's); a fix is written back as UTF-16.
+    Utf16Le,
+    Utf16Be,
+    /// Not valid UTF-8, read with `--encoding lossy`: `replaced` bytes were each replaced
+    /// by U+001A, the first at `first`. Offsets are the file's; fixes are not written.
+    Lossy {
+        replaced: usize,
+        first: usize,
+    },
+}
+
+/// The character that stands for each invalid byte of a file read lossily.
+pub const SUBSTITUTE: char = '\u{1A}';
 
 /// One input file, kept byte for byte.
 #[derive(Debug)]
@@ -16,6 +53,7 @@ pub struct SourceFile {
     pub text: String,
     /// Byte length of a leading UTF-8 byte order mark (0 or 3). Parsing starts after it.
     pub bom: usize,
+    pub encoding: Encoding,
     line_starts: Vec<usize>,
 }
 
@@ -28,6 +66,8 @@ pub struct LoadError {
     pub offset: Option<usize>,
     /// The valid text before the problem, so that its line and column can be shown.
     pub prefix: Option<String>,
+    /// The file was skipped on purpose (over the size limit), which is not an error.
+    pub skipped: bool,
 }
 
 impl std::fmt::Display for LoadError {
@@ -50,21 +90,79 @@ impl SourceFile {
                 line_starts.push(i + 1);
             }
         }
-        SourceFile { path, display, text, bom, line_starts }
+        SourceFile { path, display, text, bom, encoding: Encoding::Utf8, line_starts }
     }
 
-    /// Reads and validates a file: UTF-8, not empty, not binary, not too large.
+    /// Reads and validates a file with the default options.
     pub fn load(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
-        let err =
-            |message: String, offset| LoadError { path: path.to_path_buf(), message, offset, prefix: None };
-        let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read: {e}"), None))?;
-        if meta.len() > MAX_FILE_SIZE {
-            return Err(err(
-                format!("file is {} bytes, over the limit of {} bytes; skipped", meta.len(), MAX_FILE_SIZE),
-                None,
-            ));
+        SourceFile::load_with(path, &LoadOptions::default())
+    }
+
+    /// Reads and validates a file: UTF-8 or UTF-16 with a byte order mark, not empty,
+    /// not binary, not over the size limit.
+    pub fn load_with(path: &Path, opts: &LoadOptions) -> Result<Arc<SourceFile>, LoadError> {
+        let err = |message: String, offset| LoadError {
+            path: path.to_path_buf(),
+            message,
+            offset,
+            prefix: None,
+            skipped: false,
+        };
+        let cannot = |e: std::io::Error| {
+            let mut m = format!("cannot read: {e}");
+            if let Ok(target) = std::fs::read_link(path) {
+                if !path.exists() {
+                    m = format!("cannot read: broken symbolic link to {}", target.display());
+                }
+            }
+            err(m, None)
+        };
+        let meta = std::fs::metadata(path).map_err(cannot)?;
+        if meta.is_dir() {
+            return Err(err("is a folder, not a file".into(), None));
         }
-        let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read: {e}"), None))?;
+        if meta.len() > opts.max_size {
+            let mut e = err(
+                format!(
+                    "skipped: the file is {} bytes, over the limit of {} bytes (set `max_file_size` in [input] of oerlint.toml, or --max-file-size)",
+                    meta.len(),
+                    opts.max_size
+                ),
+                None,
+            );
+            e.skipped = true;
+            return Err(e);
+        }
+        let bytes = std::fs::read(path).map_err(cannot)?;
+        if let Some((le, body)) = utf16_body(&bytes) {
+            let units: Vec<u16> = body
+                .chunks_exact(2)
+                .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+                .collect();
+            if body.len() % 2 == 1 {
+                return Err(err("file is UTF-16 but has an odd number of bytes".into(), None));
+            }
+            let mut text = String::with_capacity(units.len() + 3);
+            text.push('\u{feff}');
+            for r in char::decode_utf16(units.iter().copied()) {
+                match r {
+                    Ok(c) => text.push(c),
+                    Err(e) => {
+                        return Err(err(
+                            format!(
+                                "file is not valid UTF-16: unpaired surrogate 0x{:04X}",
+                                e.unpaired_surrogate()
+                            ),
+                            None,
+                        ));
+                    }
+                }
+            }
+            check_text(&text).map_err(|(m, _)| err(format!("{m} (read as UTF-16)"), None))?;
+            let mut f = SourceFile::from_text(path, text);
+            f.encoding = if le { Encoding::Utf16Le } else { Encoding::Utf16Be };
+            return Ok(Arc::new(f));
+        }
         // The text before the problem, each invalid byte shown as one `?` so that byte
         // offsets stay those of the file (a lossy U+FFFD is 3 bytes and moved the offset
         // off a char boundary when invalid bytes came before a NUL).
@@ -78,6 +176,22 @@ impl SourceFile {
                 p
             })
         };
+        if opts.lossy && std::str::from_utf8(&bytes).is_err() && !bytes.contains(&0) {
+            let mut text = String::with_capacity(bytes.len());
+            let (mut replaced, mut first) = (0, None);
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                if !chunk.invalid().is_empty() {
+                    first.get_or_insert(text.len());
+                    replaced += chunk.invalid().len();
+                    text.extend(std::iter::repeat_n(SUBSTITUTE, chunk.invalid().len()));
+                }
+            }
+            check_text(&text).map_err(|(m, o)| err(m, o))?;
+            let mut f = SourceFile::from_text(path, text);
+            f.encoding = Encoding::Lossy { replaced, first: first.unwrap_or(0) };
+            return Ok(Arc::new(f));
+        }
         let text = match decode(bytes.clone()) {
             Ok(t) => t,
             Err((m, o)) => {
@@ -128,35 +242,49 @@ fn display_path(path: &Path) -> String {
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
 
+/// The byte order (little-endian?) and the bytes after the mark of a UTF-16 file.
+fn utf16_body(bytes: &[u8]) -> Option<(bool, &[u8])> {
+    if let Some(b) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        Some((true, b))
+    } else {
+        bytes.strip_prefix(&[0xFE, 0xFF]).map(|b| (false, b))
+    }
+}
+
+/// Text that is not worth checking: nothing but white space, or a NUL byte.
+fn check_text(text: &str) -> Result<(), (String, Option<usize>)> {
+    if let Some(pos) = text.bytes().position(|b| b == 0) {
+        return Err((
+            format!("file looks binary (NUL byte at offset {pos}); only UTF-8 and UTF-16 text is checked"),
+            Some(pos),
+        ));
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(("file is empty (only white space)".into(), None));
+    }
+    Ok(())
+}
+
 /// Decodes file bytes as UTF-8, rejecting what is not text.
 fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<usize>)> {
     if bytes.is_empty() {
         return Err(("file is empty".into(), None));
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((
-            "file is UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8".into(),
-            Some(0),
-        ));
-    }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err((
-            format!("file looks binary (NUL byte at offset {pos}); only UTF-8 text is checked"),
+            format!("file looks binary (NUL byte at offset {pos}); only UTF-8 and UTF-16 text is checked"),
             Some(pos),
         ));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            if text.trim_start_matches('\u{feff}').trim().is_empty() {
-                Err(("file is empty (only white space)".into(), None))
-            } else {
-                Ok(text)
-            }
-        }
+        Ok(text) => check_text(&text).map(|()| text),
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
             let byte = e.as_bytes()[pos];
-            Err((format!("file is not valid UTF-8: byte 0x{byte:02X} at offset {pos}"), Some(pos)))
+            Err((
+                format!("file is not valid UTF-8: byte 0x{byte:02X} at offset {pos} (--encoding lossy reads it anyway)"),
+                Some(pos),
+            ))
         }
     }
 }
@@ -200,7 +328,6 @@ mod tests {
         let (m, o) = decode(b"ok \xff".to_vec()).unwrap_err();
         assert!(m.contains("0xFF at offset 3"), "{m}");
         assert_eq!(o, Some(3));
-        assert!(decode(vec![0xFF, 0xFE, b'a', 0]).unwrap_err().0.contains("UTF-16"));
         assert_eq!(decode("é\r\n".as_bytes().to_vec()).unwrap(), "é\r\n");
     }
 }

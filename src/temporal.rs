@@ -108,8 +108,6 @@ const NEVER: &str = r"[^\s\S]";
 #[derive(Debug)]
 pub struct Patterns {
     date: Regex,
-    numeric_date: Regex,
-    year: Regex,
     time: Regex,
     number: Regex,
     range_gap: Regex,
@@ -209,12 +207,6 @@ fn build_patterns(l: &Locale) -> Patterns {
     let dd = mon(4);
     let date = format!(r"(?:^|[^\w])(?:{wd})?(?:{a}|{b}|{c}|{dd})(?:$|[^\w])");
 
-    let numeric_date = concat!(
-        r"(?:^|[^\w/.\-])(?:(?P<a>[0-9]{1,2})(?P<s1>[/.\-])(?P<b>[0-9]{1,2})(?P<s2>[/.\-])(?P<y>[12][0-9]{3})",
-        r"|(?P<iy>[12][0-9]{3})(?P<s3>[/\-])(?P<im>[0-9]{1,2})(?P<s4>[/\-])(?P<id>[0-9]{1,2}))(?:$|[^\w/\-]|t[0-9])"
-    );
-    let year_re = r"(?:^|[^\w/\-.,٫٬$€£¥#№])(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–—/]\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))?(?:\s?م)?(?:$|[^\w/%٪])";
-
     // Times
     let t = &d.time;
     let ampm = alt(words(&t.am).chain(words(&t.pm)));
@@ -246,25 +238,9 @@ fn build_patterns(l: &Locale) -> Patterns {
     };
     let mut errors = Vec::new();
     let mut c = |p: &str| compile_or_never(p, &mut errors);
-    let (date, numeric_date, year, time, number, range_gap) = (
-        c(&date),
-        c(numeric_date),
-        c(year_re),
-        c(&time),
-        c(number),
-        c(&format!(r"^\s*(?:{ro}\s+)?{rj}\s*$")),
-    );
-    Patterns {
-        date,
-        numeric_date,
-        year,
-        time,
-        number,
-        range_gap,
-        us_numeric: lang == "en",
-        latin: lang != "ar",
-        errors,
-    }
+    let (date, time, number, range_gap) =
+        (c(&date), c(&time), c(number), c(&format!(r"^\s*(?:{ro}\s+)?{rj}\s*$")));
+    Patterns { date, time, number, range_gap, us_numeric: lang == "en", latin: lang != "ar", errors }
 }
 
 // ---------------------------------------------------------------------------
@@ -288,10 +264,29 @@ fn scan<'t>(re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>) -> usize
     }
 }
 
+/// `12/11/2022`, `2022-11-12`: the same in every language, so compiled once for all.
+fn numeric_date_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(concat!(
+            r"(?:^|[^\w/.\-])(?:(?P<a>[0-9]{1,2})(?P<s1>[/.\-])(?P<b>[0-9]{1,2})(?P<s2>[/.\-])(?P<y>[12][0-9]{3})",
+            r"|(?P<iy>[12][0-9]{3})(?P<s3>[/\-])(?P<im>[0-9]{1,2})(?P<s4>[/\-])(?P<id>[0-9]{1,2}))(?:$|[^\w/\-]|t[0-9])"
+        ))
+    })
+}
+
+/// A year standing alone (`2022`, `2022-2023`, `2022م`), in every language.
+fn year_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(r"(?:^|[^\w/\-.,٫٬$€£¥#№])(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–—/]\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))?(?:\s?م)?(?:$|[^\w/%٪])")
+    })
+}
+
 fn url_spans(f: &str) -> Vec<(usize, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        compile(r"(?:https?://|ftp://|www\.|ark:/)[^\s<>\x22]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+        compile(r"(?:https?://|ftp://|www\.|ark:/)[^\s<>\x22]+|[0-9A-Za-z_.+\-]+@[0-9A-Za-z_\-]+(?:\.[0-9A-Za-z_\-]+)+")
     });
     re.find_iter(f).map(|m| (m.start(), m.end())).collect()
 }
@@ -472,7 +467,7 @@ fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAnchor> {
 
     // 2. Numeric dates: 30/11/2022, 30.11.2022, 2022-11-30.
     let busy = merged(found.iter().map(|r| (r.fs, r.fe)).chain(blocked.iter().copied()).collect());
-    scan(&p.numeric_date, f, |c| {
+    scan(numeric_date_pattern(), f, |c| {
         let Some((gs, ge)) = group_span(c, &["a", "y", "iy", "id"]) else {
             return c.get(0).map_or(0, |m| m.end());
         };
@@ -513,7 +508,7 @@ fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAnchor> {
 
     // 3. Years alone and year ranges.
     let busy = merged(found.iter().map(|r| (r.fs, r.fe)).chain(blocked.iter().copied()).collect());
-    scan(&p.year, f, |c| {
+    scan(year_pattern(), f, |c| {
         let Some(ym) = c.name("y") else {
             return c.get(0).map_or(0, |m| m.end());
         };
@@ -997,11 +992,7 @@ fn word_after(f: &str, end: usize, list: &[(String, f64)]) -> Option<(usize, f64
 
 /// Cheap filter: the word (or the word less a clitic) begins a number word.
 fn could_start_number(lx: &locale::Lexicon, word: &str) -> bool {
-    lx.number_first_words.contains(word)
-        || lx
-            .clitics
-            .iter()
-            .any(|c| word.strip_prefix(c.as_str()).is_some_and(|w| lx.number_first_words.contains(w)))
+    word.len() <= lx.number_first_longest && lx.number_first_words.contains(word)
 }
 
 fn parse_number(lang: &str, raw: &str) -> Option<f64> {

@@ -97,7 +97,7 @@ fn broken_inputs_are_named_and_the_rest_is_checked() {
         ("bad-utf8", b"# Title\n\nCaf\xe9 au lait.\n", "not valid UTF-8: byte 0xE9 at offset 12"),
         ("empty", b"", "file is empty"),
         ("binary", b"PK\x03\x04\x00\x00binary", "NUL byte at offset 4"),
-        ("utf16", b"\xff\xfe#\x00 \x00T\x00", "UTF-16"),
+        ("utf16", b"\xff\xfe#\x00 \x00T\x00\x00\xdc", "not valid UTF-16: unpaired surrogate 0xDC00"),
     ];
     for (name, bytes, _) in cases {
         let g = d.join(name);
@@ -174,18 +174,56 @@ fn crlf_and_bom_keep_spans_right() {
 
 #[test]
 fn inputs_are_never_modified_and_output_is_deterministic() {
-    let read = |p: &str| std::fs::read(p).unwrap();
-    let files = [
-        "fixtures/newsletter-errors/en.md",
-        "fixtures/newsletter-errors/fr.md",
-        "fixtures/newsletter-errors/ar.md",
-    ];
-    let before: Vec<Vec<u8>> = files.iter().map(|f| read(f)).collect();
-    let a = oerlint().args(["check", "fixtures", "--format", "json"]).output().unwrap();
-    let b = oerlint().args(["check", "fixtures", "--format", "json"]).output().unwrap();
-    assert_eq!(a.stdout, b.stdout);
-    let after: Vec<Vec<u8>> = files.iter().map(|f| read(f)).collect();
-    assert_eq!(before, after);
+    // Every file under fixtures/ (copied, so that the test owns them): bytes and
+    // modification time the same after `check` in every format, `--diff`, and `align`.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir("fixtures", &dir.path().join("fixtures"));
+    let root = dir.path().join("fixtures");
+    let snapshot = || {
+        let mut v: Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    let m = std::fs::metadata(&p).unwrap().modified().unwrap();
+                    v.push((p.clone(), std::fs::read(&p).unwrap(), m));
+                }
+            }
+        }
+        v.sort();
+        v
+    };
+    let before = snapshot();
+    assert!(before.len() > 50, "{}", before.len());
+    let out = dir.path().join("out");
+    let r = root.to_str().unwrap();
+    let o = out.to_str().unwrap();
+    let mut first = None;
+    for args in [
+        &["check", r, "--format", "json"][..],
+        &["check", r, "--format", "json"],
+        &["check", r, "--select", "all", "--format", "human"],
+        &["check", r, "--format", "sarif", "-o", o],
+        &["check", r, "--format", "html", "-o", o],
+        &["check", r, "--format", "short"],
+        &["check", r, "--format", "github"],
+        &["check", r, "--diff"],
+        &["align", r, "--blocks"],
+    ] {
+        let run = oerlint().args(args).output().unwrap();
+        assert!(run.status.code().is_some_and(|c| c <= 2), "{args:?}: {run:?}");
+        if args.get(3) == Some(&"json") {
+            // Checking twice gives byte-identical output.
+            match &first {
+                None => first = Some(run.stdout),
+                Some(f) => assert_eq!(f, &run.stdout),
+            }
+        }
+    }
+    assert_eq!(snapshot(), before, "an input changed");
 }
 
 #[test]
@@ -225,11 +263,16 @@ fn a_hook_passing_one_file_gets_only_that_file() {
         .any(|r| r["path"] == "fixtures/newsletter-errors/en.md")));
 }
 
-fn copy_dir(from: &str, to: &Path) {
+/// Copies a folder and everything under it.
+fn copy_dir(from: impl AsRef<Path>, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
         let e = e.unwrap();
-        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        if e.path().is_dir() {
+            copy_dir(e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
     }
 }
 

@@ -17,6 +17,7 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 /// column (lines end at LF, CRLF or a lone CR, as src/source.rs has it; the shared
 /// `assert_spans_valid` counts LF only).
 fn spans_valid(v: &Value) {
+    let mut files: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for d in diags(v) {
         if d["rule"] == "input-error" {
             continue;
@@ -24,7 +25,8 @@ fn spans_valid(v: &Value) {
         let mut spans = vec![d["primary"].clone()];
         spans.extend(d["related"].as_array().cloned().unwrap_or_default());
         for s in spans {
-            let text = std::fs::read_to_string(s["path"].as_str().unwrap()).unwrap();
+            let path = s["path"].as_str().unwrap();
+            let text = files.entry(path.to_string()).or_insert_with(|| file_text(Path::new(path)));
             let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
             assert!(a <= b && b <= text.len(), "{s}");
             assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "{s}");
@@ -41,6 +43,29 @@ fn spans_valid(v: &Value) {
             let got = (s["line"].as_u64().unwrap() as usize, s["column"].as_u64().unwrap() as usize);
             assert_eq!((line, col), got, "{s}");
         }
+    }
+}
+
+/// A file's text as oerlint reads it: UTF-8 as it is, UTF-16 with a byte order mark
+/// decoded (spans of UTF-16 files are offsets into the decoded text), invalid UTF-8 bytes
+/// as U+001A (`--encoding lossy`).
+fn file_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let utf16 = |le: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .collect();
+        format!("\u{feff}{}", String::from_utf16(&units).unwrap())
+    };
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => utf16(true),
+        Some([0xFE, 0xFF]) => utf16(false),
+        _ if std::str::from_utf8(&bytes).is_ok() => String::from_utf8(bytes).unwrap(),
+        _ => bytes
+            .utf8_chunks()
+            .flat_map(|c| c.valid().chars().chain(std::iter::repeat_n('\u{1A}', c.invalid().len())))
+            .collect(),
     }
 }
 
@@ -230,20 +255,173 @@ fn invalid_utf8_names_the_byte_and_its_offset() {
 }
 
 #[test]
-fn utf16_is_named_with_its_byte_order() {
-    // Spans are byte ranges of the file on disk, so UTF-16 is named, not decoded.
-    let le: Vec<u8> =
-        [0xFF, 0xFE].into_iter().chain("# T\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-    let be: Vec<u8> =
-        [0xFE, 0xFF].into_iter().chain("# T\n".encode_utf16().flat_map(u16::to_be_bytes)).collect();
-    for bytes in [le, be] {
-        let (msg, _) = input_error("UTF-16 with a BOM", &bytes);
-        assert!(msg.contains("UTF-16") && msg.contains("convert it to UTF-8"), "{msg}");
+fn utf16_with_a_byte_order_mark_is_decoded() {
+    // The same finding, at the same line and column, as in the UTF-8 copy; a fix is
+    // written back as UTF-16 with its byte order mark.
+    let en = "# Title\r\n\r\nWrite to a@b.org ([write](mailto:a@b.org)) on 12 March 2022.\r\n";
+    let fr = "# Titre\r\n\r\nÉcrivez à c@b.org ([écrire](mailto>a@b.org)) le 13 mars 2022.\r\n";
+    let findings = |fr_bytes: Vec<u8>| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("en.md"), en).unwrap();
+        std::fs::write(dir.path().join("fr.md"), &fr_bytes).unwrap();
+        let (code, json, _) = check_timed("UTF-16", &[dir.path()], &[]);
+        assert_eq!(code, 1, "{json}");
+        let mut got: Vec<(String, u64, u64, String)> = diags(&json)
+            .iter()
+            .filter(|d| d["primary"]["path"].as_str().unwrap().ends_with("fr.md"))
+            .map(|d| {
+                let p = &d["primary"];
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    p["line"].as_u64().unwrap(),
+                    p["column"].as_u64().unwrap(),
+                    p["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        got.sort();
+        (got, dir)
+    };
+    let (utf8, _) = findings(fr.as_bytes().to_vec());
+    assert!(utf8.iter().any(|f| f.0 == "email-mismatch") && utf8.iter().any(|f| f.0 == "date-mismatch"));
+    for le in [true, false] {
+        let mut bytes: Vec<u8> = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        bytes.extend(fr.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }));
+        let (got, dir) = findings(bytes);
+        assert_eq!(got, utf8, "UTF-16 {}", if le { "LE" } else { "BE" });
+        // --fix rewrites `mailto>` and keeps the encoding.
+        let out = oerlint().args(["check", "--fix"]).arg(dir.path()).timeout(TIMEOUT).output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stderr).contains("fixed"), "{out:?}");
+        let written = std::fs::read(dir.path().join("fr.md")).unwrap();
+        assert_eq!(&written[..2], if le { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
+        assert_eq!(
+            file_text(&dir.path().join("fr.md")),
+            format!("\u{feff}{}", fr.replace("mailto>", "mailto:"))
+        );
     }
     // Without a byte order mark, UTF-16 has NUL bytes: it is binary to oerlint.
     let bare: Vec<u8> = "# T\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
     let (msg, _) = input_error("UTF-16 without a BOM", &bare);
     assert!(msg.contains("NUL byte at offset 1"), "{msg}");
+    // An unpaired surrogate is named.
+    let mut bad = vec![0xFF, 0xFE];
+    bad.extend([0x23, 0x00, 0x00, 0xD8, 0x41, 0x00]);
+    let (msg, _) = input_error("UTF-16 unpaired surrogate", &bad);
+    assert!(msg.contains("not valid UTF-16: unpaired surrogate 0xD800"), "{msg}");
+}
+
+#[test]
+fn encoding_lossy_checks_invalid_utf8_anyway() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("en.md"), "# Title\n\nWrite to a@b.org on 12 March 2022.\n").unwrap();
+    let fr = b"# Titre\n\n\xc9crivez \xe0 c@b.org le 13 mars 2022.\n";
+    std::fs::write(dir.path().join("fr.md"), fr).unwrap();
+    let before = std::fs::read(dir.path().join("fr.md")).unwrap();
+    // Without it: an error naming the byte, and the option.
+    let (code, json, _) = check_timed("latin-1", &[dir.path()], &[]);
+    assert_eq!(code, 2);
+    let e = of_rule(&diags(&json), "input-error")[0].clone();
+    assert!(e["message"].as_str().unwrap().contains("--encoding lossy"), "{e}");
+    // With it: a warning naming the bytes, and the findings at the file's offsets.
+    for how in [&["--encoding", "lossy"][..], &["--config", "LOSSY"][..]] {
+        let cfg = dir.path().join("lossy.toml");
+        std::fs::write(&cfg, "[input]\nencoding = \"lossy\"\n").unwrap();
+        let args: Vec<&str> =
+            how.iter().map(|a| if *a == "LOSSY" { cfg.to_str().unwrap() } else { a }).collect();
+        let (code, json, _) = check_timed("latin-1 lossy", &[dir.path()], &args);
+        assert_eq!(code, 1, "{json}");
+        let d = diags(&json);
+        let w = of_rule(&d, "input-error");
+        assert_eq!(w.len(), 1, "{json}");
+        assert_eq!(w[0]["severity"], "warning");
+        let msg = w[0]["message"].as_str().unwrap();
+        assert!(msg.contains("2 invalid bytes (the first at offset 9)"), "{msg}");
+        let e = &of_rule(&d, "email-mismatch")[0]["primary"];
+        assert_eq!(e["start"].as_u64(), Some(19), "{e}");
+        assert_eq!(e["text"], "c@b.org");
+        assert_eq!(of_rule(&d, "date-mismatch").len(), 1, "{json}");
+    }
+    // --fix does not write a file read lossily.
+    std::fs::write(dir.path().join("fr.md"), b"# Titre\n\n\xe0 c@b.org ([c](mailto>c@b.org)).\n").unwrap();
+    let before_fix = std::fs::read(dir.path().join("fr.md")).unwrap();
+    let out = oerlint()
+        .args(["check", "--fix", "--encoding", "lossy"])
+        .arg(dir.path())
+        .timeout(TIMEOUT)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write") && err.contains("not valid UTF-8"), "{err}");
+    assert_eq!(std::fs::read(dir.path().join("fr.md")).unwrap(), before_fix);
+    assert_ne!(before, before_fix);
+}
+
+#[test]
+fn files_over_the_size_limit_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("en.md"), "# Title\n\nWrite to a@b.org.\n").unwrap();
+    std::fs::write(dir.path().join("fr.md"), "# Titre\n\nÉcrivez à c@b.org.\n").unwrap();
+    // The limit from the command line: fr.md (30 bytes) is skipped, with a note naming
+    // it; en.md (27 bytes) is read; no error.
+    let (code, json, _) = check_timed("size limit", &[dir.path()], &["--max-file-size", "28"]);
+    assert_eq!(code, 0, "{json}");
+    let d = diags(&json);
+    let n = of_rule(&d, "input-error");
+    assert_eq!(n.len(), 1, "{json}");
+    assert_eq!(n[0]["severity"], "note");
+    let m = n[0]["message"].as_str().unwrap();
+    assert!(m.contains("fr.md: skipped: the file is 30 bytes, over the limit of 28 bytes"), "{m}");
+    // From the configuration; the command line wins over it.
+    std::fs::write(dir.path().join("oerlint.toml"), "[input]\nmax_file_size = 29\n").unwrap();
+    let (code, json, _) = check_timed("size limit (config)", &[dir.path()], &[]);
+    assert_eq!(code, 0);
+    let m = of_rule(&diags(&json), "input-error")[0]["message"].as_str().unwrap().to_string();
+    assert!(m.contains("limit of 29 bytes"), "{m}");
+    let (code, json, _) = check_timed("size limit (both)", &[dir.path()], &["--max-file-size", "1000"]);
+    assert_eq!(code, 1, "{json}");
+    assert_eq!(of_rule(&diags(&json), "email-mismatch").len(), 1);
+    // A bad value is named.
+    std::fs::write(dir.path().join("oerlint.toml"), "[input]\nmax_file_size = -4\n").unwrap();
+    let out = oerlint().arg("check").arg(dir.path()).timeout(TIMEOUT).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("max_file_size: give a number of bytes above 0"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_loops_and_broken_links() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("a/sub")).unwrap();
+    std::fs::write(d.join("a/en.md"), "# Title\n\nWrite to a@b.org.\n").unwrap();
+    std::fs::write(d.join("a/fr.md"), "# Titre\n\nÉcrivez à c@b.org.\n").unwrap();
+    symlink("../..", d.join("a/sub/loop")).unwrap();
+    symlink("../a", d.join("a/sub/back")).unwrap();
+    std::fs::create_dir_all(d.join("b")).unwrap();
+    std::fs::write(d.join("b/en.md"), "# Title\n\nWrite to a@b.org.\n").unwrap();
+    symlink("../a/fr.md", d.join("b/fr.md")).unwrap();
+    symlink("missing.md", d.join("b/ar.md")).unwrap();
+    for follow in [false, true] {
+        let extra: &[&str] = if follow { &["--follow"] } else { &[] };
+        let (code, json, stderr) = check_timed("symbolic links", &[d], extra);
+        assert_eq!(code, 1, "{json}");
+        let diags = diags(&json);
+        // The link to a file is read; the broken link is named, with its target.
+        let broken = of_rule(&diags, "input-error");
+        assert_eq!(broken.len(), 1, "{json}");
+        let m = broken[0]["message"].as_str().unwrap();
+        assert!(m.contains("b/ar.md") && m.contains("broken symbolic link to missing.md"), "{m}");
+        let emails = of_rule(&diags, "email-mismatch");
+        let in_b = emails.iter().filter(|e| e["primary"]["path"].as_str().unwrap().contains("/b/")).count();
+        assert_eq!(in_b, 1, "{json}");
+        if follow {
+            // The loops are reported, not walked forever.
+            assert!(stderr.contains("a symbolic-link loop"), "{stderr}");
+        } else {
+            assert!(stderr.contains("a symbolic link to a folder; not followed (pass --follow"), "{stderr}");
+        }
+    }
 }
 
 #[test]
