@@ -276,7 +276,7 @@ struct RunOptions {
 /// Everything a check produced.
 struct Outcome {
     groups: Vec<Group>,
-    reports: Vec<GroupReport>,
+    reports: Vec<(GroupReport, Option<Streamed>)>,
     path_errors: Vec<String>,
     config_errors: Vec<config::ConfigError>,
     /// Paths skipped on purpose (symbolic links to folders).
@@ -321,7 +321,25 @@ fn options_for(
     entry.clone().map(|o| (o, found))
 }
 
-fn check_all(paths: &[PathBuf], run: &RunOptions) -> Outcome {
+/// A group's findings rendered as soon as it is checked, so that its files are dropped
+/// with it: a tree of any size is checked as a stream (docs/performance.md).
+enum Rendered {
+    Json(Vec<render::JsonDiagnostic>),
+    Text(String),
+    Color(termcolor::Buffer),
+}
+
+/// What a streamed group leaves: its output, and the rule and severity of each finding
+/// (for the summary and the exit status).
+struct Streamed {
+    rendered: Rendered,
+    kinds: Vec<(&'static str, Severity)>,
+}
+
+/// Renders one group's diagnostics (input errors first, as in the full report).
+type Renderer<'a> = &'a (dyn Fn(&[oerlint::diag::Diagnostic]) -> Rendered + Sync);
+
+fn check_all(paths: &[PathBuf], run: &RunOptions, stream: Option<Renderer>) -> Outcome {
     let discover::Discovery { groups, errors, notes } = discover::discover_with(paths, run.input.follow);
     let mut cache = HashMap::new();
     let mut config_errors: Vec<config::ConfigError> = Vec::new();
@@ -351,7 +369,18 @@ fn check_all(paths: &[PathBuf], run: &RunOptions) -> Outcome {
             }
         }
     }
-    let reports: Vec<GroupReport> = jobs.par_iter().map(|(g, o)| check::check_group(g, o)).collect();
+    let reports: Vec<(GroupReport, Option<Streamed>)> = jobs
+        .par_iter()
+        .map(|(g, o)| {
+            let mut r = check::check_group(g, o);
+            let streamed = stream.map(|render| {
+                let mut all = std::mem::take(&mut r.input_errors);
+                all.append(&mut r.diagnostics);
+                Streamed { rendered: render(&all), kinds: all.iter().map(|d| (d.rule, d.severity)).collect() }
+            });
+            (r, streamed)
+        })
+        .collect();
     let groups = jobs.into_iter().map(|(g, _)| g).collect();
     let path_errors = errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)).collect();
     Outcome { groups, reports, path_errors, config_errors, notes }
@@ -398,7 +427,37 @@ fn run_check(
     color: Color,
     fixes: Fixes,
 ) -> ExitCode {
-    let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run);
+    // Formats that can be written group by group are, unless fixes need every finding.
+    let choice = match color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if std::env::var_os("NO_COLOR").is_some() => ColorChoice::Never,
+        Color::Auto if std::io::IsTerminal::is_terminal(&std::io::stdout()) => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    };
+    let buffers = termcolor::BufferWriter::stdout(choice);
+    let render_json = |d: &[oerlint::diag::Diagnostic]| Rendered::Json(render::json_items(d));
+    let render_short = |d: &[oerlint::diag::Diagnostic]| Rendered::Text(oerlint::formats::short(d));
+    let render_github = |d: &[oerlint::diag::Diagnostic]| Rendered::Text(oerlint::formats::github(d));
+    let render_plain = |d: &[oerlint::diag::Diagnostic]| {
+        let mut buf = termcolor::Buffer::no_color();
+        let _ = render::human(d, &mut buf);
+        Rendered::Color(buf)
+    };
+    let render_color = |d: &[oerlint::diag::Diagnostic]| {
+        let mut buf = buffers.buffer();
+        let _ = render::human(d, &mut buf);
+        Rendered::Color(buf)
+    };
+    let stream: Option<Renderer> = match (fixes, format) {
+        (Fixes::None, Format::Json) => Some(&render_json),
+        (Fixes::None, Format::Short) => Some(&render_short),
+        (Fixes::None, Format::Github) => Some(&render_github),
+        (Fixes::None, Format::Human) if output.is_some() => Some(&render_plain),
+        (Fixes::None, Format::Human) => Some(&render_color),
+        _ => None,
+    };
+    let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, stream);
     if !run.quiet {
         for n in &notes {
             eprintln!("note: {n}");
@@ -414,7 +473,9 @@ fn run_check(
     for e in &path_errors {
         eprintln!("error: {e}");
     }
-    for r in reports {
+    let mut streamed: Vec<Rendered> = Vec::new();
+    let mut kinds: Vec<(&'static str, Severity)> = Vec::new();
+    for (r, s) in reports {
         if r.checked {
             summary.documents += 1;
             summary.files += r.files;
@@ -428,6 +489,18 @@ fn run_check(
         documents.extend(r.document);
         diags.extend(r.input_errors);
         diags.extend(r.diagnostics);
+        if let Some(s) = s {
+            input_errors |=
+                s.kinds.iter().any(|&(rule, sev)| rule == "input-error" && sev == Severity::Error);
+            kinds.extend(s.kinds);
+            streamed.push(s.rendered);
+        }
+    }
+    if stream.is_some() {
+        for &(_, sev) in &kinds {
+            summary.add(sev);
+        }
+        return write_streamed(streamed, &kinds, summary, &buffers, format, output, run, deny, input_errors);
     }
     if groups.is_empty() && path_errors.is_empty() && config_errors.is_empty() {
         eprintln!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
@@ -517,13 +590,6 @@ fn run_check(
     }
     match format {
         Format::Human if output.is_none() => {
-            let choice = match color {
-                Color::Always => ColorChoice::Always,
-                Color::Never => ColorChoice::Never,
-                Color::Auto if std::env::var_os("NO_COLOR").is_some() => ColorChoice::Never,
-                Color::Auto if std::io::IsTerminal::is_terminal(&std::io::stdout()) => ColorChoice::Auto,
-                Color::Auto => ColorChoice::Never,
-            };
             let mut stream = StandardStream::stdout(choice);
             if let Err(e) = render::human(&diags, &mut stream) {
                 // A closed pipe (`oerlint check … | head`) is the reader's choice, not an error.
@@ -538,9 +604,17 @@ fn run_check(
         }
         _ => {}
     }
-    let failing = diags.iter().any(|d| {
-        d.rule != "input-error"
-            && (d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning))
+    exit_status(diags.iter().map(|d| (d.rule, d.severity)), deny, input_errors)
+}
+
+/// 1 when a finding fails the check, else 2 on an input error, else 0.
+fn exit_status<'a>(
+    kinds: impl IntoIterator<Item = (&'a str, Severity)>,
+    deny: Option<Deny>,
+    input_errors: bool,
+) -> ExitCode {
+    let failing = kinds.into_iter().any(|(rule, sev)| {
+        rule != "input-error" && (sev == Severity::Error || (deny.is_some() && sev == Severity::Warning))
     });
     if failing {
         ExitCode::from(1)
@@ -549,6 +623,74 @@ fn run_check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes the output of a streamed check: the groups' rendered findings in order, then
+/// the summary. The same bytes as rendering every finding at once.
+#[allow(clippy::too_many_arguments)]
+fn write_streamed(
+    parts: Vec<Rendered>,
+    kinds: &[(&'static str, Severity)],
+    summary: Summary,
+    buffers: &termcolor::BufferWriter,
+    format: Format,
+    output: Option<&std::path::Path>,
+    run: &RunOptions,
+    deny: Option<Deny>,
+    input_errors: bool,
+) -> ExitCode {
+    let broken_pipe = |e: &std::io::Error| {
+        e.kind() == std::io::ErrorKind::BrokenPipe || e.to_string().contains("Broken pipe")
+    };
+    let mut items = Vec::new();
+    let mut text = String::new();
+    let mut colored = Vec::new();
+    for p in parts {
+        match p {
+            Rendered::Json(v) => items.extend(v),
+            Rendered::Text(t) => text.push_str(&t),
+            Rendered::Color(b) => colored.push(b),
+        }
+    }
+    match format {
+        Format::Json => text = render::json_report(items, summary),
+        Format::Human if output.is_some() => {
+            for b in &colored {
+                text.push_str(&String::from_utf8_lossy(b.as_slice()));
+            }
+            text.push_str(&render::summary_line(&summary));
+            text.push('\n');
+        }
+        Format::Human => {
+            for b in &colored {
+                if let Err(e) = buffers.print(b) {
+                    if broken_pipe(&e) {
+                        break;
+                    }
+                    eprintln!("error: cannot write output: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            if !run.quiet {
+                let mut b = buffers.buffer();
+                let _ = writeln!(b, "{}", render::summary_line(&summary));
+                let _ = buffers.print(&b);
+            }
+            return exit_status(kinds.iter().copied(), deny, input_errors);
+        }
+        _ => {}
+    }
+    let written = match output {
+        Some(path) => std::fs::write(path, text.as_bytes()),
+        None => std::io::stdout().lock().write_all(text.as_bytes()),
+    };
+    if let Err(e) = written {
+        if !broken_pipe(&e) {
+            eprintln!("error: cannot write output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    exit_status(kinds.iter().copied(), deny, input_errors)
 }
 
 fn cell(s: &str, width: usize) -> String {
@@ -647,7 +789,7 @@ fn run_align(
     format: AlignFormat,
     output: Option<&std::path::Path>,
 ) -> ExitCode {
-    let Outcome { reports, path_errors, config_errors, .. } = check_all(paths, run);
+    let Outcome { reports, path_errors, config_errors, .. } = check_all(paths, run, None);
     let mut code = ExitCode::SUCCESS;
     for e in &config_errors {
         report_config_error(e);
@@ -657,7 +799,7 @@ fn run_align(
         eprintln!("error: {e}");
         code = ExitCode::from(2);
     }
-    for r in reports {
+    for (r, _) in reports {
         for d in &r.input_errors {
             eprintln!("{}: {}", d.severity.as_str(), d.message);
             if d.severity == Severity::Error {

@@ -20,54 +20,60 @@ pub struct Summary {
 impl Summary {
     pub fn count(&mut self, diags: &[Diagnostic]) {
         for d in diags {
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Note => self.notes += 1,
-            }
+            self.add(d.severity);
+        }
+    }
+
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Note => self.notes += 1,
         }
     }
 }
 
 #[derive(Serialize)]
-struct JsonSpan<'a> {
-    path: &'a str,
-    lang: &'a str,
+struct JsonSpan {
+    path: String,
+    lang: &'static str,
     start: usize,
     end: usize,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    text: &'a str,
-    label: &'a str,
+    text: String,
+    label: String,
 }
 
+/// One diagnostic as the JSON report shows it. It owns its text, so a report can be
+/// built group by group without keeping the files the diagnostics point into.
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    rule: &'a str,
+pub struct JsonDiagnostic {
+    rule: &'static str,
     severity: Severity,
-    message: &'a str,
-    primary: JsonSpan<'a>,
-    related: Vec<JsonSpan<'a>>,
+    message: String,
+    primary: JsonSpan,
+    related: Vec<JsonSpan>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    expected: Option<&'a str>,
+    expected: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    found: Option<&'a str>,
+    found: Option<String>,
 }
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct JsonReport {
     version: u32,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Vec<JsonDiagnostic>,
     summary: Summary,
 }
 
-fn span(l: &Label) -> JsonSpan<'_> {
+fn span(l: &Label) -> JsonSpan {
     let (line, column) = l.file.line_col(l.start);
     let (end_line, end_column) = l.file.line_col(l.end);
     JsonSpan {
-        path: &l.file.display,
+        path: l.file.display.clone(),
         lang: l.lang.tag(),
         start: l.start,
         end: l.end,
@@ -75,32 +81,38 @@ fn span(l: &Label) -> JsonSpan<'_> {
         column,
         end_line,
         end_column,
-        text: l.text(),
-        label: &l.message,
+        text: l.text().to_string(),
+        label: l.message.clone(),
     }
+}
+
+/// The diagnostics as JSON items, in order.
+pub fn json_items(diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+    diags
+        .iter()
+        .map(|d| JsonDiagnostic {
+            rule: d.rule,
+            severity: d.severity,
+            message: d.message.clone(),
+            primary: span(&d.primary),
+            related: d.related.iter().map(span).collect(),
+            expected: d.expected.clone(),
+            found: d.found.clone(),
+        })
+        .collect()
+}
+
+/// The JSON report, version 1, from items made by [`json_items`].
+pub fn json_report(items: Vec<JsonDiagnostic>, summary: Summary) -> String {
+    let report = JsonReport { version: 1, diagnostics: items, summary };
+    let mut s = serde_json::to_string_pretty(&report).expect("JSON of plain data");
+    s.push('\n');
+    s
 }
 
 /// The JSON report, version 1.
 pub fn json(diags: &[Diagnostic], summary: Summary) -> String {
-    let report = JsonReport {
-        version: 1,
-        diagnostics: diags
-            .iter()
-            .map(|d| JsonDiagnostic {
-                rule: d.rule,
-                severity: d.severity,
-                message: &d.message,
-                primary: span(&d.primary),
-                related: d.related.iter().map(span).collect(),
-                expected: d.expected.as_deref(),
-                found: d.found.as_deref(),
-            })
-            .collect(),
-        summary,
-    };
-    let mut s = serde_json::to_string_pretty(&report).expect("JSON of plain data");
-    s.push('\n');
-    s
+    json_report(json_items(diags), summary)
 }
 
 /// Invisible and direction-changing characters, shown as code points in human output.
