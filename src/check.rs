@@ -236,7 +236,7 @@ fn cognates(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split_whitespace().filter_map(move |tok| {
         let starts = sentence_start;
         sentence_start = tok.ends_with(['.', '!', '?', ':', '؟']);
-        let w = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = tok.trim_matches(|c: char| !crate::script::is_alnum(c));
         let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
         let name = !starts
             && w.len() >= 3

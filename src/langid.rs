@@ -33,7 +33,7 @@ pub const DETECTABLE: &[Lang] = &[Lang::EN, Lang::FR, Lang::AR, Lang::ES, Lang::
 /// Raw evidence for each detectable language in one text.
 pub fn votes(text: &str) -> HashMap<Lang, f64> {
     let mut v: HashMap<Lang, f64> = HashMap::new();
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+    for word in text.split(|c: char| !(crate::script::is_alnum(c) || c == '\'' || c == '’')) {
         if word.is_empty() {
             continue;
         }
@@ -172,7 +172,7 @@ fn shared_evidence(b: &Block) -> f64 {
         .text
         .split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·' || c == '-')
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| w.trim_matches(|c: char| !crate::script::is_alnum(c)).to_lowercase())
         .collect();
     if words.len() >= 2 && words.iter().all(|w| w.is_empty() || LANGUAGE_NAMES.contains(&w.as_str())) {
         return 10.0;

@@ -182,6 +182,12 @@ pub struct Lexicon {
     pub number_first_longest: usize,
     /// Longest number-word key, in words.
     pub max_number_words: usize,
+    /// Percent words (`pour cent`), longest first, each with 1.0.
+    pub percent_words: Vec<(String, f64)>,
+    /// Scale words (`million`), longest first, with their value.
+    pub scale_words: Vec<(String, f64)>,
+    /// Ordinal suffixes after digits (`e`, `th`).
+    pub ordinal_suffixes: Vec<String>,
     pub clitics: Vec<String>,
 }
 
@@ -405,6 +411,12 @@ fn build_lexicon(d: &LocaleData) -> Lexicon {
         lx.numbers.entry(k).or_insert((v, ord));
     }
     lx.not_standalone = d.numbers.not_standalone.iter().map(|s| key(s)).collect();
+    lx.percent_words = d.numbers.percent_words.iter().map(|w| (key(w), 1.0)).collect();
+    lx.percent_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+    lx.scale_words =
+        d.numbers.scales.iter().flat_map(|sc| sc.words.iter().map(|w| (key(w), sc.value))).collect();
+    lx.scale_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+    lx.ordinal_suffixes = d.numbers.digit_ordinal_suffixes.iter().map(|w| key(w)).collect();
     let mut cl: Vec<String> = d.clitics.iter().map(|s| key(s)).collect();
     cl.sort_by_key(|s| std::cmp::Reverse(s.len()));
     lx.clitics = cl;

@@ -51,12 +51,52 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// Words of a text: maximal runs of letters, marks and joiners, with their ranges.
+/// `char::is_alphabetic`, answered without the Unicode table search for ASCII and the
+/// Arabic letters (most of the text oerlint reads).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}') {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric`, with the same fast paths as [`is_letter`].
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_letter(c) || c.is_numeric()
+    }
+}
+
+/// Arabic letters and marks of the main Arabic block (no digits or punctuation): a word
+/// made only of them has one script.
+fn arabic_block_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}')
+}
+
+/// The one script of a word made only of ASCII or only of Arabic-block letters, found
+/// without looking up each letter (`None`: look them up).
+pub fn quick_script(word: &str) -> Option<Script> {
+    if word.is_ascii() {
+        Some(Script::Latin)
+    } else if word.chars().all(arabic_block_letter) {
+        Some(Script::Arabic)
+    } else {
+        None
+    }
+}
+
 pub fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        let in_word =
-            c.is_alphabetic() || is_mark(c) || c == '\u{200D}' || c == '\u{200C}' || c == '\u{0640}';
+        let in_word = is_letter(c) || is_mark(c) || c == '\u{200D}' || c == '\u{200C}' || c == '\u{0640}';
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -103,6 +143,14 @@ mod tests {
         let w: Vec<&str> = words(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(w, vec!["مرحباً", "بكم", "j", "doe"]);
         assert_eq!(describe_char('д'), "Cyrillic \"д\" U+0434");
+        // The fast paths agree with the tables.
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            if arabic_block_letter(c) {
+                assert!(matches!(letter_script(c), Some(Script::Arabic) | None), "{c:?}");
+            }
+        }
         assert_eq!(describe_char('\u{202E}'), "U+202E");
     }
 }

@@ -814,18 +814,9 @@ fn numbers_in(l: &Locale, _text: &str, folded: &Folded, taken: &[(usize, usize)]
     let taken = merged(taken.to_vec());
     let taken = taken.as_slice();
     let lang = d.lang.as_str();
-    let percent: Vec<String> = {
-        let mut v: Vec<String> = d.numbers.percent_words.iter().map(|w| locale::key(w)).collect();
-        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        v
-    };
-    let suffixes: Vec<String> = d.numbers.digit_ordinal_suffixes.iter().map(|w| locale::key(w)).collect();
-    let percent: Vec<(String, f64)> = percent.into_iter().map(|w| (w, 1.0)).collect();
-    let mut scales: Vec<(String, f64)> =
-        d.numbers.scales.iter().flat_map(|sc| sc.words.iter().map(|w| (locale::key(w), sc.value))).collect();
-    scales.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
-    let percent_after = |end: usize| word_after(f, end, &percent).map(|w| w.0);
-    let scale_after = |end: usize| word_after(f, end, &scales);
+    let suffixes = &lx.ordinal_suffixes;
+    let percent_after = |end: usize| word_after(f, end, &lx.percent_words).map(|w| w.0);
+    let scale_after = |end: usize| word_after(f, end, &lx.scale_words);
     let mut out: Vec<(usize, usize, f64, NumberKind, bool)> = Vec::new();
     let mut digit_spans: Vec<(usize, usize)> = Vec::new();
 
@@ -889,7 +880,7 @@ fn numbers_in(l: &Locale, _text: &str, folded: &Folded, taken: &[(usize, usize)]
     let mut tokens: Vec<(usize, usize)> = Vec::new();
     let mut cur: Option<usize> = None;
     for (i, ch) in f.char_indices() {
-        if ch.is_alphabetic() {
+        if crate::script::is_letter(ch) {
             cur.get_or_insert(i);
         } else if let Some(st) = cur.take() {
             tokens.push((st, i));
@@ -911,7 +902,7 @@ fn numbers_in(l: &Locale, _text: &str, folded: &Folded, taken: &[(usize, usize)]
         'len: for n in (1..=max.min(tokens.len() - i)).rev() {
             let (s, e) = (tokens[i].0, tokens[i + n - 1].1);
             let Some(slice) = f.get(s..e) else { continue };
-            if !slice.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-') {
+            if !slice.chars().all(|c| crate::script::is_letter(c) || c.is_whitespace() || c == '-') {
                 continue;
             }
             let k = locale::key(slice);

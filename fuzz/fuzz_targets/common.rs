@@ -18,10 +18,11 @@ fn scratch() -> &'static Path {
     })
 }
 
-/// Writes the files, checks the folder with every rule, and checks the invariants:
-/// spans are char-boundary ranges of the file on disk whose text is the slice; the JSON
-/// renders.
-fn run(files: &[(&str, &[u8])]) {
+/// Writes the files, checks the folder with every rule (reading invalid UTF-8 lossily
+/// when `lossy`), and checks the invariants: spans are char-boundary ranges of the file
+/// on disk whose text is the slice (of the decoded text for UTF-16; invalid bytes read
+/// as U+001A when lossy); the JSON renders.
+fn run(files: &[(&str, &[u8])], lossy: bool) {
     let dir = scratch();
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let _ = std::fs::remove_file(e.path());
@@ -31,6 +32,7 @@ fn run(files: &[(&str, &[u8])]) {
     }
     let opts = Options {
         rules: Selection { select: Some(vec!["all".into()]), ..Selection::default() },
+        load: oerlint::source::LoadOptions { lossy, ..Default::default() },
         ..Options::default()
     };
     let (groups, _) = discover::discover(&[dir.to_path_buf()]);
@@ -38,9 +40,22 @@ fn run(files: &[(&str, &[u8])]) {
         let r = check::check_group(g, &opts);
         for d in &r.diagnostics {
             for l in std::iter::once(&d.primary).chain(&d.related) {
+                use oerlint::source::{Encoding, SUBSTITUTE};
                 let disk = std::fs::read(&l.file.path).unwrap();
-                assert!(l.start <= l.end && l.end <= disk.len(), "{}: span {}..{}", d.rule, l.start, l.end);
-                assert_eq!(&disk[l.start..l.end], l.text().as_bytes(), "{}", d.rule);
+                let text = &l.file.text;
+                assert!(l.start <= l.end && l.end <= text.len(), "{}: span {}..{}", d.rule, l.start, l.end);
+                assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
+                assert_eq!(&text[l.start..l.end], l.text(), "{}", d.rule);
+                match l.file.encoding {
+                    Encoding::Utf8 => assert_eq!(&disk[l.start..l.end], l.text().as_bytes(), "{}", d.rule),
+                    Encoding::Lossy { .. } => {
+                        assert_eq!(disk.len(), text.len());
+                        for (i, b) in l.text().bytes().enumerate() {
+                            assert!(b == disk[l.start + i] || b == SUBSTITUTE as u8, "{}", d.rule);
+                        }
+                    }
+                    Encoding::Utf16Le | Encoding::Utf16Be => {}
+                }
             }
         }
         let _ = render::json(&r.diagnostics, Summary::default());

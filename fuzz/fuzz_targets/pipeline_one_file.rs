@@ -1,5 +1,5 @@
 //! The whole pipeline on arbitrary bytes as one untagged file (split by language).
-//! The first byte picks the format.
+//! The first byte picks the format, and its high bit reading as `--encoding lossy`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 include!("common.rs");
@@ -11,5 +11,5 @@ fuzz_target!(|data: &[u8]| {
         1 => "doc.txt",
         _ => "doc.mdx",
     };
-    run(&[(name, body)]);
+    run(&[(name, body)], kind & 0x80 != 0);
 });

@@ -23,7 +23,7 @@
 use super::{Blocks, Rule};
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::lang::Lang;
-use crate::script::{describe_char, letter_script, native_scripts, scripts_of, words};
+use crate::script::{describe_char, letter_script, native_scripts, quick_script, scripts_of, words};
 use unicode_script::Script;
 
 pub const RULE: Rule = Rule {
@@ -58,6 +58,10 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let word = &block.text[w.clone()];
+            // One script, native or Latin: nothing to report (most words).
+            if quick_script(word).is_some_and(|s| s == Script::Latin || native.contains(&s)) {
+                continue;
+            }
             if b.settings.allow_words.iter().any(|a| a == word) {
                 continue;
             }
