@@ -496,15 +496,15 @@ fn run_check(
             streamed.push(s.rendered);
         }
     }
+    if groups.is_empty() && path_errors.is_empty() && config_errors.is_empty() {
+        eprintln!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
+        input_errors = true;
+    }
     if stream.is_some() {
         for &(_, sev) in &kinds {
             summary.add(sev);
         }
         return write_streamed(streamed, &kinds, summary, &buffers, format, output, run, deny, input_errors);
-    }
-    if groups.is_empty() && path_errors.is_empty() && config_errors.is_empty() {
-        eprintln!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
-        input_errors = true;
     }
     match fixes {
         Fixes::None => {}
