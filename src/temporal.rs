@@ -197,15 +197,13 @@ fn build_patterns(l: &Locale) -> Patterns {
     let year = |n: u8| format!(r"(?P<y{n}>[12][0-9]{{3}})(?:\s?م)?");
     let wd = format!(r"(?:(?:{wpre})\s+)?(?:{cl})?(?P<wd>{wdays})[\s,،]+");
     let a = format!(r"{}\.?\s*(?:{dj}\s+)?{}(?:[\s,،]+(?:{myj}\s+)?{})?", day(1), mon(1), year(1));
-    let month_day_order = lang == "en";
-    let b = if month_day_order {
-        format!(r"{}\s*{}(?:,?\s+{})?", mon(2), day(2), year(2))
-    } else {
-        NEVER.to_string()
-    };
-    let c = format!(r"{}[\s,،]+(?:{myj}\s+)?{}", mon(3), year(3));
-    let dd = mon(4);
-    let date = format!(r"(?:^|[^\w])(?:{wd})?(?:{a}|{b}|{c}|{dd})(?:$|[^\w])");
+    // A month first: with a day ("March 12, 2022", English only), with a year ("mars
+    // 2022"), or alone, tried in that order. One copy of the month names for the three
+    // (each copy of the alternation costs compile time at every start).
+    let month_day =
+        if lang == "en" { format!(r"\s*{}(?:,?\s+{})?|", day(2), year(2)) } else { String::new() };
+    let b = format!(r"{}(?:{month_day}[\s,،]+(?:{myj}\s+)?{})?", mon(2), year(3));
+    let date = format!(r"(?:^|[^\w])(?:{wd})?(?:{a}|{b})(?:$|[^\w])");
 
     // Times
     let t = &d.time;
@@ -389,8 +387,7 @@ fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAnchor> {
 
     // 1. Dates with month names.
     scan(&p.date, f, |c| {
-        let Some((gs, ge)) = group_span(c, &["wd", "d1", "m1", "y1", "d2", "m2", "y2", "m3", "y3", "m4"])
-        else {
+        let Some((gs, ge)) = group_span(c, &["wd", "d1", "m1", "y1", "d2", "m2", "y2", "y3"]) else {
             return c.get(0).map_or(0, |m| m.end());
         };
         if hits(&urls, gs, ge) {
@@ -398,12 +395,12 @@ fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAnchor> {
         }
         let (mg, dg, yg) = if c.name("m1").is_some() {
             ("m1", "d1", "y1")
-        } else if c.name("m2").is_some() {
+        } else if c.name("d2").is_some() {
             ("m2", "d2", "y2")
-        } else if c.name("m3").is_some() {
-            ("m3", "", "y3")
+        } else if c.name("y3").is_some() {
+            ("m2", "", "y3")
         } else {
-            ("m4", "", "")
+            ("m2", "", "")
         };
         let Some(mm) = c.name(mg) else { return ge };
         // UN style "آذار/مارس": one month, read from the first name.
