@@ -29,34 +29,8 @@ impl Rng {
     }
 }
 
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+/// Arabic months the UN way, Levantine name and transliteration (`آذار/مارس`): not the
+/// tables' first names, to exercise the reader on the compound form.
 const AR_MONTHS: [&str; 12] = [
     "كانون الثاني/يناير",
     "شباط/فبراير",
@@ -71,9 +45,16 @@ const AR_MONTHS: [&str; 12] = [
     "تشرين الثاني/نوفمبر",
     "كانون الأول/ديسمبر",
 ];
-const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const FR_DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const AR_DAYS: [&str; 7] = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
+
+/// The usual name of month `m` (1..=12) in a built-in locale table.
+fn month_name(lang: &str, m: usize) -> &'static str {
+    oerlint::locale::table(lang).and_then(|l| l.month_name(m as u8)).expect("built-in month")
+}
+
+/// The usual name of weekday `wd` (0 = Monday) in a built-in locale table.
+fn weekday_name(lang: &str, wd: usize) -> &'static str {
+    oerlint::locale::table(lang).and_then(|l| l.weekday_name(wd as u8 + 1)).expect("built-in weekday")
+}
 
 const TOPICS: [(&str, &str, &str); 6] = [
     ("open educational resources", "ressources éducatives libres", "الموارد التعليمية المفتوحة"),
@@ -161,12 +142,12 @@ fn issue(r: &mut Rng, id: usize, inject: Inject, target_ar: bool, ar_digits: boo
     let _ = write!(
         en,
         "**Dear members of the network,\nWelcome to our {} {year} update!**\n\n",
-        EN_MONTHS[month - 1]
+        month_name("en", month)
     );
     let _ = write!(
         fr,
         "**Chers membres du réseau,\nBienvenue dans notre bulletin de {} {year} !**\n\n",
-        FR_MONTHS[month - 1]
+        month_name("fr", month)
     );
     let _ = write!(
         ar,
@@ -196,19 +177,19 @@ fn issue(r: &mut Rng, id: usize, inject: Inject, target_ar: bool, ar_digits: boo
     let _ = write!(
         en,
         "The webinar takes place on {}, {day} {} {year} from {h1}:00 to {h2}:00 (UTC+{off}). It brings together ministries, universities and libraries to share their experience of {topic_en}, and to discuss the draft guidelines that the secretariat circulated last month.\n\n",
-        EN_DAYS[wd],
-        EN_MONTHS[month - 1]
+        weekday_name("en", wd),
+        month_name("en", month)
     );
     let _ = write!(
         fr,
         "Le webinaire a lieu le {} {day} {} {year} de {fr_h1} h 00 à {h2} h 00 (UTC+{off}). Il réunit des ministères, des universités et des bibliothèques pour partager leur expérience en matière de {topic_fr} et examiner le projet de lignes directrices diffusé le mois dernier par le secrétariat.\n\n",
-        FR_DAYS[if inject == Inject::Date && !target_ar { weekday(year, fr_month + 1, day) } else { wd }],
-        FR_MONTHS[fr_month]
+        weekday_name("fr", if inject == Inject::Date && !target_ar { weekday(year, fr_month + 1, day) } else { wd }),
+        month_name("fr", fr_month + 1)
     );
     let _ = write!(
         ar,
         "تُعقد الندوة يوم {} {} {} {} من الساعة {}:00 حتى {}:00 (UTC+{off}). وتجمع الندوة الوزارات والجامعات والمكتبات لتبادل خبراتها في مجال {topic_ar} ومناقشة مشروع المبادئ التوجيهية الذي عممته الأمانة في الشهر الماضي.\n\n",
-        AR_DAYS[if inject == Inject::Date && target_ar { weekday(year, ar_month + 1, ar_day) } else { wd }],
+        weekday_name("ar", if inject == Inject::Date && target_ar { weekday(year, ar_month + 1, ar_day) } else { wd }),
         ard(ar_day.to_string()),
         AR_MONTHS[ar_month],
         ard(year.to_string()),
@@ -262,14 +243,14 @@ fn issue(r: &mut Rng, id: usize, inject: Inject, target_ar: bool, ar_digits: boo
         en,
         "A Circular Letter ({code}) invites Member States to report by {} {}. So far {} experts from {countries} countries have contributed, and {share}% of the replies describe national policies. The guidelines are published as {doc} (DOI {doi}), and the Executive Board will consider the synthesis at its {session}th session.\n\n",
         dl_month.min(28),
-        EN_MONTHS[dl_month - 1],
+        month_name("en", dl_month),
         thousands(experts, ",")
     );
     let _ = write!(
         fr,
         "Une lettre circulaire ({fr_code}) invite les États membres à soumettre leur rapport avant le {} {}. À ce jour, {} experts de {countries} pays ont contribué, et {share} % des réponses décrivent des politiques nationales. Les lignes directrices sont publiées sous la cote {doc} (DOI {doi}), et le Conseil exécutif examinera la synthèse à sa {session}e session.\n\n",
         dl_month.min(28),
-        FR_MONTHS[dl_month - 1],
+        month_name("fr", dl_month),
         thousands(fr_experts, "\u{202f}")
     );
     let _ = write!(

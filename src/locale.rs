@@ -215,6 +215,16 @@ impl Locale {
         Ok(Locale::new(toml::from_str(text)?))
     }
 
+    /// The first name the table lists for month `n` (1..=12): its usual spelling.
+    pub fn month_name(&self, n: u8) -> Option<&str> {
+        first_name(&self.data().months, n)
+    }
+
+    /// The first name the table lists for weekday `n` (ISO, Monday = 1).
+    pub fn weekday_name(&self, n: u8) -> Option<&str> {
+        first_name(&self.data().weekdays, n)
+    }
+
     pub fn data(&self) -> &LocaleData {
         &self.data
     }
@@ -483,6 +493,10 @@ pub fn generate_numbers(n: &NumbersData) -> Vec<(String, u32, bool)> {
 static TABLES: OnceLock<Vec<Locale>> = OnceLock::new();
 
 /// The built-in table of a language ("en", "fr", "ar"), parsed once.
+fn first_name(entries: &[NameEntry], n: u8) -> Option<&str> {
+    entries.iter().find(|e| e.number == n).and_then(|e| e.names.first()).map(String::as_str)
+}
+
 pub fn table(lang: &str) -> Option<&'static Locale> {
     let tables = TABLES.get_or_init(|| {
         [EN_TOML, FR_TOML, AR_TOML]

@@ -39,36 +39,18 @@ pub fn same_shape(a: &Anchor, b: &Anchor) -> bool {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English name of a month or weekday, from the built-in table.
+fn english(name: impl Fn(&'static crate::locale::Locale) -> Option<&'static str>) -> &'static str {
+    crate::locale::table("en").and_then(name).unwrap_or("?")
+}
 
 pub fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
+    english(|l| l.weekday_name(w.to_monday_one_offset() as u8))
 }
 
 /// A date in the reader's terms: `2022-10-30`, `October 2022`, `October`, `2022–2023`.
 pub fn iso(d: &DateAnchor) -> String {
-    let month = |m: u8| MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?");
+    let month = |m: u8| english(|l| l.month_name(m));
     let mut s = match (d.year, d.month, d.day) {
         (Some(y), Some(m), Some(day)) => format!("{y:04}-{m:02}-{day:02}"),
         (Some(y), Some(m), None) => format!("{} {y}", month(m)),
