@@ -195,6 +195,10 @@ impl Default for Options {
     }
 }
 
+/// The rule id of inputs that could not be read as they are: files skipped, read
+/// lossily, or not read at all, and groups that could not be checked.
+pub const INPUT_ERROR: &str = "input-error";
+
 /// What checking one group produced.
 #[derive(Debug, Default)]
 pub struct GroupReport {
@@ -316,13 +320,7 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
                 if replaced == 1 { "" } else { "s" }
             );
             let label = Label::new(&file, Lang::UND, first..first + 1, "an invalid byte, read as U+001A");
-            let display = file.display.clone();
-            report.input_errors.push(Diagnostic::new(
-                "input-error",
-                Severity::Warning,
-                format!("{display}: {msg}"),
-                label,
-            ));
+            report.input_errors.push(input_at(Severity::Warning, label, &msg));
         }
         files.push(file.clone());
         let format = Format::from_path(path);
@@ -482,7 +480,11 @@ pub fn input_diagnostic(
     while !file.text.is_char_boundary(at) {
         at -= 1;
     }
-    let label = Label::new(&file, Lang::UND, at..at, message);
-    let display = file.display.clone();
-    Diagnostic::new("input-error", severity, format!("{display}: {message}"), label)
+    input_at(severity, Label::new(&file, Lang::UND, at..at, message), message)
+}
+
+/// An `input-error` diagnostic at a label; the message names the file.
+fn input_at(severity: Severity, label: Label, message: &str) -> Diagnostic {
+    let display = label.file.display.clone();
+    Diagnostic::new(INPUT_ERROR, severity, format!("{display}: {message}"), label)
 }

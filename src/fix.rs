@@ -67,11 +67,11 @@ pub fn plan(diags: &[Diagnostic]) -> Vec<FileFix> {
 
 /// Writes the new text atomically, keeping the file's permissions.
 pub fn write(f: &FileFix) -> std::io::Result<()> {
-    let bytes: Vec<u8> = match f.encoding {
-        Encoding::Utf8 => f.new.as_bytes().to_vec(),
+    let bytes: std::borrow::Cow<[u8]> = match f.encoding {
+        Encoding::Utf8 => f.new.as_bytes().into(),
         // The decoded text starts with U+FEFF, which encodes back to the byte order mark.
-        Encoding::Utf16Le => f.new.encode_utf16().flat_map(u16::to_le_bytes).collect(),
-        Encoding::Utf16Be => f.new.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        Encoding::Utf16Le => f.new.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>().into(),
+        Encoding::Utf16Be => f.new.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>().into(),
         Encoding::Lossy { .. } => {
             return Err(std::io::Error::other(
                 "it is not valid UTF-8 (read with --encoding lossy); fixes are not written to it",

@@ -6,6 +6,7 @@
 //! the ones of the JSON output (docs/json.md): 1-based lines and columns, columns counted
 //! in Unicode scalar values, ends exclusive.
 
+use crate::check::INPUT_ERROR;
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::render::visible;
 use crate::rules::Rule;
@@ -16,9 +17,6 @@ use std::path::{Component, Path, PathBuf};
 pub const SARIF_MAX_RESULTS: usize = 25_000;
 /// ... and at most this many related locations in one result.
 pub const SARIF_MAX_RELATED: usize = 1_000;
-
-/// The rule id of files that could not be read and groups that could not be checked.
-const INPUT_ERROR: &str = "input-error";
 
 /// One line per finding: `path:line:col: severity[rule]: message`.
 pub fn short(diags: &[Diagnostic]) -> String {

@@ -427,7 +427,6 @@ fn run_check(
     color: Color,
     fixes: Fixes,
 ) -> ExitCode {
-    // Formats that can be written group by group are, unless fixes need every finding.
     let choice = match color {
         Color::Always => ColorChoice::Always,
         Color::Never => ColorChoice::Never,
@@ -449,14 +448,16 @@ fn run_check(
         let _ = render::human(d, &mut buf);
         Rendered::Color(buf)
     };
-    let stream: Option<Renderer> = match (fixes, format) {
-        (Fixes::None, Format::Json) => Some(&render_json),
-        (Fixes::None, Format::Short) => Some(&render_short),
-        (Fixes::None, Format::Github) => Some(&render_github),
-        (Fixes::None, Format::Human) if output.is_some() => Some(&render_plain),
-        (Fixes::None, Format::Human) => Some(&render_color),
-        _ => None,
+    // Formats rendered diagnostic by diagnostic (SARIF and HTML need them all at once).
+    let per_group: Option<Renderer> = match format {
+        Format::Json => Some(&render_json),
+        Format::Short => Some(&render_short),
+        Format::Github => Some(&render_github),
+        Format::Human if output.is_some() => Some(&render_plain),
+        Format::Human => Some(&render_color),
+        Format::Sarif | Format::Html => None,
     };
+    let stream = per_group.filter(|_| fixes == Fixes::None);
     let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, stream);
     if !run.quiet {
         for n in &notes {
@@ -491,7 +492,7 @@ fn run_check(
         diags.extend(r.diagnostics);
         if let Some(s) = s {
             input_errors |=
-                s.kinds.iter().any(|&(rule, sev)| rule == "input-error" && sev == Severity::Error);
+                s.kinds.iter().any(|&(rule, sev)| rule == check::INPUT_ERROR && sev == Severity::Error);
             kinds.extend(s.kinds);
             streamed.push(s.rendered);
         }
@@ -504,7 +505,7 @@ fn run_check(
         for &(_, sev) in &kinds {
             summary.add(sev);
         }
-        return write_streamed(streamed, &kinds, summary, &buffers, format, output, run, deny, input_errors);
+        return write_output(streamed, &kinds, summary, &buffers, format, output, run, deny, input_errors);
     }
     match fixes {
         Fixes::None => {}
@@ -553,58 +554,19 @@ fn run_check(
         }
     }
     summary.count(&diags);
-    let text = match format {
-        Format::Json => Some(render::json(&diags, summary)),
-        Format::Short => Some(oerlint::formats::short(&diags)),
-        Format::Github => Some(oerlint::formats::github(&diags)),
-        Format::Sarif => {
+    let rendered = match (format, per_group) {
+        (_, Some(render)) => render(&diags),
+        (Format::Sarif, None) => {
             let all: Vec<&rules::Rule> = rules::all().iter().collect();
-            let root = repo_root();
-            Some(oerlint::formats::sarif(&diags, &all, &root))
+            Rendered::Text(oerlint::formats::sarif(&diags, &all, &repo_root()))
         }
-        Format::Html => {
+        _ => {
             let docs: Vec<&Document> = documents.iter().collect();
-            Some(oerlint::html::report(&docs, &diags))
+            Rendered::Text(oerlint::html::report(&docs, &diags))
         }
-        Format::Human if output.is_some() => {
-            let mut buf = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
-            let _ = render::human(&diags, &mut buf);
-            let mut s = String::from_utf8_lossy(&buf.into_inner()).into_owned();
-            s.push_str(&render::summary_line(&summary));
-            s.push('\n');
-            Some(s)
-        }
-        Format::Human => None,
     };
-    if let Some(text) = text {
-        let written = match output {
-            Some(path) => std::fs::write(path, text.as_bytes()),
-            None => std::io::stdout().lock().write_all(text.as_bytes()),
-        };
-        if let Err(e) = written {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("error: cannot write output: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    match format {
-        Format::Human if output.is_none() => {
-            let mut stream = StandardStream::stdout(choice);
-            if let Err(e) = render::human(&diags, &mut stream) {
-                // A closed pipe (`oerlint check … | head`) is the reader's choice, not an error.
-                if e.kind() != std::io::ErrorKind::BrokenPipe && !e.to_string().contains("Broken pipe") {
-                    eprintln!("error: cannot write output: {e}");
-                    return ExitCode::from(2);
-                }
-            }
-            if !run.quiet {
-                let _ = writeln!(stream, "{}", render::summary_line(&summary));
-            }
-        }
-        _ => {}
-    }
-    exit_status(diags.iter().map(|d| (d.rule, d.severity)), deny, input_errors)
+    let kinds: Vec<(&'static str, Severity)> = diags.iter().map(|d| (d.rule, d.severity)).collect();
+    write_output(vec![rendered], &kinds, summary, &buffers, format, output, run, deny, input_errors)
 }
 
 /// 1 when a finding fails the check, else 2 on an input error, else 0.
@@ -614,7 +576,7 @@ fn exit_status<'a>(
     input_errors: bool,
 ) -> ExitCode {
     let failing = kinds.into_iter().any(|(rule, sev)| {
-        rule != "input-error" && (sev == Severity::Error || (deny.is_some() && sev == Severity::Warning))
+        rule != check::INPUT_ERROR && (sev == Severity::Error || (deny.is_some() && sev == Severity::Warning))
     });
     if failing {
         ExitCode::from(1)
@@ -625,10 +587,10 @@ fn exit_status<'a>(
     }
 }
 
-/// Writes the output of a streamed check: the groups' rendered findings in order, then
-/// the summary. The same bytes as rendering every finding at once.
+/// Writes the report: the rendered findings in order (one part per group when streamed,
+/// one part otherwise: the same bytes either way), then the summary.
 #[allow(clippy::too_many_arguments)]
-fn write_streamed(
+fn write_output(
     parts: Vec<Rendered>,
     kinds: &[(&'static str, Severity)],
     summary: Summary,

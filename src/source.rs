@@ -135,13 +135,13 @@ impl SourceFile {
         }
         let bytes = std::fs::read(path).map_err(cannot)?;
         if let Some((le, body)) = utf16_body(&bytes) {
+            if body.len() % 2 == 1 {
+                return Err(err("file is UTF-16 but has an odd number of bytes".into(), None));
+            }
             let units: Vec<u16> = body
                 .chunks_exact(2)
                 .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
                 .collect();
-            if body.len() % 2 == 1 {
-                return Err(err("file is UTF-16 but has an odd number of bytes".into(), None));
-            }
             let mut text = String::with_capacity(units.len() + 3);
             text.push('\u{feff}');
             for r in char::decode_utf16(units.iter().copied()) {
@@ -158,7 +158,11 @@ impl SourceFile {
                     }
                 }
             }
-            check_text(&text).map_err(|(m, _)| err(format!("{m} (read as UTF-16)"), None))?;
+            let checked = match text.bytes().position(|b| b == 0) {
+                Some(pos) => Err(binary(pos)),
+                None => not_blank(&text),
+            };
+            checked.map_err(|(m, _)| err(format!("{m} (read as UTF-16)"), None))?;
             let mut f = SourceFile::from_text(path, text);
             f.encoding = if le { Encoding::Utf16Le } else { Encoding::Utf16Be };
             return Ok(Arc::new(f));
@@ -187,7 +191,7 @@ impl SourceFile {
                     text.extend(std::iter::repeat_n(SUBSTITUTE, chunk.invalid().len()));
                 }
             }
-            check_text(&text).map_err(|(m, o)| err(m, o))?;
+            not_blank(&text).map_err(|(m, o)| err(m, o))?;
             let mut f = SourceFile::from_text(path, text);
             f.encoding = Encoding::Lossy { replaced, first: first.unwrap_or(0) };
             return Ok(Arc::new(f));
@@ -251,14 +255,16 @@ fn utf16_body(bytes: &[u8]) -> Option<(bool, &[u8])> {
     }
 }
 
-/// Text that is not worth checking: nothing but white space, or a NUL byte.
-fn check_text(text: &str) -> Result<(), (String, Option<usize>)> {
-    if let Some(pos) = text.bytes().position(|b| b == 0) {
-        return Err((
-            format!("file looks binary (NUL byte at offset {pos}); only UTF-8 and UTF-16 text is checked"),
-            Some(pos),
-        ));
-    }
+/// A NUL byte at `pos`: the file is binary.
+fn binary(pos: usize) -> (String, Option<usize>) {
+    (
+        format!("file looks binary (NUL byte at offset {pos}); only UTF-8 and UTF-16 text is checked"),
+        Some(pos),
+    )
+}
+
+/// Text with nothing but white space (and a byte order mark) is not worth checking.
+fn not_blank(text: &str) -> Result<(), (String, Option<usize>)> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(("file is empty (only white space)".into(), None));
     }
@@ -271,13 +277,10 @@ fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<usize>)> {
         return Err(("file is empty".into(), None));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err((
-            format!("file looks binary (NUL byte at offset {pos}); only UTF-8 and UTF-16 text is checked"),
-            Some(pos),
-        ));
+        return Err(binary(pos));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => check_text(&text).map(|()| text),
+        Ok(text) => not_blank(&text).map(|()| text),
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
             let byte = e.as_bytes()[pos];
