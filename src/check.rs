@@ -121,20 +121,10 @@ fn front_matter_date(text: &str) -> Option<jiff::civil::Date> {
     front_matter(text, "date").and_then(|v| v.get(..10).and_then(|d| d.parse().ok()))
 }
 
-/// A top-level `key: value` of a YAML front matter block at the top of a file.
+/// A top-level field of the YAML front matter at the top of a file (read with a YAML
+/// parser, so any YAML spelling of the value is understood).
 fn front_matter(text: &str, key: &str) -> Option<String> {
-    let body = text.trim_start_matches('\u{feff}');
-    let rest = body.strip_prefix("---\n").or_else(|| body.strip_prefix("---\r\n"))?;
-    for line in rest.lines() {
-        let line = line.trim_end_matches('\r');
-        if line == "---" || line == "..." {
-            break;
-        }
-        if let Some(v) = line.strip_prefix(key).and_then(|v| v.strip_prefix(':')) {
-            return Some(v.trim().trim_matches(['"', '\'']).to_string());
-        }
-    }
-    None
+    blocks::FrontMatter::of_file(text)?.get(key).map(|v| v.trim().to_string())
 }
 
 /// The issue's date, from front matter, else from the source: the first month its first
@@ -324,7 +314,12 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         }
         files.push(file.clone());
         let format = Format::from_path(path);
-        let all = blocks::parse(&file.text, file.body(), format);
+        let parsed = blocks::read(&file.text, file.body(), format);
+        for skipped in &parsed.skipped {
+            let label = Label::new(&file, Lang::UND, skipped.span.clone(), "not read as text");
+            report.input_errors.push(input_at(Severity::Note, label, &format!("not read: {}", skipped.what)));
+        }
+        let all = parsed.blocks;
         match lang {
             Some(l) => pending.push((*l, file, all)),
             None => {

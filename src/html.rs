@@ -852,6 +852,8 @@ impl Page<'_> {
             BlockKind::Heading(_) => "<p class=\"b h\">",
             BlockKind::ListItem => "<p class=\"b li\">",
             BlockKind::Paragraph => "<p class=\"b\">",
+            BlockKind::TableCell => "<p class=\"b td\">",
+            BlockKind::FrontMatter => "<p class=\"b fm\">",
         };
         self.out.push_str(tag);
         let mut stack: Vec<(usize, String)> = Vec::new(); // (end unit, closing html)

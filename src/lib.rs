@@ -24,6 +24,7 @@ pub mod render;
 pub mod rules;
 pub mod script;
 pub mod sections;
+pub mod show;
 pub mod source;
 pub mod suppress;
 pub mod temporal;

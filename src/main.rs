@@ -40,6 +40,14 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum BlocksFormat {
+    /// One line per block.
+    Human,
+    /// A JSON array of files with their blocks.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum AlignFormat {
     Table,
     Po,
@@ -148,6 +156,17 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Show what oerlint read from files: every block with its kind (heading, paragraph,
+    /// list item, table cell, front matter), line and text, its links, and what was not
+    /// read and why.
+    Blocks {
+        /// Files to read.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// `human` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value = "human")]
+        format: BlocksFormat,
+    },
     /// List every rule with its default level.
     Rules,
     /// Write a commented oerlint.toml with every default.
@@ -164,6 +183,40 @@ enum Command {
         /// Rule id, as in `oerlint rules`.
         rule: String,
     },
+}
+
+/// `oerlint blocks`: the blocks read from each file (exit 2 if a file cannot be read).
+fn run_blocks(files: &[PathBuf], format: BlocksFormat) -> ExitCode {
+    let mut status = ExitCode::SUCCESS;
+    let mut read = Vec::new();
+    for path in files {
+        match oerlint::source::SourceFile::load(path) {
+            Ok(f) => {
+                let parsed = oerlint::show::read(&f);
+                read.push((f, parsed));
+            }
+            Err(e) => {
+                eprintln!("error: {}: {}", oerlint::show::one_line(&path.display().to_string()), e.message);
+                status = ExitCode::from(2);
+            }
+        }
+    }
+    let out = match format {
+        BlocksFormat::Human => {
+            read.iter().map(|(f, p)| oerlint::show::human(f, p)).collect::<Vec<_>>().join("\n")
+        }
+        BlocksFormat::Json => {
+            oerlint::show::json(&read.iter().map(|(f, p)| (f.as_ref(), p)).collect::<Vec<_>>())
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    status
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -240,6 +293,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Blocks { files, format } => run_blocks(&files, format),
         Command::Rules => {
             println!("{:<20} {:<8} summary", "rule", "level");
             for r in rules::all() {
