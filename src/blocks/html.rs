@@ -98,7 +98,7 @@ fn is_void(name: &str) -> bool {
 }
 
 /// Tags whose start and end break the text into separate blocks.
-fn is_block_level(name: &str) -> bool {
+pub(super) fn is_block_level(name: &str) -> bool {
     matches!(
         name.to_ascii_lowercase().as_str(),
         "address"

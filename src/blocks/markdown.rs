@@ -125,9 +125,15 @@ pub(super) fn walk(src: &str, range: Range<usize>, mdx: bool, depth: usize) -> P
                 parsed.blocks.extend(sub.blocks);
                 parsed.skipped.extend(sub.skipped);
             }
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading { level, id, attrs, .. }) => {
                 let mut b = nb(mdx, BlockKind::Heading(level as u8), r);
                 b.id = id.map(|s| s.to_string());
+                // `{: hreflang="en"}` / `{lang=en}`: the heading is kept in that language.
+                b.kept_lang = attrs
+                    .iter()
+                    .find(|(k, _)| matches!(k.trim_start_matches(':'), "hreflang" | "lang"))
+                    .and_then(|(_, v)| v.as_ref())
+                    .map(|v| v.trim_matches(['"', '\'']).to_string());
                 stack.push(b);
             }
             Event::Start(Tag::Item) | Event::Start(Tag::DefinitionListDefinition) => {
@@ -293,6 +299,8 @@ fn inline_html(b: &mut Builder, raw: &str, r: Range<usize>) {
             b.push(" ", r.start, 0);
         }
         None if tag.name.eq_ignore_ascii_case("br") => b.push("\n", r.start, 0),
+        // An inline tag (`<span>`, `<em>`) joins the text around it, as a browser shows it.
+        None if !html::is_block_level(&tag.name) => {}
         None => b.push(" ", r.start, 0),
     }
 }

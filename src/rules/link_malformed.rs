@@ -6,6 +6,11 @@
 //! in the target, or a bare `www.` host with no scheme (browsers read it as a path on the
 //! current site).
 //!
+//! Link syntax that did not become a link is reported too, since readers see it as
+//! literal text: a space or a line break between `]` and `(` (`[text] (https://…)`), a
+//! title that is never closed (`[text](https://… "title`), and a bare URL whose scheme is
+//! misspelt (`hhttps://`, `htps://`). The span is on the broken part.
+//!
 //! Such links are typed by hand in one language and copied into the others, so they
 //! break for readers of one language only.
 //!
@@ -13,8 +18,12 @@
 //! fix `mailto:z.varoglu@unesco.org`; `[write to us](mailto:team@unesco.org)` is not.
 
 use super::{Blocks, Rule};
+use crate::blocks::Block;
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::urls;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 pub const RULE: Rule = Rule {
     id: "link-malformed",
@@ -27,6 +36,7 @@ pub const RULE: Rule = Rule {
 
 fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     for block in b.blocks {
+        broken_syntax(b, block, out);
         for l in block.links.iter().filter(|l| l.markdown) {
             let text = &block.text[l.text.clone()];
             if let Some(problem) = urls::malformed(&l.dest, text) {
@@ -44,6 +54,96 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 }
                 out.push(d);
             }
+        }
+    }
+}
+
+/// `](` left in a block's text: Markdown link syntax that the parser did not take as a
+/// link (recognised links leave only their text).
+fn broken_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r#"(?P<gap>\][ \t]*(?:\r?\n|\r)?[ \t]*\()(?:<)?(?:[a-zA-Z][a-zA-Z+.-]*:|www\.|/|#|\.\.?/)"#,
+            r#"|(?P<scheme>\b[A-Za-z]{3,8}://)"#,
+        ))
+        .expect("broken link regex")
+    })
+}
+
+fn in_code(block: &Block, r: &Range<usize>) -> bool {
+    block.code.iter().any(|c| c.start < r.end && r.start < c.end)
+}
+
+/// Schemes people write, against which a near miss is a typo.
+const SCHEMES: &[&str] = &["http", "https", "ftp", "ftps", "mailto", "file"];
+
+fn broken_syntax(b: &Blocks, block: &Block, out: &mut Vec<Diagnostic>) {
+    if !block.text.contains("](")
+        && !block.text.contains("://")
+        && !block.text.contains("] ")
+        && !block.text.contains("]\n")
+    {
+        return;
+    }
+    for c in broken_re().captures_iter(&block.text) {
+        if let Some(gap) = c.name("gap") {
+            let r = gap.range();
+            if in_code(block, &r) {
+                continue;
+            }
+            let found = &block.text[r.clone()];
+            let span = block.file_range(r.clone());
+            let problem = if found == "](" {
+                // `](` with nothing between: the destination or its title is not closed.
+                "this link is not closed (a `)` or a title's closing quote is missing), so it shows as text"
+                    .to_string()
+            } else if found.contains(['\n', '\r']) {
+                "a line break between `]` and `(` makes this text, not a link".to_string()
+            } else {
+                "a space between `]` and `(` makes this text, not a link".to_string()
+            };
+            let mut d = Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                format!("broken link syntax: {problem}"),
+                Label::new(b.file, b.lang, span.clone(), "not a link"),
+            )
+            .expected_found("`](` with nothing between", found.escape_debug().to_string());
+            if found != "](" && !found.contains(['\n', '\r']) {
+                d = d.fix(span, "](");
+            }
+            out.push(d);
+        } else if let Some(m) = c.name("scheme") {
+            let r = m.range();
+            if in_code(block, &r) {
+                continue;
+            }
+            let scheme = m.as_str().trim_end_matches("://").to_ascii_lowercase();
+            if SCHEMES.contains(&scheme.as_str()) {
+                continue;
+            }
+            let Some(good) = SCHEMES
+                .iter()
+                .filter(|s| s.starts_with('h'))
+                .find(|s| strsim::damerau_levenshtein(s, &scheme) == 1)
+            else {
+                continue;
+            };
+            let span = block.file_range(r.start..r.end - 3);
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!(
+                        "malformed link: the scheme `{}` is misspelt; expected `{good}`",
+                        &m.as_str()[..m.len() - 3]
+                    ),
+                    Label::new(b.file, b.lang, span.clone(), "misspelt scheme"),
+                )
+                .expected_found(format!("{good}://"), m.as_str())
+                .fix(span, *good),
+            );
         }
     }
 }
