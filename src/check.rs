@@ -425,6 +425,7 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
         return report;
     };
     let mut diags = rules::run(&doc, &opts.rules);
+    declared_untranslated(&doc, &mut diags);
     let report_unused = rules::find("unused-suppression").is_some_and(|r| opts.rules.enabled(r));
     crate::suppress::apply(&doc.files, &mut diags, report_unused);
     for d in diags.iter_mut() {
@@ -443,6 +444,41 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
         report.document = Some(doc);
     }
     report
+}
+
+/// A translation whose front matter says `untranslated: true` (the Jekyll convention for
+/// a page not translated yet) gets one `untranslated` note at that declaration instead of
+/// a warning for every block that is still in the source language.
+fn declared_untranslated(doc: &Document, diags: &mut Vec<Diagnostic>) {
+    for (i, v) in doc.versions.iter().enumerate() {
+        if i == doc.source {
+            continue;
+        }
+        let Some(fm) = blocks::FrontMatter::of_file(&v.file.text) else { continue };
+        let Some((_, value, span)) = fm.fields.iter().find(|(k, _, _)| k == "untranslated") else { continue };
+        if !matches!(value.trim(), "true" | "yes" | "True" | "TRUE") {
+            continue;
+        }
+        let before = diags.len();
+        diags.retain(|d| !(d.rule == "untranslated" && Arc::ptr_eq(&d.primary.file, &v.file)));
+        let dropped = before - diags.len();
+        if dropped == 0 {
+            continue;
+        }
+        let label = Label::new(&v.file, v.lang, span.clone(), "declared here");
+        diags.push(Diagnostic::new(
+            "untranslated",
+            Severity::Note,
+            format!(
+                "the {} version declares `untranslated: true` in its front matter: {dropped} block{} still in {} {} not reported one by one",
+                v.lang.name(),
+                if dropped == 1 { "" } else { "s" },
+                doc.versions[doc.source].lang.name(),
+                if dropped == 1 { "is" } else { "are" },
+            ),
+            label,
+        ));
+    }
 }
 
 fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {

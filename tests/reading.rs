@@ -470,3 +470,50 @@ fn coverage_of_the_corpus() {
     let gaps = coverage_gaps(&files);
     assert!(gaps.is_empty(), "{} files with text not read:\n{}", gaps.len(), gaps.join("\n"));
 }
+
+#[test]
+fn front_matter_is_yaml_prose_fields_are_compared_and_untranslated_pages_get_one_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Any YAML spelling of `source`; the title is prose, compared like any text.
+    std::fs::write(
+        d.join("en.md"),
+        "---\n\"source\": 'fr'\ntitle: \"Report 2024\"\n---\n\n# Report\n\nWe met 12 times.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("fr.md"),
+        "---\ntitle: Rapport 2025\n---\n\n# Rapport\n\nNous nous sommes réunis 12 fois.\n",
+    )
+    .unwrap();
+    let (_, v) = check_json(&[d.to_str().unwrap()]);
+    // (a year alone is a date)
+    let nums: Vec<_> = of_rule(&diags(&v), "date-mismatch").into_iter().cloned().collect();
+    assert_eq!(nums.len(), 1, "{v:#}");
+    // The source is French (from the YAML front matter): the English title is the one that differs.
+    assert_eq!(nums[0]["primary"]["text"], "2024");
+    assert_eq!(nums[0]["related"][0]["text"], "2025");
+    assert_spans_valid(&v);
+    // A translation declared untranslated: one note, not a warning per block.
+    std::fs::write(
+        d.join("en.md"),
+        "# Report\n\nWe met twelve times in the spring.\n\nThe next meeting is in the autumn.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("fr.md"), "---\nuntranslated: true\n---\n\n# Report\n\nWe met twelve times in the spring.\n\nThe next meeting is in the autumn.\n").unwrap();
+    let (code, v) = check_json(&[d.to_str().unwrap()]);
+    let u: Vec<_> = of_rule(&diags(&v), "untranslated").into_iter().cloned().collect();
+    assert_eq!(u.len(), 1, "{v:#}");
+    assert_eq!(u[0]["severity"], "note");
+    assert_eq!(u[0]["primary"]["text"], "true");
+    assert!(u[0]["message"].as_str().unwrap().contains("2 blocks"), "{}", u[0]["message"]);
+    assert_eq!(code, 0);
+    // Near miss: without the declaration every block is reported.
+    std::fs::write(
+        d.join("fr.md"),
+        "# Report\n\nWe met twelve times in the spring.\n\nThe next meeting is in the autumn.\n",
+    )
+    .unwrap();
+    let (_, v) = check_json(&[d.to_str().unwrap()]);
+    assert_eq!(of_rule(&diags(&v), "untranslated").len(), 2, "{v:#}");
+}

@@ -10,6 +10,10 @@
 //! are left out, and so are blocks with fewer than four words of prose (capitalised words
 //! count as names): they are the same in every language.
 //!
+//! A translation whose YAML front matter declares `untranslated: true` (the Jekyll
+//! convention for a page not translated yet) gets one note at that declaration, with the
+//! count, instead of a warning per block.
+//!
 //! Example: the French issue has `The network holds a webinar on open licences for all
 //! members.` where the English has the same sentence: reported. A French block that is only
 //! `Contact : a.rahman@unesco.org` is not.
