@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end browser test of the HTML report (docs/report.md). Installs nothing: without
-# Chromium it says so and passes. CI installs it first (apt-get install -y chromium).
+# Chromium it says so and passes, except under CI=true, where it fails. CI installs it
+# first (apt-get install -y chromium).
 #
 #   tests/browser.sh                 run the browser test (tests/html.rs, `browser_*`)
 #   tests/browser.sh --screenshot    also regenerate docs/report.png
@@ -10,6 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 chromium="${OERLINT_CHROMIUM:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "error: chromium is required under CI=true and is not installed (apt-get install chromium)"
+    exit 1
+  fi
   echo "skipped: chromium not installed (apt-get install chromium)"
   exit 0
 fi
