@@ -223,23 +223,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     for (k, v) in &raw.rules {
         let id = k.get_ref();
         if crate::rules::find(id).is_none() {
-            return Err(err(
-                Some(k.span()),
-                format!("[rules]: unknown rule `{id}`; `oerlint rules` lists them"),
-            ));
+            return Err(err(Some(k.span()), format!("[rules]: {}", crate::rules::unknown_rule(id))));
         }
-        let level = match v.get_ref().as_str() {
-            "off" => Level::Off,
-            "note" => Level::On(Severity::Note),
-            "warning" => Level::On(Severity::Warning),
-            "error" => Level::On(Severity::Error),
-            other => {
-                return Err(err(
+        let level =
+            match v.get_ref().as_str() {
+                "off" => Level::Off,
+                "note" => Level::On(Severity::Note),
+                "warning" | "warn" => Level::On(Severity::Warning),
+                "error" => Level::On(Severity::Error),
+                other => return Err(err(
                     Some(v.span()),
-                    format!("[rules] {id}: unknown level `{other}`; use off, note, warning or error"),
-                ))
-            }
-        };
+                    format!(
+                        "[rules] {id}: unknown level `{other}`; use off, note, warning (or warn) or error"
+                    ),
+                )),
+            };
         levels.push((id.clone(), level));
     }
     let mut specs: Vec<CodePattern> = Vec::new();

@@ -245,7 +245,9 @@ fn main() -> ExitCode {
             let selection = rules::Selection { select, ignore, levels: Vec::new() };
             let unknown = selection.unknown();
             if !unknown.is_empty() {
-                eprintln!("error: unknown rule `{}`; `oerlint rules` lists them", unknown.join("`, `"));
+                for u in &unknown {
+                    eprintln!("error: {}", rules::unknown_rule(u));
+                }
                 return ExitCode::from(2);
             }
             let run = RunOptions {
@@ -308,7 +310,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             None => {
-                eprintln!("error: unknown rule `{rule}`; `oerlint rules` lists them");
+                eprintln!("error: {}", rules::unknown_rule(&rule));
                 ExitCode::from(2)
             }
         },

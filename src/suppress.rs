@@ -118,6 +118,8 @@ pub fn apply(files: &[Arc<SourceFile>], diags: &mut Vec<Diagnostic>, report_unus
             let unknown: Vec<&String> = x.rules.iter().filter(|r| crate::rules::find(r).is_none()).collect();
             let what = if unknown.is_empty() {
                 "this suppression suppresses nothing".to_string()
+            } else if let [one] = unknown[..] {
+                format!("this suppression names an {}", crate::rules::unknown_rule(one))
             } else {
                 format!(
                     "this suppression names unknown rule{} `{}`",

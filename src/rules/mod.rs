@@ -103,6 +103,25 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     all().iter().find(|r| r.id == id)
 }
 
+/// The rule whose id is nearest to a mistyped one (`code-mismach` → `code-mismatch`).
+pub fn suggest(id: &str) -> Option<&'static str> {
+    let id = id.trim().to_ascii_lowercase();
+    all()
+        .iter()
+        .map(|r| (strsim::damerau_levenshtein(&id, r.id), r.id))
+        .filter(|(d, r)| *d <= 3.max(r.len() / 4) && *d < r.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, r)| r)
+}
+
+/// "unknown rule `x`; did you mean `y`?", for every place a rule is named.
+pub fn unknown_rule(id: &str) -> String {
+    match suggest(id) {
+        Some(s) => format!("unknown rule `{id}`; did you mean `{s}`?"),
+        None => format!("unknown rule `{id}`; `oerlint rules` lists them"),
+    }
+}
+
 /// Which rules run: the default set, or `--select`, less `--ignore`.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
