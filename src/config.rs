@@ -225,19 +225,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         if crate::rules::find(id).is_none() {
             return Err(err(Some(k.span()), format!("[rules]: {}", crate::rules::unknown_rule(id))));
         }
-        let level =
-            match v.get_ref().as_str() {
-                "off" => Level::Off,
-                "note" => Level::On(Severity::Note),
-                "warning" | "warn" => Level::On(Severity::Warning),
-                "error" => Level::On(Severity::Error),
-                other => return Err(err(
+        let level = match v.get_ref().as_str() {
+            "off" => Level::Off,
+            "note" => Level::On(Severity::Note),
+            "warning" | "warn" => Level::On(Severity::Warning),
+            "error" => Level::On(Severity::Error),
+            other => {
+                return Err(err(
                     Some(v.span()),
                     format!(
                         "[rules] {id}: unknown level `{other}`; use off, note, warning (or warn) or error"
                     ),
-                )),
-            };
+                ))
+            }
+        };
         levels.push((id.clone(), level));
     }
     let mut specs: Vec<CodePattern> = Vec::new();

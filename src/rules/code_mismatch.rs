@@ -15,9 +15,10 @@
 //!
 //! Example: English `A Circular Letter (CL/4398) invites Member States…`; Arabic
 //! `رسالة دورية (CL / 4328)`. oerlint reports `expected CL/4398, found CL/4328`, with
-//! the difference `CL/43[9→2]8`.
+//! the difference `one digit differs, 9 → 2: CL/43[9→2]8` (a swap of two
+//! characters is named as such).
 
-use super::{char_diff, compare, similar_values, Ctx, Outcome, Pairing, Rule};
+use super::{compare, similar_values, Ctx, Outcome, Pairing, Rule};
 use crate::anchors::Kind;
 use crate::diag::{Diagnostic, Severity};
 
@@ -79,7 +80,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 )
                 .related(ctx.src.anchor_label(s.anchor, format!("{sl} has {a}")))
                 .expected_found(a.as_str(), b.as_str())
-                .note(format!("difference: {}", char_diff(a, b)))
+                .note(format!("difference: {}", super::describe_difference(a, b)))
                 .fix_opt(space_fix(&ctx.tgt.file.text, &t.anchor.span))
                 .partial_fix()
             }

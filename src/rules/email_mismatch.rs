@@ -81,7 +81,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 )
                 .related(ctx.src.anchor_label(s.anchor, format!("{sl} has `{a}`")))
                 .expected_found(a.as_str(), b.as_str())
-                .note(format!("difference: {}", super::char_diff(a, b)))
+                .note(format!("difference: {}", super::describe_difference(a, b)))
             }
         };
         out.push(d);
