@@ -145,6 +145,8 @@ struct Descriptor {
     short_description: Text,
     full_description: Text,
     help: Help,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
 }
 
@@ -190,6 +192,30 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+/// SARIF §3.55: a fix as replacements in one artifact.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 #[derive(Serialize)]
@@ -265,8 +291,37 @@ fn sarif_sentence(s: &str) -> String {
     t
 }
 
+/// Where a rule's documentation is read on the web (docs/rules.md, generated from the same
+/// text `oerlint explain` prints).
+pub fn help_uri(id: &str) -> String {
+    format!("{}/blob/main/docs/rules.md#{id}", env!("CARGO_PKG_REPOSITORY"))
+}
+
+fn sarif_fix(f: &crate::diag::Fix, uri: String) -> SarifFix {
+    let (start_line, start_column) = f.file.line_col(f.range.start);
+    let (end_line, end_column) = f.file.line_col(f.range.end);
+    SarifFix {
+        description: Text { text: sarif_sentence(&format!("replace with `{}`", f.replacement)) },
+        artifact_changes: vec![ArtifactChange {
+            artifact_location: ArtifactLocation { uri },
+            replacements: vec![Replacement {
+                deleted_region: Region {
+                    start_line,
+                    start_column,
+                    end_line,
+                    end_column,
+                    byte_offset: f.range.start,
+                    byte_length: f.range.len(),
+                },
+                inserted_content: Text { text: f.replacement.clone() },
+            }],
+        }],
+    }
+}
+
 fn descriptor(rule: &Rule) -> Descriptor {
     Descriptor {
+        help_uri: Some(help_uri(rule.id)),
         id: rule.id.to_string(),
         name: rule_name(rule.id),
         short_description: Text { text: sarif_sentence(rule.summary) },
@@ -296,6 +351,7 @@ fn synthetic_descriptor(id: &str) -> Descriptor {
         short_description: Text { text: sarif_sentence(summary) },
         full_description: Text { text: doc.to_string() },
         help: Help { text: doc.to_string(), markdown: doc.to_string() },
+        help_uri: (id == INPUT_ERROR).then(|| help_uri(id)),
         default_configuration: Configuration { enabled: true, level: "error" },
     }
 }
@@ -396,6 +452,7 @@ pub fn sarif(diags: &[Diagnostic], rules: &[&Rule], repo_root: &Path) -> String 
             }],
             related_locations: related,
             partial_fingerprints: Fingerprints { primary_location_line_hash: format!("{hash:016x}:{n}") },
+            fixes: d.fix.iter().map(|f| sarif_fix(f, root.uri(&f.file.path))).collect(),
         });
     }
 

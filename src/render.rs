@@ -60,6 +60,48 @@ pub struct JsonDiagnostic {
     expected: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     found: Option<String>,
+    /// The certain fix `oerlint check --fix` applies (an addition to version 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix>,
+}
+
+/// A fix: the edits `--fix` makes, and whether they settle the finding.
+#[derive(Serialize)]
+struct JsonFix {
+    /// `true` when applying the edits makes the finding go away.
+    resolves: bool,
+    edits: Vec<JsonEdit>,
+}
+
+/// Replace the bytes `start..end` of `path` with `replacement`.
+#[derive(Serialize)]
+struct JsonEdit {
+    path: String,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: String,
+}
+
+fn json_fix(f: &crate::diag::Fix) -> JsonFix {
+    let (line, column) = f.file.line_col(f.range.start);
+    let (end_line, end_column) = f.file.line_col(f.range.end);
+    JsonFix {
+        resolves: f.resolves,
+        edits: vec![JsonEdit {
+            path: f.file.display.clone(),
+            start: f.range.start,
+            end: f.range.end,
+            line,
+            column,
+            end_line,
+            end_column,
+            replacement: f.replacement.clone(),
+        }],
+    }
 }
 
 #[derive(Serialize)]
@@ -98,6 +140,7 @@ pub fn json_items(diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
             related: d.related.iter().map(span).collect(),
             expected: d.expected.clone(),
             found: d.found.clone(),
+            fix: d.fix.as_ref().map(json_fix),
         })
         .collect()
 }
@@ -187,9 +230,11 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
         if let Some(f) = d.found.as_deref().filter(|f| !f.is_empty()) {
             notes.push(format!("found:    {}", visible(f)));
         }
+        // `[*]`: `--fix` can repair it (ruff's mark).
+        let fixable = if d.fix.as_ref().is_some_and(|f| f.resolves) { "[*] " } else { "" };
         let diag = cs::Diagnostic::new(sev)
             .with_code(d.rule)
-            .with_message(visible(&d.message))
+            .with_message(format!("{fixable}{}", visible(&d.message)))
             .with_labels(labels)
             .with_notes(notes);
         term::emit(writer, &config, &files, &diag).map_err(|e| std::io::Error::other(e.to_string()))?;

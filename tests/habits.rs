@@ -72,3 +72,52 @@ fn warn_is_a_level() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning (or warn)"));
 }
+
+#[test]
+fn rules_documentation_is_current_and_sarif_links_it() {
+    let want = oerlint::rules::docs_markdown();
+    let path = repo().join("docs/rules.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(have == want, "docs/rules.md is out of date: UPDATE_DOCS=1 cargo test --test habits");
+    for r in oerlint::rules::all() {
+        assert!(have.contains(&format!("\n## {}\n", r.id)), "{}", r.id);
+    }
+}
+
+#[test]
+fn fixable_findings_are_marked_and_carry_their_edits() {
+    let trigger = repo().join("fixtures/rules/link-malformed/trigger");
+    // Human: ruff's [*] on findings --fix repairs.
+    let out = oerlint().args(["check", trigger.to_str().unwrap(), "--color", "never"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().any(|l| l.starts_with("error[link-malformed]: [*] ")), "{text}");
+    // JSON: the edits, byte ranges into the file.
+    let (_, v) = check_json(&[trigger.to_str().unwrap()]);
+    let fixed: Vec<_> = diags(&v).into_iter().filter(|d| d.get("fix").is_some()).collect();
+    assert!(!fixed.is_empty(), "{v:#}");
+    for d in &fixed {
+        let e = &d["fix"]["edits"][0];
+        let text = std::fs::read_to_string(e["path"].as_str().unwrap()).unwrap();
+        let (a, b) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        assert!(text.is_char_boundary(a) && text.is_char_boundary(b) && a <= b);
+        assert_eq!(e["replacement"], "mailto:");
+        assert_eq!(&text[a..b], "mailto>");
+    }
+    // SARIF: fixes, and every rule links its documentation.
+    let out = oerlint().args(["check", trigger.to_str().unwrap(), "--format", "sarif"]).output().unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &s["runs"][0];
+    for r in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        let uri = r["helpUri"].as_str().unwrap_or_else(|| panic!("{r}"));
+        assert!(uri.ends_with(&format!("docs/rules.md#{}", r["id"].as_str().unwrap())), "{uri}");
+    }
+    let with_fix: Vec<_> =
+        run["results"].as_array().unwrap().iter().filter(|r| r.get("fixes").is_some()).collect();
+    assert!(!with_fix.is_empty());
+    let rep = &with_fix[0]["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(rep["insertedContent"]["text"], "mailto:");
+    assert!(rep["deletedRegion"]["byteLength"].as_u64().unwrap() > 0);
+}

@@ -103,6 +103,35 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     all().iter().find(|r| r.id == id)
 }
 
+/// docs/rules.md: every rule's documentation, as `oerlint explain` prints it, under a
+/// heading that is its id (so `docs/rules.md#code-mismatch` links to it; SARIF `helpUri`).
+pub fn docs_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from the rules' documentation (`oerlint explain RULE`); \
+         tests/habits.rs checks it is current: UPDATE_DOCS=1 cargo test --test habits -->\n\n\
+         | rule | default level | summary |\n|---|---|---|\n",
+    );
+    for r in all() {
+        let level = if r.default_enabled { r.severity.as_str() } else { "off" };
+        out.push_str(&format!("| [{0}](#{0}) | {level} | {1} |\n", r.id, r.summary.replace('|', "\\|")));
+    }
+    for r in all() {
+        let doc = r.doc();
+        let body =
+            doc.split_once('\n').map_or("", |(first, rest)| if first.starts_with("# ") { rest } else { doc });
+        let level = if r.default_enabled { r.severity.as_str() } else { "off by default" };
+        out.push_str(&format!("\n## {}\n\nDefault level: {level}.\n{}\n", r.id, body.trim_end()));
+    }
+    out.push_str(
+        "\n## input-error\n\nNot a rule of the text: a file could not be read (missing, unreadable, \
+         empty, binary, not UTF-8, too large), a document could not be checked (two versions in one \
+         language, no version in the source language), or part of a file could not be read as text \
+         (a code fence never closed, an unterminated comment: a note naming what was skipped). \
+         Errors make `oerlint check` exit with status 2; notes do not change the exit status.\n",
+    );
+    out
+}
+
 /// The rule whose id is nearest to a mistyped one (`code-mismach` → `code-mismatch`).
 pub fn suggest(id: &str) -> Option<&'static str> {
     let id = id.trim().to_ascii_lowercase();
