@@ -152,3 +152,92 @@ impl Diagnostic {
         )
     }
 }
+
+/// The parts of a message to isolate from the text around them so that the bidi
+/// algorithm does not scramble them: the inside of a quoted value (`…`, «…», “…”) that
+/// holds right-to-left letters, and any other run from a right-to-left letter to the
+/// last right-to-left letter before left-to-right text. Text output wraps each in U+2068
+/// FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, HTML in `<bdi>`.
+pub fn rtl_ranges(s: &str) -> Vec<std::ops::Range<usize>> {
+    use unicode_bidi::{bidi_class, BidiClass};
+    let rtl = |c: char| matches!(bidi_class(c), BidiClass::R | BidiClass::AL);
+    let ltr = |c: char| bidi_class(c) == BidiClass::L;
+    if !s.chars().any(rtl) {
+        return Vec::new();
+    }
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    // Quoted values.
+    for (open, close) in [('`', '`'), ('«', '»'), ('“', '”')] {
+        let mut from = 0;
+        while let Some(a) = s[from..].find(open).map(|k| from + k + open.len_utf8()) {
+            let Some(b) = s[a..].find(close).map(|k| a + k) else { break };
+            if s[a..b].chars().any(rtl) && !out.iter().any(|r| r.start < b && a < r.end) {
+                out.push(a..b);
+            }
+            from = b + close.len_utf8();
+        }
+    }
+    // Other runs of right-to-left text.
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !rtl(c) || out.iter().any(|r| r.contains(&i)) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if ltr(d)
+                || out.iter().any(|r| r.start == j)
+                || matches!(d, '`' | '«' | '»' | '“' | '”' | '(' | ')')
+            {
+                break;
+            }
+            if rtl(d) {
+                end = j + d.len_utf8();
+            }
+            chars.next();
+        }
+        out.push(i..end);
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// `s` with its right-to-left values isolated (U+2068 … U+2069), for text output.
+pub fn isolate_rtl(s: &str) -> String {
+    let ranges = rtl_ranges(s);
+    if ranges.is_empty() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 6 * ranges.len());
+    let mut at = 0;
+    for r in ranges {
+        out.push_str(&s[at..r.start]);
+        out.push('\u{2068}');
+        out.push_str(&s[r.clone()]);
+        out.push('\u{2069}');
+        at = r.end;
+    }
+    out.push_str(&s[at..]);
+    out
+}
+
+#[cfg(test)]
+mod bidi_tests {
+    use super::*;
+
+    #[test]
+    fn right_to_left_values_are_isolated() {
+        assert_eq!(
+            isolate_rtl("time differs: found 15:00 بتوقيت باريس (13:00 UTC)"),
+            "time differs: found 15:00 \u{2068}بتوقيت باريس\u{2069} (13:00 UTC)"
+        );
+        assert_eq!(isolate_rtl("found `المزيد 98` here"), "found `\u{2068}المزيد 98\u{2069}` here");
+        assert_eq!(
+            isolate_rtl("extra section in Arabic: “المترجمين” has none"),
+            "extra section in Arabic: “\u{2068}المترجمين\u{2069}” has none"
+        );
+        assert_eq!(isolate_rtl("no Arabic here"), "no Arabic here");
+        let s = "a «שלום» b `x` c";
+        assert_eq!(rtl_ranges(s).len(), 1);
+    }
+}

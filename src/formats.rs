@@ -28,7 +28,7 @@ pub fn short(diags: &[Diagnostic]) -> String {
             one_line(&d.primary.file.display),
             d.severity.as_str(),
             d.rule,
-            one_line(&d.message)
+            crate::diag::isolate_rtl(&one_line(&d.message))
         ));
     }
     out

@@ -99,6 +99,22 @@ fn text(s: &str) -> String {
     out
 }
 
+/// A message: escaped like any text, its right-to-left values in `<bdi>` so that the page's
+/// direction cannot scramble them.
+fn message(s: &str) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for r in crate::diag::rtl_ranges(s) {
+        push_text(&mut out, &s[at..r.start]);
+        out.push_str("<bdi>");
+        push_text(&mut out, &s[r.clone()]);
+        out.push_str("</bdi>");
+        at = r.end;
+    }
+    push_text(&mut out, &s[at..]);
+    out
+}
+
 fn sev_icon(s: Severity) -> &'static str {
     match s {
         Severity::Error => "✖",
@@ -1003,7 +1019,7 @@ impl Page<'_> {
                 d.primary.lang,
                 sev_icon(d.severity),
                 escape(d.rule),
-                text(&d.message)
+                message(&d.message)
             );
             o.push_str("<ul class=\"places\">");
             let labels = std::iter::once(&d.primary).chain(d.related.iter());
@@ -1017,7 +1033,7 @@ impl Page<'_> {
                     "<li>{}{at} [{}] {}{}</li>",
                     if j == 0 { "" } else { "related: " },
                     l.lang,
-                    text(&l.message),
+                    message(&l.message),
                     quoted(l)
                 );
             }

@@ -213,9 +213,9 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
         let quote = |l: &Label| {
             let t = l.text();
             if t.is_empty() || t.chars().count() > 50 || t.contains('\n') {
-                format!("[{}] {}", l.lang, visible(&l.message))
+                format!("[{}] {}", l.lang, crate::diag::isolate_rtl(&visible(&l.message)))
             } else {
-                format!("[{}] {} «{}»", l.lang, visible(&l.message), visible(t))
+                format!("[{}] {} «{}»", l.lang, crate::diag::isolate_rtl(&visible(&l.message)), visible(t))
             }
         };
         labels.push(cs::Label::primary(pid, d.primary.start..d.primary.end).with_message(quote(&d.primary)));
@@ -223,7 +223,7 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
             let rid = id_of(r, &mut files);
             labels.push(cs::Label::secondary(rid, r.start..r.end).with_message(quote(r)));
         }
-        let mut notes: Vec<String> = d.notes.iter().map(|n| visible(n)).collect();
+        let mut notes: Vec<String> = d.notes.iter().map(|n| crate::diag::isolate_rtl(&visible(n))).collect();
         if let Some(e) = d.expected.as_deref().filter(|e| !e.is_empty()) {
             notes.push(format!("expected: {}", visible(e)));
         }
@@ -234,7 +234,7 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
         let fixable = if d.fix.as_ref().is_some_and(|f| f.resolves) { "[*] " } else { "" };
         let diag = cs::Diagnostic::new(sev)
             .with_code(d.rule)
-            .with_message(format!("{fixable}{}", visible(&d.message)))
+            .with_message(format!("{fixable}{}", crate::diag::isolate_rtl(&visible(&d.message))))
             .with_labels(labels)
             .with_notes(notes);
         term::emit(writer, &config, &files, &diag).map_err(|e| std::io::Error::other(e.to_string()))?;

@@ -121,3 +121,18 @@ fn fixable_findings_are_marked_and_carry_their_edits() {
     assert_eq!(rep["insertedContent"]["text"], "mailto:");
     assert!(rep["deletedRegion"]["byteLength"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn right_to_left_values_in_text_messages_are_isolated() {
+    let trigger = repo().join("fixtures/rules/time-mismatch/trigger");
+    for format in ["human", "short"] {
+        let out = oerlint()
+            .args(["check", trigger.to_str().unwrap(), "--format", format, "--color", "never"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let line = text.lines().find(|l| l.contains("time differs")).unwrap_or_else(|| panic!("{text}"));
+        assert!(line.contains("\u{2068}حتى 11:00 بتوقيت وسط أوروبا\u{2069}"), "{format}: {line:?}");
+        assert_eq!(line.matches('\u{2068}').count(), line.matches('\u{2069}').count(), "{line:?}");
+    }
+}

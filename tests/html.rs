@@ -286,6 +286,20 @@ fn invisible_and_confusable_characters_are_shown() {
 }
 
 #[test]
+fn right_to_left_values_in_messages_are_in_bdi() {
+    let (html, _, diags) = render(&["fixtures/rules/time-mismatch/trigger"]);
+    let with_arabic: Vec<_> =
+        diags.iter().filter(|d| d.message.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))).collect();
+    assert!(!with_arabic.is_empty());
+    for d in with_arabic {
+        for r in oerlint::diag::rtl_ranges(&d.message) {
+            let want = format!("<bdi>{}</bdi>", &d.message[r]);
+            assert!(html.contains(&want), "{want} not in the report");
+        }
+    }
+}
+
+#[test]
 fn extra_sections_have_their_own_row() {
     let (html, _, diags) = render(&["fixtures/rules/section-extra/trigger"]);
     let extra = diags.iter().position(|d| d.rule == "section-extra").expect("section-extra");
@@ -436,6 +450,17 @@ fn browser_loads_the_report_offline_with_every_finding_and_rtl_arabic() {
         let want = if h.contains("data-col=\"ar\"") { "rtl" } else { "ltr" };
         assert!(h.contains(&format!("data-computed-dir=\"{want}\"")), "{h}");
     }
+    // Right-to-left values quoted in messages are isolated as loaded (no message of this
+    // example quotes Arabic: the time-mismatch trigger's does).
+    let rtl = dir.path().join("rtl.html");
+    let st = Command::new(bin)
+        .args(["check", "fixtures/rules/time-mismatch/trigger", "--format", "html", "-o"])
+        .arg(&rtl)
+        .status()
+        .unwrap();
+    assert_eq!(st.code(), Some(1));
+    let (rtl_dom, log) = dump_dom(&chromium, &rtl);
+    assert!(rtl_dom.contains("<bdi>حتى 11:00 بتوقيت وسط أوروبا</bdi>"), "{log}");
     let showing = format!("Showing {n} of {n} findings.", n = messages.len());
     assert!(dom.contains(&showing), "the filters did not run");
     assert_eq!(external_references(&dom), Vec::<String>::new());
