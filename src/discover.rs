@@ -14,7 +14,8 @@ pub struct Group {
     pub name: String,
     /// Each file with the language its name gives (none: a multilingual file to split).
     pub files: Vec<(PathBuf, Option<Lang>)>,
-    /// When files were passed one by one: only diagnostics in these files are reported.
+    /// When files were passed one by one: only diagnostics that involve these files (by
+    /// their primary span or a related one) are reported.
     pub only: Option<Vec<PathBuf>>,
 }
 
