@@ -12,7 +12,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::check::{Document, Version};
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::lang::Lang;
-use crate::render::visible;
+use crate::render::named_invisibles;
 use crate::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -42,7 +42,7 @@ fn push_escaped(out: &mut String, c: char) {
 
 /// An attribute value: escaped, with invisible characters named (`<U+202E>`).
 fn attr(s: &str) -> String {
-    escape(&visible(s))
+    escape(&named_invisibles(s))
 }
 
 /// The name of a character that is invisible or changes the direction of text.

@@ -115,8 +115,10 @@ pub fn json(diags: &[Diagnostic], summary: Summary) -> String {
     json_report(json_items(diags), summary)
 }
 
-/// Invisible and direction-changing characters, shown as code points in human output.
-pub fn visible(s: &str) -> String {
+/// Invisible and direction-changing characters named by their code points (`<U+202E>`),
+/// control characters kept: the machine formats (short, GitHub, HTML) escape those their
+/// own way.
+pub fn named_invisibles(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         match c {
@@ -129,6 +131,44 @@ pub fn visible(s: &str) -> String {
         }
     }
     out
+}
+
+/// Characters that must not reach a terminal as they are: C0 controls but tab and line
+/// feed (ESC starts escape sequences, BEL rings, CR overwrites the line), DEL, C1
+/// controls (CSI, OSC…), and invisible or direction-changing characters (zero-width
+/// spaces and joiners, bidi embeddings, overrides and isolates, the Arabic letter mark,
+/// the byte order mark, line and paragraph separators).
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}')
+}
+
+/// Text for a terminal: every character [`is_unsafe`] shown as its code point,
+/// `<U+001B>`, so that it is visible and inert. Tabs and line feeds are kept.
+pub fn visible(s: &str) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A one-line text for a terminal (a file name, a value): [`visible`], with tabs and
+/// line feeds shown as code points too.
+pub fn visible_line(s: &str) -> String {
+    visible(s).replace('\t', "<U+0009>").replace('\n', "<U+000A>")
 }
 
 /// The file text as shown in snippets: invisible and direction-changing characters are

@@ -116,9 +116,10 @@ fn broken_inputs_are_named_and_the_rest_is_checked() {
     }
     let bad = inputs.iter().find(|x| x["primary"]["path"].as_str().unwrap().contains("bad-utf8")).unwrap();
     assert_eq!((bad["primary"]["line"].as_u64(), bad["primary"]["column"].as_u64()), (Some(3), Some(4)));
-    // The good group is still checked, and its error wins the exit status.
+    // The good group is still checked; the input errors win the exit status (the report
+    // is incomplete: 2 before 1, docs/reliability.md).
     assert!(!of_rule(&all, "code-mismatch").is_empty());
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     // Input errors alone exit 2.
     let (code, _) = check_json(&[d.join("empty").to_str().unwrap()]);
     assert_eq!(code, 2);
