@@ -68,7 +68,7 @@ pub fn github(diags: &[Diagnostic]) -> String {
         };
         out.push_str(&format!(
             "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
-            github_property(&p.file.display),
+            github_property(&message_text(&p.file.display)),
             github_property(&format!("oerlint {}", d.rule)),
             github_data(&message_text(&d.message)),
         ));

@@ -25,6 +25,7 @@ pub mod render;
 pub mod rules;
 pub mod script;
 pub mod sections;
+pub mod snippet;
 pub mod source;
 pub mod suppress;
 pub mod table;

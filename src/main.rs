@@ -1,5 +1,5 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::ColorChoice;
 use oerlint::check::{self, Document, GroupReport, Options};
 use oerlint::config;
 use oerlint::diag::Severity;
@@ -408,22 +408,39 @@ fn repo_root() -> PathBuf {
     cwd.ancestors().find(|d| d.join(".git").exists()).map(PathBuf::from).unwrap_or(cwd)
 }
 
-/// Prints a configuration error with a label on the offending TOML.
+/// Prints a configuration error with a label on the offending TOML (made safe for the
+/// terminal like every snippet).
 fn report_config_error(e: &config::ConfigError) {
-    use codespan_reporting::diagnostic::{Diagnostic, Label};
-    let mut files = codespan_reporting::files::SimpleFiles::new();
-    let id = files.add(e.path.display().to_string(), e.text.clone());
-    let mut d =
-        Diagnostic::error().with_code("config").with_message(format!("invalid configuration: {}", e.message));
-    if let Some(span) = &e.span {
-        d = d.with_labels(vec![Label::primary(id, span.clone()).with_message(e.message.clone())]);
-    } else {
-        d = d.with_notes(vec![format!("in {}", e.path.display())]);
+    use codespan_reporting::diagnostic::Severity as Cs;
+    let file = Arc::new(oerlint::source::SourceFile::from_text(&e.path, e.text.clone()));
+    let message = visible(&e.message);
+    let mut notes = Vec::new();
+    let mut labels = Vec::new();
+    let label;
+    match e.span.clone().filter(|s| {
+        s.start <= s.end
+            && s.end <= e.text.len()
+            && e.text.is_char_boundary(s.start)
+            && e.text.is_char_boundary(s.end)
+    }) {
+        Some(span) => {
+            label = oerlint::diag::Label {
+                file: file.clone(),
+                lang: Lang::UND,
+                start: span.start,
+                end: span.end,
+                message: String::new(),
+            };
+            labels.push((&label, message.clone(), true));
+        }
+        None => notes.push(format!("in {}", visible_line(&e.path.display().to_string()))),
     }
-    let stream = StandardStream::stderr(ColorChoice::Never);
-    let mut lock = stream.lock();
-    let _ =
-        codespan_reporting::term::emit(&mut lock, &codespan_reporting::term::Config::default(), &files, &d);
+    let mut err = termcolor::NoColor::new(Vec::new());
+    let config = codespan_reporting::term::Config::default();
+    let title = format!("invalid configuration: {message}");
+    let _ = render::emit(&mut err, &config, Cs::Error, "config", &title, &labels, notes);
+    let text = String::from_utf8_lossy(&err.into_inner()).into_owned();
+    say!("{}", text.trim_end_matches('\n'));
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

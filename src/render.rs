@@ -2,10 +2,9 @@
 
 use crate::diag::{Diagnostic, Label, Severity};
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Counts for the summary line and the JSON summary.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
@@ -171,33 +170,10 @@ pub fn visible_line(s: &str) -> String {
     visible(s).replace('\t', "<U+0009>").replace('\n', "<U+000A>")
 }
 
-/// The file text as shown in snippets: invisible and direction-changing characters are
-/// replaced by a visible symbol of the same UTF-8 length (`◆` for the three-byte ones),
-/// so that byte offsets, and so labels, stay right while the terminal shows where they
-/// are and does not reorder the line because of them. Labels name the code points.
-fn shown_source(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let invisible = matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-            || (c == '\u{FEFF}' && i > 0);
-        match c {
-            _ if invisible && c.len_utf8() == 3 => out.push('◆'),
-            '\u{061C}' => out.push('¤'),
-            _ => out.push(c),
-        }
-    }
-    debug_assert_eq!(out.len(), text.len());
-    out
-}
-
 /// Human output: one codespan-reporting diagnostic per finding, labels in every file.
+/// Snippets show only the lines labelled, made safe and cut when long
+/// ([`crate::snippet`]).
 pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Result<()> {
-    let mut files = SimpleFiles::new();
-    let mut ids: HashMap<*const crate::source::SourceFile, usize> = HashMap::new();
-    let mut id_of = |l: &Label, files: &mut SimpleFiles<String, String>| {
-        let key = std::sync::Arc::as_ptr(&l.file);
-        *ids.entry(key).or_insert_with(|| files.add(l.file.display.clone(), shown_source(&l.file.text)))
-    };
     let config = term::Config::default();
     for d in diags {
         let sev = match d.severity {
@@ -205,8 +181,6 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
             Severity::Warning => cs::Severity::Warning,
             Severity::Note => cs::Severity::Note,
         };
-        let mut labels = Vec::new();
-        let pid = id_of(&d.primary, &mut files);
         let quote = |l: &Label| {
             let t = l.text();
             if t.is_empty() || t.chars().count() > 50 || t.contains('\n') {
@@ -215,11 +189,7 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
                 format!("[{}] {} «{}»", l.lang, visible(&l.message), visible(t))
             }
         };
-        labels.push(cs::Label::primary(pid, d.primary.start..d.primary.end).with_message(quote(&d.primary)));
-        for r in &d.related {
-            let rid = id_of(r, &mut files);
-            labels.push(cs::Label::secondary(rid, r.start..r.end).with_message(quote(r)));
-        }
+        let all: Vec<&Label> = std::iter::once(&d.primary).chain(&d.related).collect();
         let mut notes: Vec<String> = d.notes.iter().map(|n| visible(n)).collect();
         if let Some(e) = d.expected.as_deref().filter(|e| !e.is_empty()) {
             notes.push(format!("expected: {}", visible(e)));
@@ -227,14 +197,45 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
         if let Some(f) = d.found.as_deref().filter(|f| !f.is_empty()) {
             notes.push(format!("found:    {}", visible(f)));
         }
-        let diag = cs::Diagnostic::new(sev)
-            .with_code(d.rule)
-            .with_message(visible(&d.message))
-            .with_labels(labels)
-            .with_notes(notes);
-        term::emit(writer, &config, &files, &diag).map_err(|e| std::io::Error::other(e.to_string()))?;
+        let labels: Vec<(&Label, String, bool)> =
+            all.iter().enumerate().map(|(i, l)| (*l, quote(l), i == 0)).collect();
+        emit(writer, &config, sev, d.rule, &visible(&d.message), &labels, notes)?;
     }
     Ok(())
+}
+
+/// Renders one diagnostic through codespan-reporting, with excerpts of its files.
+/// Messages must be made [`visible`] by the caller.
+pub fn emit(
+    writer: &mut dyn WriteColor,
+    config: &term::Config,
+    severity: cs::Severity,
+    code: &str,
+    message: &str,
+    labels: &[(&Label, String, bool)],
+    notes: Vec<String>,
+) -> std::io::Result<()> {
+    let mut files = crate::snippet::Excerpts::default();
+    let mut shown = Vec::new();
+    for (l, text, primary) in labels {
+        let id = files.id_of(&l.file, || {
+            labels
+                .iter()
+                .filter(|(o, _, _)| Arc::ptr_eq(&o.file, &l.file))
+                .map(|(o, _, _)| o.start..o.end)
+                .collect()
+        });
+        let ex = &files.files[id];
+        let range = ex.map(l.start)..ex.map(l.end);
+        let label = if *primary { cs::Label::primary(id, range) } else { cs::Label::secondary(id, range) };
+        shown.push(label.with_message(text.clone()));
+    }
+    let diag = cs::Diagnostic::new(severity)
+        .with_code(code)
+        .with_message(message)
+        .with_labels(shown)
+        .with_notes(notes);
+    term::emit(writer, config, &files, &diag).map_err(|e| std::io::Error::other(e.to_string()))
 }
 
 /// The closing line of human output.

@@ -268,6 +268,11 @@ impl SourceFile {
         self.line_starts.len()
     }
 
+    /// The byte offset where a 0-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+    }
+
     /// The text of a 0-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());

@@ -374,3 +374,100 @@ fn align_says_when_there_is_nothing_to_align() {
     assert!(err.contains("no document has two language versions"), "{err}");
     assert!(err.contains("only one language (English)"), "{err}");
 }
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let (dir, issue) = fixable();
+    let hostile = "\u{1b}]0;pwned\u{7} \u{1b}[2J \u{9b}31m \u{202e}gnp.exe \r";
+    for f in ["en.md", "ar.md"] {
+        let p = issue.join(f);
+        let text = std::fs::read_to_string(&p).unwrap();
+        // In a heading, and on the line that `--fix` changes.
+        let text = format!("# Head {hostile}\n\n{}", text.replacen('\n', &format!(" {hostile}\n"), 3));
+        std::fs::write(&p, text).unwrap();
+    }
+    // A second document whose file names hold an escape sequence.
+    for f in ["en.md", "ar.md"] {
+        std::fs::copy(issue.join(f), issue.join(format!("n\u{1b}[31m.{f}"))).unwrap();
+    }
+    let raw = |bytes: &[u8]| {
+        let s = String::from_utf8_lossy(bytes);
+        s.chars().find(|&c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202e}')
+    };
+    let issue_s = issue.to_str().unwrap();
+    for args in [
+        vec!["check", issue_s],
+        vec!["check", issue_s, "--format", "human", "--color", "always"],
+        vec!["check", issue_s, "--format", "short"],
+        vec!["check", issue_s, "--format", "github"],
+        vec!["check", issue_s, "--diff"],
+        vec!["align", issue_s],
+        vec!["align", issue_s, "--blocks"],
+    ] {
+        let out = oerlint().args(&args).output().unwrap();
+        let color = args.contains(&"always");
+        // With colour on, the only escapes are oerlint's own colour codes (ESC [ … m).
+        let stdout = if color {
+            let s = String::from_utf8_lossy(&out.stdout).into_owned();
+            regex_lite_strip(&s).into_bytes()
+        } else {
+            out.stdout.clone()
+        };
+        assert_eq!(raw(&stdout), None, "{args:?} stdout: {:?}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(raw(&out.stderr), None, "{args:?} stderr: {}", String::from_utf8_lossy(&out.stderr));
+        let all = format!("{}{}", String::from_utf8_lossy(&stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(all.contains("<U+001B>") || args[0] == "check" && args.len() > 2, "{args:?}: {all}");
+    }
+    // A configuration error quotes the TOML line safely.
+    std::fs::write(issue.join("oerlint.toml"), "[rules]\nlink-placeholder = \"o\u{1b}]0;x\u{7}\"\n").unwrap();
+    let out = oerlint().args(["check", issue_s]).output().unwrap();
+    assert_eq!(raw(&out.stderr), None, "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<U+001B>]0;x<U+0007>"));
+    drop(dir);
+}
+
+/// Removes SGR colour sequences (`ESC [ digits ; … m`).
+fn regex_lite_strip(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            let mut seq = String::new();
+            chars.next();
+            while let Some(&d) = chars.peek() {
+                chars.next();
+                if d.is_ascii_digit() || d == ';' {
+                    seq.push(d);
+                } else {
+                    if d != 'm' {
+                        out.push_str(&format!("\u{1b}[{seq}{d}"));
+                    }
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn long_lines_are_cut_to_a_window_in_human_output() {
+    // Two one-line paragraphs of 73 and 99 KB with 2,000 findings: each finding printed
+    // its whole line twice (340 MB); now a window around the span (about 2 KB).
+    let dir = tempfile::tempdir().unwrap();
+    let en: Vec<String> = (0..2000).map(|i| format!("Write to user{i}@example.org today.")).collect();
+    let fr: Vec<String> =
+        (0..2000).map(|i| format!("Écrivez à membre{i}@example.org aujourd’hui.")).collect();
+    std::fs::write(dir.path().join("en.md"), format!("# T\n\n{}\n", en.join(" "))).unwrap();
+    std::fs::write(dir.path().join("fr.md"), format!("# T\n\n{}\n", fr.join(" "))).unwrap();
+    let out = oerlint().args(["check", "--color", "never"]).arg(dir.path()).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let findings = text.matches("error[email-mismatch]").count();
+    assert_eq!(findings, 2000);
+    assert!(out.stdout.len() / findings < 3000, "{} bytes a finding", out.stdout.len() / findings);
+    // The window is marked, and line and column are still the file's.
+    assert!(text.contains("3 │ …"), "{}", &text[..3000]);
+    assert!(text.contains(&format!("fr.md:3:{}", fr[..1000].join(" ").chars().count() + 12)));
+}
