@@ -13,9 +13,9 @@ use std::sync::Arc;
 /// Lines up to this many bytes are shown whole.
 pub const LONG_LINE: usize = 1000;
 /// Bytes of context kept on each side of the labels of a long line.
-const CONTEXT: usize = 240;
+const CONTEXT: usize = 80;
 /// At most this much of a long label is shown on a long line.
-const LONGEST_LABEL: usize = 480;
+const LONGEST_LABEL: usize = 160;
 
 /// A stretch of a shown line: `real` bytes of the file shown as `shown` bytes of the
 /// excerpt (the same text, an escape for one character, or an elision mark).

@@ -58,6 +58,10 @@ pub struct SourceFile {
     /// memory): `--fix` replaces a file only if they, and its content, are unchanged.
     pub stamp: Option<Stamp>,
     line_starts: Vec<usize>,
+    /// Characters before every 4 KiB of the text (at char boundaries), made on first
+    /// use, so that the column of any offset is found without counting a long line from
+    /// its start (a 1 MB line with 40,000 findings was quadratic).
+    char_marks: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
 /// What a file looked like when it was read.
@@ -106,7 +110,16 @@ impl SourceFile {
                 line_starts.push(i + 1);
             }
         }
-        SourceFile { path, display, text, bom, encoding: Encoding::Utf8, stamp: None, line_starts }
+        SourceFile {
+            path,
+            display,
+            text,
+            bom,
+            encoding: Encoding::Utf8,
+            stamp: None,
+            line_starts,
+            char_marks: std::sync::OnceLock::new(),
+        }
     }
 
     /// Reads and validates a file with the default options.
@@ -260,8 +273,32 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count();
+        let col = if offset - start <= MARK {
+            self.text[start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         (line + 1, col + 1)
+    }
+
+    /// The number of characters before a char boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = vec![(0, 0)];
+            let (mut at, mut chars) = (0, 0);
+            while at + MARK < self.text.len() {
+                let mut next = at + MARK;
+                while !self.text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += self.text[at..next].chars().count();
+                marks.push((next, chars));
+                at = next;
+            }
+            marks
+        });
+        let (at, chars) = marks[marks.partition_point(|&(b, _)| b <= offset) - 1];
+        chars + self.text[at..offset].chars().count()
     }
 
     pub fn line_count(&self) -> usize {
@@ -285,6 +322,9 @@ impl SourceFile {
         self.bom..self.text.len()
     }
 }
+
+/// Bytes between two marks of [`SourceFile::chars_before`].
+const MARK: usize = 4096;
 
 /// What a file that is not a regular file is, for a message.
 fn kind_of(meta: &std::fs::Metadata) -> &'static str {
@@ -369,6 +409,16 @@ mod tests {
         // "és " is 4 bytes, 3 chars
         assert_eq!(f.line_col(8), (2, 4));
         assert_eq!(f.line_col(f.text.len()), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_chars() {
+        let text = format!("# T\n{}x{}\n", "é".repeat(9000), "a".repeat(5000));
+        let f = SourceFile::from_text("x.md", text.clone());
+        for off in [4, 5000, 4 + 2 * 9000, text.len() - 1] {
+            let expected = text[4..off].chars().count() + 1;
+            assert_eq!(f.line_col(off), (2, expected), "{off}");
+        }
     }
 
     #[test]
