@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs oerlint as a pre-commit hook for real: pre-commit (from PyPI) builds the hook from
 # this repository and runs it in a scratch git repository holding a consistent issue and
-# an inconsistent one. The first must pass, the second must fail.
+# an inconsistent one. The first must pass, the second must fail; then, with the hook
+# installed, a `git commit` that changes only the English of the consistent issue (the
+# translations forgotten) must fail.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -25,6 +27,24 @@ echo "-- consistent issue: must pass"
 echo "-- inconsistent issue: must fail"
 if "$work/venv/bin/pre-commit" try-repo "$work/hook" oerlint --files bad/fr.md; then
   echo "pre-commit passed on an inconsistent issue"
+  exit 1
+fi
+echo "-- a commit that changes only the source: must fail"
+cat > .pre-commit-config.yaml <<EOF
+repos:
+  - repo: $work/hook
+    rev: $(git -C "$work/hook" rev-parse HEAD)
+    hooks:
+      - id: oerlint
+EOF
+git add .pre-commit-config.yaml
+git -c user.email=ci@oerlint -c user.name=ci commit --quiet -m "hook configuration"
+"$work/venv/bin/pre-commit" install --install-hooks >/dev/null
+grep -q "Tuesday, 14 March 2023" good/en.md
+sed -i 's/Tuesday, 14 March 2023/Tuesday, 21 March 2023/' good/en.md
+git add good/en.md
+if PATH="$work/venv/bin:$PATH" git -c user.email=ci@oerlint -c user.name=ci commit --quiet -m "webinar moved, English only"; then
+  echo "pre-commit let a commit through that changed only the source"
   exit 1
 fi
 echo "pre-commit hook test: ok"

@@ -433,8 +433,16 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
             d.severity = *sev;
         }
     }
+    // Files passed one by one (a pre-commit hook): the findings that involve them, by
+    // their primary span or a related one. Editing the source and forgetting the
+    // translations gives findings whose primary span is in a translation, related to
+    // the source: they are the hook's to report.
     if let Some(only) = &group.only {
-        diags.retain(|d| only.iter().any(|p| same_file(p, &d.primary.file.path)));
+        diags.retain(|d| {
+            std::iter::once(&d.primary)
+                .chain(&d.related)
+                .any(|l| only.iter().any(|p| same_file(p, &l.file.path)))
+        });
     }
     diags.sort_by_key(|d| d.sort_key());
     report.diagnostics = diags;

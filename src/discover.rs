@@ -14,7 +14,8 @@ pub struct Group {
     pub name: String,
     /// Each file with the language its name gives (none: a multilingual file to split).
     pub files: Vec<(PathBuf, Option<Lang>)>,
-    /// When files were passed one by one: only diagnostics in these files are reported.
+    /// When files were passed one by one: only diagnostics that involve these files (by
+    /// their primary span or a related one) are reported.
     pub only: Option<Vec<PathBuf>>,
 }
 
@@ -134,6 +135,21 @@ fn walk_error(e: &ignore::Error, root: &Path) -> PathError {
     }
 }
 
+/// The folders links may lead into without `--follow`: each folder given (the folder of
+/// each file given), and the git work tree around it.
+fn allowed_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut roots = Vec::new();
+    for p in paths {
+        let Ok(c) = std::fs::canonicalize(p) else { continue };
+        let dir = if c.is_dir() { c } else { c.parent().map(Path::to_path_buf).unwrap_or(c) };
+        if let Some(repo) = dir.ancestors().find(|d| d.join(".git").exists()) {
+            roots.push(repo.to_path_buf());
+        }
+        roots.push(dir);
+    }
+    roots
+}
+
 /// Finds the document groups under the given paths. Folders are walked (hidden and
 /// git-ignored files skipped); a file passed by name brings its sibling language files.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Group>, Vec<PathError>) {
@@ -148,6 +164,26 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
     let mut groups: BTreeMap<Key, Pending> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut skipped_links: Vec<PathBuf> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    // Links to files are read only when they stay inside the folders being checked (or
+    // the git work tree around them), unless `follow`: a `fr.md` linked to a secret
+    // elsewhere on the machine must not be quoted into a CI log.
+    let roots: Vec<PathBuf> = if follow { Vec::new() } else { allowed_roots(paths) };
+    let mut outside = |p: &Path| -> bool {
+        if follow || !p.is_symlink() {
+            return false;
+        }
+        let Ok(target) = std::fs::canonicalize(p) else { return false };
+        if roots.iter().any(|r| target.starts_with(r)) {
+            return false;
+        }
+        notes.push(format!(
+            "{}: a symbolic link to {}, outside the folders being checked; not read (pass --follow to read it)",
+            p.display(),
+            target.display()
+        ));
+        true
+    };
     let add = |groups: &mut BTreeMap<Key, Pending>, p: PathBuf, explicit: bool| {
         let (key, lang) = key_of(&p);
         let entry = groups.entry(key).or_insert_with(|| (Vec::new(), Some(Vec::new())));
@@ -162,7 +198,27 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
             entry.1 = None;
         }
     };
-    for path in paths {
+    // The same file or folder given twice (`base ./base`) is checked once: paths are
+    // taken without `.` components, and a path naming what an earlier one named is dropped.
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            let clean: PathBuf = p.components().filter(|c| *c != std::path::Component::CurDir).collect();
+            if clean.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                clean
+            }
+        })
+        .filter(|p| {
+            let id = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            let new = !seen.contains(&id);
+            seen.push(id);
+            new
+        })
+        .collect();
+    for path in &paths {
         if path.is_dir() {
             let walk = ignore::WalkBuilder::new(path)
                 .hidden(true)
@@ -172,14 +228,21 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
                 .build();
             for entry in walk {
                 match entry {
-                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
-                        add(&mut groups, e.path().to_path_buf(), false)
+                    // Files, and FIFOs or devices with a document's name (reading them says
+                    // they are skipped).
+                    Ok(e)
+                        if e.file_type().is_some_and(|t| !t.is_dir() && !t.is_symlink())
+                            && is_document(e.path()) =>
+                    {
+                        if !outside(e.path()) {
+                            add(&mut groups, e.path().to_path_buf(), false)
+                        }
                     }
                     Ok(e) if e.path_is_symlink() && e.file_type().is_some_and(|t| t.is_symlink()) => {
                         let p = e.path();
                         if p.is_dir() {
                             skipped_links.push(p.to_path_buf());
-                        } else if is_document(p) {
+                        } else if is_document(p) && !outside(p) {
                             // A link to a file, or a broken link (reading it names the problem).
                             add(&mut groups, p.to_path_buf(), false);
                         }
@@ -193,7 +256,10 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
                     },
                 }
             }
-        } else if path.is_file() {
+        } else if path.exists() {
+            if outside(path) {
+                continue;
+            }
             add(&mut groups, path.clone(), true);
             // Bring in the sibling language files of the same document.
             let (key, lang) = key_of(path);
@@ -209,8 +275,14 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
                         } else {
                             s
                         };
-                        let file_or_broken_link = s.is_file() || (s.is_symlink() && !s.exists());
-                        if file_or_broken_link && is_document(&s) && key_of(&s).0 == key && s != *path {
+                        let file_or_broken_link =
+                            (s.exists() && !s.is_dir()) || (s.is_symlink() && !s.exists());
+                        if file_or_broken_link
+                            && is_document(&s)
+                            && key_of(&s).0 == key
+                            && s != *path
+                            && !outside(&s)
+                        {
                             let (k, l) = key_of(&s);
                             let entry = groups.entry(k).or_insert_with(|| (Vec::new(), Some(Vec::new())));
                             if !entry.0.iter().any(|(q, _)| *q == s) {
@@ -235,12 +307,9 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
             Group { name: group_name(&key, tagged), files, only }
         })
         .collect();
-    let notes = skipped_links
-        .iter()
-        .map(|p| {
-            format!("{}: a symbolic link to a folder; not followed (pass --follow to follow it)", p.display())
-        })
-        .collect();
+    notes.extend(skipped_links.iter().map(|p| {
+        format!("{}: a symbolic link to a folder; not followed (pass --follow to follow it)", p.display())
+    }));
     Discovery { groups: out, errors, notes }
 }
 

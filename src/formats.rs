@@ -8,7 +8,7 @@
 
 use crate::check::INPUT_ERROR;
 use crate::diag::{Diagnostic, Label, Severity};
-use crate::render::visible;
+use crate::render::named_invisibles;
 use crate::rules::Rule;
 use serde::Serialize;
 use std::path::{Component, Path, PathBuf};
@@ -38,7 +38,7 @@ pub fn short(diags: &[Diagnostic]) -> String {
 /// invisible and direction-changing ones are named (`<U+202E>`), as in human output.
 fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in visible(s).chars() {
+    for c in named_invisibles(s).chars() {
         match c {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
@@ -68,7 +68,7 @@ pub fn github(diags: &[Diagnostic]) -> String {
         };
         out.push_str(&format!(
             "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
-            github_property(&p.file.display),
+            github_property(&message_text(&p.file.display)),
             github_property(&format!("oerlint {}", d.rule)),
             github_data(&message_text(&d.message)),
         ));
@@ -79,7 +79,7 @@ pub fn github(diags: &[Diagnostic]) -> String {
 /// A message for people: invisible, direction-changing and control characters named,
 /// line breaks kept (each format escapes them its own way).
 fn message_text(s: &str) -> String {
-    visible(s)
+    named_invisibles(s)
         .chars()
         .map(|c| match c {
             '\n' | '\r' | '\t' => c.to_string(),

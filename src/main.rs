@@ -1,11 +1,11 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::ColorChoice;
 use oerlint::check::{self, Document, GroupReport, Options};
 use oerlint::config;
 use oerlint::diag::Severity;
 use oerlint::discover::{self, Group};
 use oerlint::lang::Lang;
-use oerlint::render::{self, Summary};
+use oerlint::render::{self, visible, visible_line, Summary};
 use oerlint::rules;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -66,7 +66,8 @@ enum Encoding {
 #[derive(Args, Clone, Copy)]
 struct InputArgs {
     /// Follow symbolic links to folders while walking (loops are reported, not followed
-    /// twice). Links to files are always followed.
+    /// twice), and links to files outside the folders being checked (and their git work
+    /// tree), which are otherwise skipped with a note.
     #[arg(short = 'L', long)]
     follow: bool,
     /// How to read files that are not valid UTF-8 [default: the configuration's, else utf-8].
@@ -185,6 +186,22 @@ enum Command {
     },
 }
 
+/// `eprintln!` that never panics: a closed or full standard error is ignored.
+macro_rules! say {
+    ($($t:tt)*) => { oerlint::output::stderr_line(&format!($($t)*)) };
+}
+
+/// Writes to standard output; a closed pipe ends quietly, another failure is exit 2.
+fn emit(bytes: &[u8]) -> Result<(), ExitCode> {
+    match oerlint::output::stdout(bytes) {
+        Ok(()) | Err(oerlint::output::WriteError::Closed) => Ok(()),
+        Err(oerlint::output::WriteError::Failed(m)) => {
+            say!("error: {m}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 /// `oerlint blocks`: the blocks read from each file (exit 2 if a file cannot be read).
 fn run_blocks(files: &[PathBuf], format: BlocksFormat) -> ExitCode {
     let mut status = ExitCode::SUCCESS;
@@ -196,7 +213,11 @@ fn run_blocks(files: &[PathBuf], format: BlocksFormat) -> ExitCode {
                 read.push((f, parsed));
             }
             Err(e) => {
-                eprintln!("error: {}: {}", oerlint::show::one_line(&path.display().to_string()), e.message);
+                say!(
+                    "error: {}: {}",
+                    oerlint::show::one_line(&path.display().to_string()),
+                    visible_line(&e.message)
+                );
                 status = ExitCode::from(2);
             }
         }
@@ -209,12 +230,8 @@ fn run_blocks(files: &[PathBuf], format: BlocksFormat) -> ExitCode {
             oerlint::show::json(&read.iter().map(|(f, p)| (f.as_ref(), p)).collect::<Vec<_>>())
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the output: {e}");
-            return ExitCode::from(2);
-        }
+    if let Err(code) = emit(out.as_bytes()) {
+        return code;
     }
     status
 }
@@ -246,7 +263,7 @@ fn main() -> ExitCode {
             let unknown = selection.unknown();
             if !unknown.is_empty() {
                 for u in &unknown {
-                    eprintln!("error: {}", rules::unknown_rule(u));
+                    say!("error: {}", visible_line(&rules::unknown_rule(u)));
                 }
                 return ExitCode::from(2);
             }
@@ -280,37 +297,32 @@ fn main() -> ExitCode {
         }
         Command::Init { dir, force } => {
             let path = dir.join(config::FILE_NAME);
-            if path.exists() && !force {
-                eprintln!("error: {} exists; use --force to overwrite it", path.display());
-                return ExitCode::from(2);
-            }
-            match std::fs::write(&path, config::template()) {
+            match oerlint::output::init(&path, &config::template(), force) {
                 Ok(()) => {
-                    println!("wrote {}", path.display());
-                    ExitCode::SUCCESS
+                    match emit(format!("wrote {}\n", visible_line(&path.display().to_string())).as_bytes()) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(code) => code,
+                    }
                 }
-                Err(e) => {
-                    eprintln!("error: cannot write {}: {e}", path.display());
+                Err(m) => {
+                    say!("error: {m}");
                     ExitCode::from(2)
                 }
             }
         }
         Command::Blocks { files, format } => run_blocks(&files, format),
         Command::Rules => {
-            println!("{:<20} {:<8} summary", "rule", "level");
+            let mut out = format!("{:<20} {:<8} summary\n", "rule", "level");
             for r in rules::all() {
                 let level = if r.default_enabled { r.severity.as_str() } else { "off" };
-                println!("{:<20} {:<8} {}", r.id, level, r.summary);
+                out.push_str(&format!("{:<20} {:<8} {}\n", r.id, level, r.summary));
             }
-            ExitCode::SUCCESS
+            emit(out.as_bytes()).err().unwrap_or(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => match rules::find(&rule) {
-            Some(r) => {
-                println!("{}", r.doc());
-                ExitCode::SUCCESS
-            }
+            Some(r) => emit(format!("{}\n", r.doc()).as_bytes()).err().unwrap_or(ExitCode::SUCCESS),
             None => {
-                eprintln!("error: {}", rules::unknown_rule(&rule));
+                say!("error: {}", visible_line(&rules::unknown_rule(&rule)));
                 ExitCode::from(2)
             }
         },
@@ -449,22 +461,39 @@ fn repo_root() -> PathBuf {
     cwd.ancestors().find(|d| d.join(".git").exists()).map(PathBuf::from).unwrap_or(cwd)
 }
 
-/// Prints a configuration error with a label on the offending TOML.
+/// Prints a configuration error with a label on the offending TOML (made safe for the
+/// terminal like every snippet).
 fn report_config_error(e: &config::ConfigError) {
-    use codespan_reporting::diagnostic::{Diagnostic, Label};
-    let mut files = codespan_reporting::files::SimpleFiles::new();
-    let id = files.add(e.path.display().to_string(), e.text.clone());
-    let mut d =
-        Diagnostic::error().with_code("config").with_message(format!("invalid configuration: {}", e.message));
-    if let Some(span) = &e.span {
-        d = d.with_labels(vec![Label::primary(id, span.clone()).with_message(e.message.clone())]);
-    } else {
-        d = d.with_notes(vec![format!("in {}", e.path.display())]);
+    use codespan_reporting::diagnostic::Severity as Cs;
+    let file = Arc::new(oerlint::source::SourceFile::from_text(&e.path, e.text.clone()));
+    let message = visible(&e.message);
+    let mut notes = Vec::new();
+    let mut labels = Vec::new();
+    let label;
+    match e.span.clone().filter(|s| {
+        s.start <= s.end
+            && s.end <= e.text.len()
+            && e.text.is_char_boundary(s.start)
+            && e.text.is_char_boundary(s.end)
+    }) {
+        Some(span) => {
+            label = oerlint::diag::Label {
+                file: file.clone(),
+                lang: Lang::UND,
+                start: span.start,
+                end: span.end,
+                message: String::new(),
+            };
+            labels.push((&label, message.clone(), true));
+        }
+        None => notes.push(format!("in {}", visible_line(&e.path.display().to_string()))),
     }
-    let stream = StandardStream::stderr(ColorChoice::Never);
-    let mut lock = stream.lock();
-    let _ =
-        codespan_reporting::term::emit(&mut lock, &codespan_reporting::term::Config::default(), &files, &d);
+    let mut err = termcolor::NoColor::new(Vec::new());
+    let config = codespan_reporting::term::Config::default();
+    let title = format!("invalid configuration: {message}");
+    let _ = render::emit(&mut err, &config, Cs::Error, "config", &title, &labels, notes);
+    let text = String::from_utf8_lossy(&err.into_inner()).into_owned();
+    say!("{}", text.trim_end_matches('\n'));
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -515,9 +544,17 @@ fn run_check(
     };
     let stream = per_group.filter(|_| fixes == Fixes::None);
     let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, stream);
+    if let Some(out) = output {
+        let inputs: Vec<PathBuf> =
+            groups.iter().flat_map(|g| g.files.iter().map(|(p, _)| p.clone())).collect();
+        if let Err(m) = oerlint::output::check_report_path(out, &inputs) {
+            say!("error: {m}");
+            return ExitCode::from(2);
+        }
+    }
     if !run.quiet {
         for n in &notes {
-            eprintln!("note: {n}");
+            say!("note: {}", visible(n));
         }
     }
     for e in &config_errors {
@@ -528,7 +565,7 @@ fn run_check(
     let mut input_errors = !path_errors.is_empty() || !config_errors.is_empty();
     let mut documents: Vec<Document> = Vec::new();
     for e in &path_errors {
-        eprintln!("error: {e}");
+        say!("error: {}", visible(e));
     }
     let mut streamed: Vec<Rendered> = Vec::new();
     let mut kinds: Vec<(&'static str, Severity)> = Vec::new();
@@ -539,7 +576,7 @@ fn run_check(
         }
         for m in &r.remarks {
             if format == Format::Human && !run.quiet {
-                eprintln!("note: {m}");
+                say!("note: {}", visible(m));
             }
         }
         input_errors |= r.input_errors.iter().any(|d| d.severity == Severity::Error);
@@ -554,7 +591,7 @@ fn run_check(
         }
     }
     if groups.is_empty() && path_errors.is_empty() && config_errors.is_empty() {
-        eprintln!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
+        say!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
         input_errors = true;
     }
     if stream.is_some() {
@@ -567,12 +604,12 @@ fn run_check(
         Fixes::None => {}
         Fixes::Diff => {
             let plans = oerlint::fix::plan(&diags);
-            let mut out = std::io::stdout().lock();
-            for p in &plans {
-                let _ = out.write_all(oerlint::fix::diff(p).as_bytes());
+            let text: String = plans.iter().map(|p| visible(&oerlint::fix::diff(p))).collect();
+            if let Err(code) = emit(text.as_bytes()) {
+                return code;
             }
             let n: usize = plans.iter().map(|p| p.fixed.len()).sum();
-            eprintln!(
+            say!(
                 "{n} fix{} in {} file{}",
                 if n == 1 { "" } else { "es" },
                 plans.len(),
@@ -586,18 +623,18 @@ fn run_check(
             for p in &plans {
                 match oerlint::fix::write(p) {
                     Ok(()) => {
-                        eprintln!(
+                        say!(
                             "fixed {} problem{} in {}",
                             p.fixed.len(),
                             if p.fixed.len() == 1 { "" } else { "s" },
-                            p.display
+                            visible_line(&p.display)
                         );
                         done.extend(
                             p.fixed.iter().filter(|&&i| diags[i].fix.as_ref().is_some_and(|f| f.resolves)),
                         );
                     }
                     Err(e) => {
-                        eprintln!("error: cannot write {}: {e}", p.display);
+                        say!("error: cannot fix {}: {}", visible_line(&p.display), visible(&e.to_string()));
                         input_errors = true;
                     }
                 }
@@ -625,7 +662,8 @@ fn run_check(
     write_output(vec![rendered], &kinds, summary, &buffers, format, output, run, deny, input_errors)
 }
 
-/// 1 when a finding fails the check, else 2 on an input error, else 0.
+/// 2 on a usage or input error (even when findings fail the check too: the report may
+/// be incomplete), else 1 when a finding fails the check, else 0.
 fn exit_status<'a>(
     kinds: impl IntoIterator<Item = (&'a str, Severity)>,
     deny: Option<Deny>,
@@ -634,10 +672,10 @@ fn exit_status<'a>(
     let failing = kinds.into_iter().any(|(rule, sev)| {
         rule != check::INPUT_ERROR && (sev == Severity::Error || (deny.is_some() && sev == Severity::Warning))
     });
-    if failing {
-        ExitCode::from(1)
-    } else if input_errors {
+    if input_errors {
         ExitCode::from(2)
+    } else if failing {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
@@ -657,9 +695,6 @@ fn write_output(
     deny: Option<Deny>,
     input_errors: bool,
 ) -> ExitCode {
-    let broken_pipe = |e: &std::io::Error| {
-        e.kind() == std::io::ErrorKind::BrokenPipe || e.to_string().contains("Broken pipe")
-    };
     let mut items = Vec::new();
     let mut text = String::new();
     let mut colored = Vec::new();
@@ -680,124 +715,34 @@ fn write_output(
             text.push('\n');
         }
         Format::Human => {
-            for b in &colored {
-                if let Err(e) = buffers.print(b) {
-                    if broken_pipe(&e) {
-                        break;
-                    }
-                    eprintln!("error: cannot write output: {e}");
-                    return ExitCode::from(2);
-                }
-            }
-            if !run.quiet {
+            let mut printed = colored.iter().try_for_each(|b| buffers.print(b));
+            if printed.is_ok() && !run.quiet {
                 let mut b = buffers.buffer();
                 let _ = writeln!(b, "{}", render::summary_line(&summary));
-                let _ = buffers.print(&b);
+                printed = buffers.print(&b);
             }
-            return exit_status(kinds.iter().copied(), deny, input_errors);
+            let printed = printed.and_then(|()| std::io::stdout().flush());
+            match printed {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    say!("error: cannot write output: {e}");
+                    return ExitCode::from(2);
+                }
+                _ => return exit_status(kinds.iter().copied(), deny, input_errors),
+            }
         }
         _ => {}
     }
     let written = match output {
-        Some(path) => std::fs::write(path, text.as_bytes()),
-        None => std::io::stdout().lock().write_all(text.as_bytes()),
+        Some(path) => oerlint::output::file(path, text.as_bytes()).map_err(|m| {
+            say!("error: {m}");
+            ExitCode::from(2)
+        }),
+        None => emit(text.as_bytes()),
     };
-    if let Err(e) = written {
-        if !broken_pipe(&e) {
-            eprintln!("error: cannot write output: {e}");
-            return ExitCode::from(2);
-        }
+    match written {
+        Ok(()) => exit_status(kinds.iter().copied(), deny, input_errors),
+        Err(code) => code,
     }
-    exit_status(kinds.iter().copied(), deny, input_errors)
-}
-
-fn cell(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n >= width {
-        let cut: String = s.chars().take(width.saturating_sub(2)).collect();
-        format!("{cut}… ")
-    } else {
-        format!("{s}{}", " ".repeat(width - n))
-    }
-}
-
-fn print_alignment(doc: &Document, blocks: bool) {
-    let src = &doc.versions[doc.source];
-    let width = 34;
-    println!(
-        "{} ({} source; {})",
-        doc.name,
-        src.lang,
-        doc.pairings.iter().map(|p| doc.versions[p.tgt].lang.tag()).collect::<Vec<_>>().join(", ")
-    );
-    let mut header = format!("{:>3}  {}", "#", cell(&format!("{} section", src.lang), width));
-    for p in &doc.pairings {
-        header.push_str(&cell(&doc.versions[p.tgt].lang.to_string(), width));
-    }
-    println!("{}", header.trim_end());
-    // For each translation, what each source section maps to.
-    let title = |v: &check::Version, s: usize| v.blocks[v.sections[s].title_block()].preview(width - 4);
-    let mut rows: Vec<Vec<String>> = src
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, _)| vec![format!("{:>3}  {}", i + 1, cell(&title(src, i), width))])
-        .collect();
-    let mut extras: Vec<String> = Vec::new();
-    for p in &doc.pairings {
-        let tgt = &doc.versions[p.tgt];
-        for b in &p.beads {
-            if b.src.is_empty() {
-                for t in b.tgt.clone() {
-                    extras.push(format!(
-                        "     extra in {}: {} (after source section {})",
-                        tgt.lang,
-                        title(tgt, t),
-                        b.src.start
-                    ));
-                }
-                continue;
-            }
-            for (k, s) in b.src.clone().enumerate() {
-                let text = if b.tgt.is_empty() {
-                    "—".to_string()
-                } else if k > 0 {
-                    format!("↑ merged with row {}", b.src.start + 1)
-                } else {
-                    let mut t = title(tgt, b.tgt.start);
-                    if b.tgt.len() > 1 {
-                        t = format!("{t} (+{} split)", b.tgt.len() - 1);
-                    }
-                    t
-                };
-                rows[s].push(cell(&text, width));
-            }
-        }
-    }
-    for r in rows {
-        println!("{}", r.concat().trim_end());
-    }
-    for e in extras {
-        println!("{e}");
-    }
-    if blocks {
-        for p in &doc.pairings {
-            let tgt = &doc.versions[p.tgt];
-            println!("\n  blocks, {} ↔ {}:", src.lang, tgt.lang);
-            for b in &p.beads {
-                for bb in &b.blocks {
-                    let s = bb.src.clone().map(|i| src.blocks[i].preview(30)).collect::<Vec<_>>().join(" + ");
-                    let t = bb.tgt.clone().map(|i| tgt.blocks[i].preview(30)).collect::<Vec<_>>().join(" + ");
-                    println!(
-                        "    {} ⇔ {}",
-                        cell(if s.is_empty() { "—" } else { &s }, 50),
-                        if t.is_empty() { "—" } else { &t }
-                    );
-                }
-            }
-        }
-    }
-    println!();
 }
 
 fn run_align(
@@ -807,50 +752,80 @@ fn run_align(
     format: AlignFormat,
     output: Option<&std::path::Path>,
 ) -> ExitCode {
-    let Outcome { reports, path_errors, config_errors, .. } = check_all(paths, run, None);
+    let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, None);
     let mut code = ExitCode::SUCCESS;
+    for n in &notes {
+        say!("note: {}", visible(n));
+    }
     for e in &config_errors {
         report_config_error(e);
         code = ExitCode::from(2);
     }
     for e in path_errors {
-        eprintln!("error: {e}");
+        say!("error: {}", visible(&e));
         code = ExitCode::from(2);
     }
+    let inputs: Vec<PathBuf> = groups.iter().flat_map(|g| g.files.iter().map(|(p, _)| p.clone())).collect();
+    let mut text = String::new();
+    let mut po_docs: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    let mut aligned = 0;
     for (r, _) in reports {
         for d in &r.input_errors {
-            eprintln!("{}: {}", d.severity.as_str(), d.message);
+            say!("{}: {}", d.severity.as_str(), visible(&d.message));
             if d.severity == Severity::Error {
                 code = ExitCode::from(2);
             }
         }
-        if let Some(doc) = &r.document {
-            if doc.versions.len() < 2 {
-                continue;
+        for m in &r.remarks {
+            say!("note: {}", visible(m));
+        }
+        let Some(doc) = &r.document else { continue };
+        if doc.versions.len() < 2 {
+            continue;
+        }
+        aligned += 1;
+        match (format, output) {
+            (AlignFormat::Table, _) => text.push_str(&oerlint::table::alignment(doc, blocks)),
+            (AlignFormat::Po, None) => {
+                for (_, po) in oerlint::po::export(doc) {
+                    text.push_str(&po);
+                }
             }
-            match (format, output) {
-                (AlignFormat::Table, _) => print_alignment(doc, blocks),
-                (AlignFormat::Po, None) => {
-                    for (_, po) in oerlint::po::export(doc) {
-                        print!("{po}");
-                    }
-                }
-                (AlignFormat::Po, Some(dir)) => {
-                    let stem: String = doc
-                        .name
-                        .chars()
-                        .map(|c| if c.is_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
-                        .collect();
-                    for (lang, po) in oerlint::po::export(doc) {
-                        let path = dir.join(format!("{stem}.{lang}.po"));
-                        if let Err(e) = std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&path, po)) {
-                            eprintln!("error: cannot write {}: {e}", path.display());
-                            code = ExitCode::from(2);
-                        }
-                    }
-                }
+            (AlignFormat::Po, Some(_)) => po_docs.push((doc.name.clone(), oerlint::po::export(doc))),
+        }
+    }
+    if aligned == 0 {
+        say!(
+            "error: nothing to align: {}",
+            if groups.is_empty() {
+                "no documents found (looked for .md, .markdown, .mdx and .txt files)"
+            } else {
+                "no document has two language versions"
+            }
+        );
+        return ExitCode::from(2);
+    }
+    if let (AlignFormat::Po, Some(dir)) = (format, output) {
+        let files = match oerlint::output::po_files(dir, &po_docs, &inputs) {
+            Ok(f) => f,
+            Err(m) => {
+                say!("error: {m}");
+                return ExitCode::from(2);
+            }
+        };
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            say!("error: cannot create the folder {}: {e}", visible_line(&dir.display().to_string()));
+            return ExitCode::from(2);
+        }
+        for (path, po) in files {
+            if let Err(m) = oerlint::output::file(&path, po.as_bytes()) {
+                say!("error: {m}");
+                code = ExitCode::from(2);
             }
         }
     }
-    code
+    match emit(text.as_bytes()) {
+        Ok(()) => code,
+        Err(c) => c,
+    }
 }

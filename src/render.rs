@@ -2,10 +2,9 @@
 
 use crate::diag::{Diagnostic, Label, Severity};
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Counts for the summary line and the JSON summary.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
@@ -158,8 +157,10 @@ pub fn json(diags: &[Diagnostic], summary: Summary) -> String {
     json_report(json_items(diags), summary)
 }
 
-/// Invisible and direction-changing characters, shown as code points in human output.
-pub fn visible(s: &str) -> String {
+/// Invisible and direction-changing characters named by their code points (`<U+202E>`),
+/// control characters kept: the machine formats (short, GitHub, HTML) escape those their
+/// own way.
+pub fn named_invisibles(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         match c {
@@ -174,33 +175,48 @@ pub fn visible(s: &str) -> String {
     out
 }
 
-/// The file text as shown in snippets: invisible and direction-changing characters are
-/// replaced by a visible symbol of the same UTF-8 length (`◆` for the three-byte ones),
-/// so that byte offsets, and so labels, stay right while the terminal shows where they
-/// are and does not reorder the line because of them. Labels name the code points.
-fn shown_source(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let invisible = matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-            || (c == '\u{FEFF}' && i > 0);
-        match c {
-            _ if invisible && c.len_utf8() == 3 => out.push('◆'),
-            '\u{061C}' => out.push('¤'),
-            _ => out.push(c),
+/// Characters that must not reach a terminal as they are: C0 controls but tab and line
+/// feed (ESC starts escape sequences, BEL rings, CR overwrites the line), DEL, C1
+/// controls (CSI, OSC…), and invisible or direction-changing characters (zero-width
+/// spaces and joiners, bidi embeddings, overrides and isolates, the Arabic letter mark,
+/// the byte order mark, line and paragraph separators).
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}')
+}
+
+/// Text for a terminal: every character [`is_unsafe`] shown as its code point,
+/// `<U+001B>`, so that it is visible and inert. Tabs and line feeds are kept.
+pub fn visible(s: &str) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
         }
     }
-    debug_assert_eq!(out.len(), text.len());
     out
 }
 
+/// A one-line text for a terminal (a file name, a value): [`visible`], with tabs and
+/// line feeds shown as code points too.
+pub fn visible_line(s: &str) -> String {
+    visible(s).replace('\t', "<U+0009>").replace('\n', "<U+000A>")
+}
+
 /// Human output: one codespan-reporting diagnostic per finding, labels in every file.
+/// Snippets show only the lines labelled, made safe and cut when long
+/// ([`crate::snippet`]).
 pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Result<()> {
-    let mut files = SimpleFiles::new();
-    let mut ids: HashMap<*const crate::source::SourceFile, usize> = HashMap::new();
-    let mut id_of = |l: &Label, files: &mut SimpleFiles<String, String>| {
-        let key = std::sync::Arc::as_ptr(&l.file);
-        *ids.entry(key).or_insert_with(|| files.add(l.file.display.clone(), shown_source(&l.file.text)))
-    };
     let config = term::Config::default();
     for d in diags {
         let sev = match d.severity {
@@ -208,8 +224,6 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
             Severity::Warning => cs::Severity::Warning,
             Severity::Note => cs::Severity::Note,
         };
-        let mut labels = Vec::new();
-        let pid = id_of(&d.primary, &mut files);
         let quote = |l: &Label| {
             let t = l.text();
             if t.is_empty() || t.chars().count() > 50 || t.contains('\n') {
@@ -218,11 +232,7 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
                 format!("[{}] {} «{}»", l.lang, crate::diag::isolate_rtl(&visible(&l.message)), visible(t))
             }
         };
-        labels.push(cs::Label::primary(pid, d.primary.start..d.primary.end).with_message(quote(&d.primary)));
-        for r in &d.related {
-            let rid = id_of(r, &mut files);
-            labels.push(cs::Label::secondary(rid, r.start..r.end).with_message(quote(r)));
-        }
+        let all: Vec<&Label> = std::iter::once(&d.primary).chain(&d.related).collect();
         let mut notes: Vec<String> = d.notes.iter().map(|n| crate::diag::isolate_rtl(&visible(n))).collect();
         if let Some(e) = d.expected.as_deref().filter(|e| !e.is_empty()) {
             notes.push(format!("expected: {}", visible(e)));
@@ -232,14 +242,46 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
         }
         // `[*]`: `--fix` can repair it (ruff's mark).
         let fixable = if d.fix.as_ref().is_some_and(|f| f.resolves) { "[*] " } else { "" };
-        let diag = cs::Diagnostic::new(sev)
-            .with_code(d.rule)
-            .with_message(format!("{fixable}{}", crate::diag::isolate_rtl(&visible(&d.message))))
-            .with_labels(labels)
-            .with_notes(notes);
-        term::emit(writer, &config, &files, &diag).map_err(|e| std::io::Error::other(e.to_string()))?;
+        let labels: Vec<(&Label, String, bool)> =
+            all.iter().enumerate().map(|(i, l)| (*l, quote(l), i == 0)).collect();
+        let message = format!("{fixable}{}", crate::diag::isolate_rtl(&visible(&d.message)));
+        emit(writer, &config, sev, d.rule, &message, &labels, notes)?;
     }
     Ok(())
+}
+
+/// Renders one diagnostic through codespan-reporting, with excerpts of its files.
+/// Messages must be made [`visible`] by the caller.
+pub fn emit(
+    writer: &mut dyn WriteColor,
+    config: &term::Config,
+    severity: cs::Severity,
+    code: &str,
+    message: &str,
+    labels: &[(&Label, String, bool)],
+    notes: Vec<String>,
+) -> std::io::Result<()> {
+    let mut files = crate::snippet::Excerpts::default();
+    let mut shown = Vec::new();
+    for (l, text, primary) in labels {
+        let id = files.id_of(&l.file, || {
+            labels
+                .iter()
+                .filter(|(o, _, _)| Arc::ptr_eq(&o.file, &l.file))
+                .map(|(o, _, _)| o.start..o.end)
+                .collect()
+        });
+        let ex = &files.files[id];
+        let range = ex.map(l.start)..ex.map(l.end);
+        let label = if *primary { cs::Label::primary(id, range) } else { cs::Label::secondary(id, range) };
+        shown.push(label.with_message(text.clone()));
+    }
+    let diag = cs::Diagnostic::new(severity)
+        .with_code(code)
+        .with_message(message)
+        .with_labels(shown)
+        .with_notes(notes);
+    term::emit(writer, config, &files, &diag).map_err(|e| std::io::Error::other(e.to_string()))
 }
 
 /// The closing line of human output.

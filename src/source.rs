@@ -54,7 +54,27 @@ pub struct SourceFile {
     /// Byte length of a leading UTF-8 byte order mark (0 or 3). Parsing starts after it.
     pub bom: usize,
     pub encoding: Encoding,
+    /// Size and modification time of the file when it was read (none for text built in
+    /// memory): `--fix` replaces a file only if they, and its content, are unchanged.
+    pub stamp: Option<Stamp>,
     line_starts: Vec<usize>,
+    /// Characters before every 4 KiB of the text (at char boundaries), made on first
+    /// use, so that the column of any offset is found without counting a long line from
+    /// its start (a 1 MB line with 40,000 findings was quadratic).
+    char_marks: std::sync::OnceLock<Vec<(usize, usize)>>,
+}
+
+/// What a file looked like when it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        Stamp { len: meta.len(), modified: meta.modified().ok() }
+    }
 }
 
 /// Why a file could not be read as text.
@@ -90,7 +110,16 @@ impl SourceFile {
                 line_starts.push(i + 1);
             }
         }
-        SourceFile { path, display, text, bom, encoding: Encoding::Utf8, line_starts }
+        SourceFile {
+            path,
+            display,
+            text,
+            bom,
+            encoding: Encoding::Utf8,
+            stamp: None,
+            line_starts,
+            char_marks: std::sync::OnceLock::new(),
+        }
     }
 
     /// Reads and validates a file with the default options.
@@ -121,19 +150,39 @@ impl SourceFile {
         if meta.is_dir() {
             return Err(err("is a folder, not a file".into(), None));
         }
-        if meta.len() > opts.max_size {
+        // Only regular files are opened: a FIFO would block forever, a device such as
+        // /dev/zero never ends (and says its size is 0).
+        if !meta.is_file() {
+            let mut e =
+                err(format!("skipped: not a regular file (a {}); only files are read", kind_of(&meta)), None);
+            e.skipped = true;
+            return Err(e);
+        }
+        let too_big = |len: u64| {
             let mut e = err(
                 format!(
-                    "skipped: the file is {} bytes, over the limit of {} bytes (set `max_file_size` in [input] of oerlint.toml, or --max-file-size)",
-                    meta.len(),
+                    "skipped: the file is {}{len} bytes, over the limit of {} bytes (set `max_file_size` in [input] of oerlint.toml, or --max-file-size)",
+                    if len > meta.len() { "at least " } else { "" },
                     opts.max_size
                 ),
                 None,
             );
             e.skipped = true;
-            return Err(e);
+            e
+        };
+        if meta.len() > opts.max_size {
+            return Err(too_big(meta.len()));
         }
-        let bytes = std::fs::read(path).map_err(cannot)?;
+        // The limit holds while reading too: the file may grow, or lie about its size.
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        let mut file = std::fs::File::open(path).map_err(cannot)?;
+        let stamp = file.metadata().map(|m| Stamp::of(&m)).ok();
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, opts.max_size + 1), &mut bytes)
+            .map_err(cannot)?;
+        if bytes.len() as u64 > opts.max_size {
+            return Err(too_big(bytes.len() as u64));
+        }
+        let bytes = bytes;
         if let Some((le, body)) = utf16_body(&bytes) {
             if body.len() % 2 == 1 {
                 return Err(err("file is UTF-16 but has an odd number of bytes".into(), None));
@@ -165,6 +214,7 @@ impl SourceFile {
             checked.map_err(|(m, _)| err(format!("{m} (read as UTF-16)"), None))?;
             let mut f = SourceFile::from_text(path, text);
             f.encoding = if le { Encoding::Utf16Le } else { Encoding::Utf16Be };
+            f.stamp = stamp;
             return Ok(Arc::new(f));
         }
         // The text before the problem, each invalid byte shown as one `?` so that byte
@@ -194,6 +244,7 @@ impl SourceFile {
             not_blank(&text).map_err(|(m, o)| err(m, o))?;
             let mut f = SourceFile::from_text(path, text);
             f.encoding = Encoding::Lossy { replaced, first: first.unwrap_or(0) };
+            f.stamp = stamp;
             return Ok(Arc::new(f));
         }
         let text = match decode(bytes.clone()) {
@@ -204,7 +255,9 @@ impl SourceFile {
                 return Err(e);
             }
         };
-        Ok(Arc::new(SourceFile::from_text(path, text)))
+        let mut f = SourceFile::from_text(path, text);
+        f.stamp = stamp;
+        Ok(Arc::new(f))
     }
 
     /// 0-based line index of a byte offset.
@@ -220,12 +273,41 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count();
+        let col = if offset - start <= MARK {
+            self.text[start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         (line + 1, col + 1)
+    }
+
+    /// The number of characters before a char boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = vec![(0, 0)];
+            let (mut at, mut chars) = (0, 0);
+            while at + MARK < self.text.len() {
+                let mut next = at + MARK;
+                while !self.text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += self.text[at..next].chars().count();
+                marks.push((next, chars));
+                at = next;
+            }
+            marks
+        });
+        let (at, chars) = marks[marks.partition_point(|&(b, _)| b <= offset) - 1];
+        chars + self.text[at..offset].chars().count()
     }
 
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
+    }
+
+    /// The byte offset where a 0-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.text.len())
     }
 
     /// The text of a 0-based line, without its line ending.
@@ -239,6 +321,29 @@ impl SourceFile {
     pub fn body(&self) -> std::ops::Range<usize> {
         self.bom..self.text.len()
     }
+}
+
+/// Bytes between two marks of [`SourceFile::chars_before`].
+const MARK: usize = 4096;
+
+/// What a file that is not a regular file is, for a message.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "FIFO";
+        } else if t.is_char_device() {
+            return "character device";
+        } else if t.is_block_device() {
+            return "block device";
+        } else if t.is_socket() {
+            return "socket";
+        }
+    }
+    let _ = meta;
+    "special file"
 }
 
 fn display_path(path: &Path) -> String {
@@ -304,6 +409,16 @@ mod tests {
         // "és " is 4 bytes, 3 chars
         assert_eq!(f.line_col(8), (2, 4));
         assert_eq!(f.line_col(f.text.len()), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_chars() {
+        let text = format!("# T\n{}x{}\n", "é".repeat(9000), "a".repeat(5000));
+        let f = SourceFile::from_text("x.md", text.clone());
+        for off in [4, 5000, 4 + 2 * 9000, text.len() - 1] {
+            let expected = text[4..off].chars().count() + 1;
+            assert_eq!(f.line_col(off), (2, expected), "{off}");
+        }
     }
 
     #[test]

@@ -116,9 +116,10 @@ fn broken_inputs_are_named_and_the_rest_is_checked() {
     }
     let bad = inputs.iter().find(|x| x["primary"]["path"].as_str().unwrap().contains("bad-utf8")).unwrap();
     assert_eq!((bad["primary"]["line"].as_u64(), bad["primary"]["column"].as_u64()), (Some(3), Some(4)));
-    // The good group is still checked, and its error wins the exit status.
+    // The good group is still checked; the input errors win the exit status (the report
+    // is incomplete: 2 before 1, docs/reliability.md).
     assert!(!of_rule(&all, "code-mismatch").is_empty());
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     // Input errors alone exit 2.
     let (code, _) = check_json(&[d.join("empty").to_str().unwrap()]);
     assert_eq!(code, 2);
@@ -261,6 +262,27 @@ fn a_hook_passing_one_file_gets_only_that_file() {
         .unwrap()
         .iter()
         .any(|r| r["path"] == "fixtures/newsletter-errors/en.md")));
+}
+
+#[test]
+fn a_hook_passing_only_the_source_gets_the_findings_it_causes() {
+    // Editing the source and forgetting the translations: every finding's primary span is
+    // in a translation, related to the source that was passed.
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue");
+    copy_dir("fixtures/newsletter-ok", &issue);
+    let en = issue.join("en.md");
+    let text = std::fs::read_to_string(&en).unwrap();
+    assert!(text.contains("Tuesday, 14 March 2023"));
+    std::fs::write(&en, text.replace("Tuesday, 14 March 2023", "Tuesday, 21 March 2023")).unwrap();
+    let (code, json) = check_json(&[en.to_str().unwrap()]);
+    let d = diags(&json);
+    let dates = of_rule(&d, "date-mismatch");
+    assert_eq!(code, 1, "{json}");
+    assert!(dates.len() >= 2, "{json}");
+    for x in &dates {
+        assert!(x["related"].as_array().unwrap().iter().any(|r| r["path"] == en.to_str().unwrap()), "{x}");
+    }
 }
 
 /// Copies a folder and everything under it.

@@ -3,7 +3,7 @@
 
 use crate::anchors::Kind;
 use crate::diag::{Label, Severity};
-use crate::render::visible;
+use crate::render::named_invisibles;
 use crate::source::SourceFile;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -30,7 +30,7 @@ pub(super) fn push_escaped(out: &mut String, c: char) {
 
 /// An attribute value: escaped, with invisible characters named (`<U+202E>`).
 pub(super) fn attr(s: &str) -> String {
-    escape(&visible(s))
+    escape(&named_invisibles(s))
 }
 
 /// The name of a character that is invisible or changes the direction of text.

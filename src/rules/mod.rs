@@ -223,8 +223,6 @@ pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
     out
 }
 
-type MatchPass<'p> = dyn Fn(&Occ, &Occ) -> bool + 'p;
-
 /// An anchor occurrence inside an aligned section pair.
 #[derive(Debug, Clone, Copy)]
 pub struct Occ<'a> {
@@ -266,16 +264,12 @@ pub enum Pairing {
     SameBlockIf(fn(&Anchor, &Anchor) -> bool),
 }
 
-fn same_key(a: &Anchor, b: &Anchor) -> bool {
-    a.key == b.key
-}
-
 /// Compares the anchors of one kind between source and translation, section by section.
 /// Anchors match by key in the same aligned blocks first, then anywhere in the aligned
 /// sections, then anywhere in the document (a moved anchor is not a missing one).
 /// Sections without a counterpart are left to the section rules.
 pub fn compare<'a>(ctx: &Ctx<'a>, kind: Kind, pairing: Pairing) -> Vec<Outcome<'a>> {
-    compare_with(ctx, kind, same_key, pairing)
+    matching(ctx, kind, Agree::Key, pairing)
 }
 
 /// Like [`compare`], with a test of when two different keys still carry the same value
@@ -286,6 +280,93 @@ pub fn compare_with<'a>(
     agree: fn(&Anchor, &Anchor) -> bool,
     pairing: Pairing,
 ) -> Vec<Outcome<'a>> {
+    matching(ctx, kind, Agree::Test(agree), pairing)
+}
+
+/// When two anchors carry the same value.
+#[derive(Clone, Copy)]
+enum Agree {
+    /// Same key: matched through a hash index.
+    Key,
+    /// A test of two anchors (which holds at least for the same key).
+    Test(fn(&Anchor, &Anchor) -> bool),
+}
+
+/// Up to this many candidate pairs, a pass that tests pairs tries every one (the first
+/// free candidate in order wins). Above it, each anchor tries only the `WINDOW`
+/// candidates on each side of its proportional position, so that matching stays linear
+/// on hostile input (20,000 different numbers in one paragraph) while documents of
+/// ordinary size are matched exactly as before.
+const EXACT_PAIRS: usize = 1 << 16;
+const WINDOW: usize = 8;
+
+/// The first free candidate in `range` that `ok` accepts; `rank` is the anchor's
+/// position among the `of` anchors looking into this range.
+fn first_free(
+    range: std::ops::Range<usize>,
+    rank: usize,
+    of: usize,
+    used: &[bool],
+    mut ok: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    let exact = range.len().saturating_mul(of) <= EXACT_PAIRS;
+    let window = if exact {
+        range
+    } else {
+        let p = range.start + rank * range.len() / of.max(1);
+        p.saturating_sub(WINDOW).max(range.start)..(p + WINDOW + 1).min(range.end)
+    };
+    window.into_iter().find(|&j| !used[j] && ok(j))
+}
+
+/// For each pattern, whether it occurs in one of the texts (one Aho–Corasick pass over
+/// the texts when there are many patterns, rather than a search per pattern).
+fn occurring(patterns: &[&str], texts: &[&str]) -> Vec<bool> {
+    let size: usize = texts.iter().map(|t| t.len()).sum();
+    if patterns.len().saturating_mul(size) <= 1 << 20 {
+        return patterns.iter().map(|p| !p.is_empty() && texts.iter().any(|t| t.contains(p))).collect();
+    }
+    let mut found = vec![false; patterns.len()];
+    let wanted: Vec<(usize, &str)> =
+        patterns.iter().copied().enumerate().filter(|(_, p)| !p.is_empty()).collect();
+    let Ok(ac) = aho_corasick::AhoCorasick::new(wanted.iter().map(|(_, p)| p)) else {
+        return patterns.iter().map(|p| !p.is_empty() && texts.iter().any(|t| t.contains(p))).collect();
+    };
+    for t in texts {
+        for m in ac.find_overlapping_iter(*t) {
+            found[wanted[m.pattern().as_usize()].0] = true;
+        }
+    }
+    found
+}
+
+/// Matches free anchors of `s` with free anchors of `t` of the same key, in order: each
+/// takes the first free one, as a scan would, through an index.
+fn match_keys<'a, K: std::hash::Hash + Eq>(
+    s: &[Occ<'a>],
+    t: &[Occ<'a>],
+    s_used: &mut [bool],
+    t_used: &mut [bool],
+    key: impl Fn(&Occ<'a>) -> K,
+    mut matched: impl FnMut(usize, usize),
+) {
+    let mut free: std::collections::HashMap<K, std::collections::VecDeque<usize>> = Default::default();
+    for (j, o) in t.iter().enumerate().filter(|(j, _)| !t_used[*j]) {
+        free.entry(key(o)).or_default().push_back(j);
+    }
+    for i in 0..s.len() {
+        if s_used[i] {
+            continue;
+        }
+        if let Some(j) = free.get_mut(&key(&s[i])).and_then(|q| q.pop_front()) {
+            s_used[i] = true;
+            t_used[j] = true;
+            matched(i, j);
+        }
+    }
+}
+
+fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Vec<Outcome<'a>> {
     let mut out = Vec::new();
     let mut lost: Vec<Occ<'a>> = Vec::new();
     let mut added: Vec<Occ<'a>> = Vec::new();
@@ -318,56 +399,103 @@ pub fn compare_with<'a>(
         }
         let mut s_used = vec![false; s.len()];
         let mut t_used = vec![false; t.len()];
-        let passes: [&MatchPass; 6] = [
-            &|a, b| a.bead == b.bead && a.anchor.key == b.anchor.key,
-            &|a, b| a.anchor.key == b.anchor.key,
-            &|a, b| a.bead == b.bead && agree(a.anchor, b.anchor),
-            &|a, b| agree(a.anchor, b.anchor),
-            &|a, b| {
-                a.bead == b.bead
-                    && match &pairing {
-                        Pairing::Similar(f) => f(&a.anchor.key, &b.anchor.key),
-                        Pairing::SameBlock => true,
-                        Pairing::SameBlockIf(f) => f(a.anchor, b.anchor),
-                    }
-            },
-            &|a, b| match &pairing {
-                Pairing::Similar(f) => f(&a.anchor.key, &b.anchor.key),
-                Pairing::SameBlock | Pairing::SameBlockIf(_) => false,
-            },
-        ];
-        // A value written the same way on the other side is not missing, even when that
-        // language's tables do not read it (an English date quoted in French text). This
-        // is settled before unmatched values are paired as changed.
-        let verbatim = |v: &Version, r: std::ops::Range<usize>, shown: &str| {
-            !shown.is_empty() && v.blocks[r].iter().any(|b| b.text.contains(shown))
-        };
-        let (src_blocks, tgt_blocks) = (ctx.src.section_blocks(&sb.src), ctx.tgt.section_blocks(&sb.tgt));
-        for (pi, pass) in passes.iter().enumerate() {
-            if pi == 4 && kind != Kind::Link {
-                for (i, o) in s.iter().enumerate() {
-                    if !s_used[i] && verbatim(ctx.tgt, tgt_blocks.clone(), &o.anchor.shown) {
-                        s_used[i] = true;
-                        out.push(Outcome::Present(*o));
-                    }
+        // Each side's anchors are in bead order: the range of each bead's anchors.
+        let ranges = |occ: &[Occ]| {
+            let mut r = vec![0..0; sb.blocks.len()];
+            for (k, o) in occ.iter().enumerate() {
+                if r[o.bead].is_empty() {
+                    r[o.bead] = k..k;
                 }
-                for (j, o) in t.iter().enumerate() {
-                    if !t_used[j] && verbatim(ctx.src, src_blocks.clone(), &o.anchor.shown) {
-                        t_used[j] = true;
-                        out.push(Outcome::Present(*o));
-                    }
-                }
+                r[o.bead].end = k + 1;
             }
+            r
+        };
+        let (s_beads, t_beads) = (ranges(&s), ranges(&t));
+        // 1. The same key in the same aligned blocks, 2. anywhere in the sections.
+        match_keys(
+            &s,
+            &t,
+            &mut s_used,
+            &mut t_used,
+            |o| (o.bead, o.anchor.key.as_str()),
+            |i, j| out.push(Outcome::Same(s[i], t[j])),
+        );
+        match_keys(
+            &s,
+            &t,
+            &mut s_used,
+            &mut t_used,
+            |o| o.anchor.key.as_str(),
+            |i, j| out.push(Outcome::Same(s[i], t[j])),
+        );
+        // A pass over pairs: in the same blocks (`local`) or anywhere in the sections.
+        let pass = |out: &mut Vec<Outcome<'a>>,
+                    local: bool,
+                    same: bool,
+                    s_used: &mut [bool],
+                    t_used: &mut [bool],
+                    ok: &dyn Fn(&Occ, &Occ) -> bool| {
             for i in 0..s.len() {
                 if s_used[i] {
                     continue;
                 }
-                if let Some(j) = (0..t.len()).find(|&j| !t_used[j] && pass(&s[i], &t[j])) {
+                let (range, rank, of) = if local {
+                    let b = s[i].bead;
+                    (t_beads[b].clone(), i - s_beads[b].start, s_beads[b].len())
+                } else {
+                    (0..t.len(), i, s.len())
+                };
+                if let Some(j) = first_free(range, rank, of, t_used, |j| ok(&s[i], &t[j])) {
                     s_used[i] = true;
                     t_used[j] = true;
-                    out.push(if pi < 4 { Outcome::Same(s[i], t[j]) } else { Outcome::Changed(s[i], t[j]) });
+                    out.push(if same { Outcome::Same(s[i], t[j]) } else { Outcome::Changed(s[i], t[j]) });
                 }
             }
+        };
+        // 3. Values that agree under another key (after the same key, which the index
+        // has settled already).
+        if let Agree::Test(f) = agree {
+            pass(&mut out, true, true, &mut s_used, &mut t_used, &|a, b| f(a.anchor, b.anchor));
+            pass(&mut out, false, true, &mut s_used, &mut t_used, &|a, b| f(a.anchor, b.anchor));
+        }
+        // A value written the same way on the other side is not missing, even when that
+        // language's tables do not read it (an English date quoted in French text). This
+        // is settled before unmatched values are paired as changed.
+        if kind != Kind::Link {
+            let texts = |v: &'a Version, r: std::ops::Range<usize>| -> Vec<&'a str> {
+                v.blocks[r].iter().map(|b| b.text.as_str()).collect()
+            };
+            let (src_texts, tgt_texts) = (
+                texts(ctx.src, ctx.src.section_blocks(&sb.src)),
+                texts(ctx.tgt, ctx.tgt.section_blocks(&sb.tgt)),
+            );
+            let shown = |occ: &[Occ<'a>], used: &[bool]| -> Vec<&'a str> {
+                occ.iter().zip(used).map(|(o, &u)| if u { "" } else { o.anchor.shown.as_str() }).collect()
+            };
+            let in_tgt = occurring(&shown(&s, &s_used), &tgt_texts);
+            let in_src = occurring(&shown(&t, &t_used), &src_texts);
+            for (i, o) in s.iter().enumerate() {
+                if !s_used[i] && in_tgt[i] {
+                    s_used[i] = true;
+                    out.push(Outcome::Present(*o));
+                }
+            }
+            for (j, o) in t.iter().enumerate() {
+                if !t_used[j] && in_src[j] {
+                    t_used[j] = true;
+                    out.push(Outcome::Present(*o));
+                }
+            }
+        }
+        // 4. Different values at the same place: one value changed.
+        let paired = |a: &Occ, b: &Occ| match &pairing {
+            Pairing::Similar(f) => f(&a.anchor.key, &b.anchor.key),
+            Pairing::SameBlock => true,
+            Pairing::SameBlockIf(f) => f(a.anchor, b.anchor),
+        };
+        pass(&mut out, true, false, &mut s_used, &mut t_used, &paired);
+        if let Pairing::Similar(f) = &pairing {
+            pass(&mut out, false, false, &mut s_used, &mut t_used, &|a, b| f(&a.anchor.key, &b.anchor.key));
         }
         for (_, o) in s.iter().enumerate().filter(|(i, _)| !s_used[*i]) {
             lost.push(*o);
@@ -383,13 +511,37 @@ pub fn compare_with<'a>(
         }
     }
     // Anchors that moved to another section are not missing.
+    let mut lost_used = vec![false; lost.len()];
     let mut added_used = vec![false; added.len()];
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    match agree {
+        Agree::Key => match_keys(
+            &lost,
+            &added,
+            &mut lost_used,
+            &mut added_used,
+            |o| o.anchor.key.as_str(),
+            |i, j| moved.push((i, j)),
+        ),
+        Agree::Test(f) => {
+            for i in 0..lost.len() {
+                let ok = |j: usize| f(added[j].anchor, lost[i].anchor);
+                if let Some(j) = first_free(0..added.len(), i, lost.len(), &added_used, ok) {
+                    lost_used[i] = true;
+                    added_used[j] = true;
+                    moved.push((i, j));
+                }
+            }
+        }
+    }
+    let mut partner = vec![None; lost.len()];
+    for (i, j) in moved {
+        partner[i] = Some(j);
+    }
     for (i, l) in lost.iter().enumerate() {
-        if let Some(j) = (0..added.len()).find(|&j| !added_used[j] && agree(added[j].anchor, l.anchor)) {
-            added_used[j] = true;
-            out.push(Outcome::Same(*l, added[j]));
-        } else {
-            out.push(Outcome::Missing { src: *l, at: lost_at[i] });
+        match partner[i] {
+            Some(j) => out.push(Outcome::Same(*l, added[j])),
+            None => out.push(Outcome::Missing { src: *l, at: lost_at[i] }),
         }
     }
     for (j, a) in added.iter().enumerate() {

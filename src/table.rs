@@ -1,0 +1,114 @@
+//! The alignment table of `oerlint align`: for each document, what each source section
+//! maps to in each translation (and with `--blocks`, the block pairs). Text from the
+//! documents is shown through [`visible`], after it is cut, so that control characters
+//! are shown and never reach the terminal, and a cut never splits an escape.
+
+use crate::check::{Document, Version};
+use crate::render::visible;
+use std::fmt::Write as _;
+
+/// A cell of `width` characters: the text cut (with `…`) or padded.
+fn cell(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        let mut cut: String = s.chars().take(width.saturating_sub(2)).collect();
+        // Never half an escape: `<U+001B>` is shown whole or not at all.
+        if let Some(open) = cut.rfind("<U+") {
+            if !cut[open..].contains('>') {
+                cut.truncate(open);
+            }
+        }
+        format!("{cut}… ")
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+/// A block's first characters as the table shows them: cut first, then made visible.
+fn preview(v: &Version, block: usize, max: usize) -> String {
+    visible(&v.blocks[block].preview(max))
+}
+
+/// The alignment table of one document.
+pub fn alignment(doc: &Document, blocks: bool) -> String {
+    let mut out = String::new();
+    let src = &doc.versions[doc.source];
+    let width = 34;
+    let _ = writeln!(
+        out,
+        "{} ({} source; {})",
+        visible(&doc.name),
+        src.lang,
+        doc.pairings.iter().map(|p| doc.versions[p.tgt].lang.tag()).collect::<Vec<_>>().join(", ")
+    );
+    let mut header = format!("{:>3}  {}", "#", cell(&format!("{} section", src.lang), width));
+    for p in &doc.pairings {
+        header.push_str(&cell(&doc.versions[p.tgt].lang.to_string(), width));
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    // For each translation, what each source section maps to.
+    let title = |v: &Version, s: usize| preview(v, v.sections[s].title_block(), width - 4);
+    let mut rows: Vec<Vec<String>> = src
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, _)| vec![format!("{:>3}  {}", i + 1, cell(&title(src, i), width))])
+        .collect();
+    let mut extras: Vec<String> = Vec::new();
+    for p in &doc.pairings {
+        let tgt = &doc.versions[p.tgt];
+        for b in &p.beads {
+            if b.src.is_empty() {
+                for t in b.tgt.clone() {
+                    extras.push(format!(
+                        "     extra in {}: {} (after source section {})",
+                        tgt.lang,
+                        title(tgt, t),
+                        b.src.start
+                    ));
+                }
+                continue;
+            }
+            for (k, s) in b.src.clone().enumerate() {
+                let text = if b.tgt.is_empty() {
+                    "—".to_string()
+                } else if k > 0 {
+                    format!("↑ merged with row {}", b.src.start + 1)
+                } else {
+                    let mut t = title(tgt, b.tgt.start);
+                    if b.tgt.len() > 1 {
+                        t = format!("{t} (+{} split)", b.tgt.len() - 1);
+                    }
+                    t
+                };
+                rows[s].push(cell(&text, width));
+            }
+        }
+    }
+    for r in rows {
+        let _ = writeln!(out, "{}", r.concat().trim_end());
+    }
+    for e in extras {
+        let _ = writeln!(out, "{e}");
+    }
+    if blocks {
+        for p in &doc.pairings {
+            let tgt = &doc.versions[p.tgt];
+            let _ = writeln!(out, "\n  blocks, {} ↔ {}:", src.lang, tgt.lang);
+            for b in &p.beads {
+                for bb in &b.blocks {
+                    let s = bb.src.clone().map(|i| preview(src, i, 30)).collect::<Vec<_>>().join(" + ");
+                    let t = bb.tgt.clone().map(|i| preview(tgt, i, 30)).collect::<Vec<_>>().join(" + ");
+                    let _ = writeln!(
+                        out,
+                        "    {} ⇔ {}",
+                        cell(if s.is_empty() { "—" } else { &s }, 50),
+                        if t.is_empty() { "—" } else { &t }
+                    );
+                }
+            }
+        }
+    }
+    out.push('\n');
+    out
+}
