@@ -388,7 +388,9 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
                 wanted.name(),
                 versions.iter().map(|v| v.lang.tag()).collect::<Vec<_>>().join(", ")
             );
-            report.input_errors.push(input_error(&versions[0].file.path, &msg, None, None));
+            // The problem is the document's, not one of its files': name its folder.
+            let at = group_folder(group).unwrap_or_else(|| versions[0].file.path.clone());
+            report.input_errors.push(input_error(&at, &msg, None, None));
             return None;
         }
         None => 0,
@@ -452,6 +454,12 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
         report.document = Some(doc);
     }
     report
+}
+
+/// The folder a group's files are in, when they share one.
+fn group_folder(group: &Group) -> Option<std::path::PathBuf> {
+    let first = group.files.first()?.0.parent()?.to_path_buf();
+    group.files.iter().all(|(p, _)| p.parent() == Some(first.as_path())).then_some(first)
 }
 
 /// A translation whose front matter says `untranslated: true` (the Jekyll convention for

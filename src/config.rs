@@ -16,6 +16,8 @@ use std::sync::Arc;
 use toml::Spanned;
 
 pub const FILE_NAME: &str = "oerlint.toml";
+/// The same file, hidden.
+pub const HIDDEN_FILE_NAME: &str = ".oerlint.toml";
 
 /// A rule's level in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,9 +170,12 @@ pub fn find(start: &Path) -> Option<PathBuf> {
     let abs = std::path::absolute(start).ok()?;
     let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
     while let Some(d) = dir {
-        let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
+        // `oerlint.toml`, or hidden as `.oerlint.toml` (as ruff finds `.ruff.toml`).
+        for name in [FILE_NAME, HIDDEN_FILE_NAME] {
+            let candidate = d.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
         }
         dir = d.parent();
     }

@@ -41,9 +41,9 @@ enum Format {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum BlocksFormat {
-    /// One line per block.
+    /// For people.
     Human,
-    /// A JSON array of files with their blocks.
+    /// For scripts.
     Json,
 }
 
@@ -95,8 +95,8 @@ enum Command {
     /// Check documents: folders of language files, trees, multilingual files, or files
     /// passed one by one (as a pre-commit hook does).
     Check {
-        /// Files or folders to check.
-        #[arg(required = true)]
+        /// Files or folders to check [default: the current folder].
+        #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
@@ -105,7 +105,7 @@ enum Command {
         /// configuration's, else en].
         #[arg(long, value_parser = parse_lang)]
         source: Option<Lang>,
-        /// Use this configuration file instead of the nearest oerlint.toml.
+        /// Use this configuration file instead of the nearest oerlint.toml or .oerlint.toml.
         #[arg(long)]
         config: Option<PathBuf>,
         /// Write the report to this file instead of standard output.
@@ -133,15 +133,26 @@ enum Command {
         /// Print the fixes as a unified diff instead of writing them.
         #[arg(long)]
         diff: bool,
+        /// Print the number of findings per rule instead of the findings (as ruff does).
+        #[arg(long)]
+        statistics: bool,
+        /// Exit with status 0 even when findings fail the check (input and usage errors
+        /// still exit 2).
+        #[arg(long)]
+        exit_zero: bool,
         #[command(flatten)]
         input: InputArgs,
     },
     /// Print how the sections of each translation align with the source.
     Align {
-        #[arg(required = true)]
+        /// Files or folders whose documents to align [default: the current folder].
+        #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
+        /// The source language the translations are aligned with [default: the
+        /// configuration's, else en].
         #[arg(long, value_parser = parse_lang)]
         source: Option<Lang>,
+        /// Use this configuration file instead of the nearest oerlint.toml or .oerlint.toml.
         #[arg(long)]
         config: Option<PathBuf>,
         /// Also show the block alignment inside each section.
@@ -169,7 +180,11 @@ enum Command {
         format: BlocksFormat,
     },
     /// List every rule with its default level.
-    Rules,
+    Rules {
+        /// `human` for a table, `json` for scripts.
+        #[arg(long, value_enum, default_value = "human")]
+        format: BlocksFormat,
+    },
     /// Write a commented oerlint.toml with every default.
     Init {
         /// Folder to write it in.
@@ -257,6 +272,8 @@ fn main() -> ExitCode {
             ignore,
             fix,
             diff,
+            statistics,
+            exit_zero,
             input,
         } => {
             let selection = rules::Selection { select, ignore, levels: Vec::new() };
@@ -274,6 +291,8 @@ fn main() -> ExitCode {
                 keep_documents: format == Format::Html,
                 quiet,
                 input,
+                statistics,
+                exit_zero,
             };
             let fixes = if fix {
                 Fixes::Write
@@ -292,6 +311,8 @@ fn main() -> ExitCode {
                 keep_documents: true,
                 quiet: false,
                 input,
+                statistics: false,
+                exit_zero: false,
             };
             run_align(&paths, &run, blocks, format, output.as_deref())
         }
@@ -311,12 +332,11 @@ fn main() -> ExitCode {
             }
         }
         Command::Blocks { files, format } => run_blocks(&files, format),
-        Command::Rules => {
-            let mut out = format!("{:<20} {:<8} summary\n", "rule", "level");
-            for r in rules::all() {
-                let level = if r.default_enabled { r.severity.as_str() } else { "off" };
-                out.push_str(&format!("{:<20} {:<8} {}\n", r.id, level, r.summary));
-            }
+        Command::Rules { format } => {
+            let out = match format {
+                BlocksFormat::Human => rules::table(),
+                BlocksFormat::Json => rules::json(),
+            };
             emit(out.as_bytes()).err().unwrap_or(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => match rules::find(&rule) {
@@ -339,6 +359,10 @@ struct RunOptions {
     /// No summary line, no remarks.
     quiet: bool,
     input: InputArgs,
+    /// Counts per rule instead of the findings.
+    statistics: bool,
+    /// Findings never fail the run.
+    exit_zero: bool,
 }
 
 /// Everything a check produced.
@@ -401,7 +425,14 @@ enum Rendered {
 /// (for the summary and the exit status).
 struct Streamed {
     rendered: Rendered,
-    kinds: Vec<(&'static str, Severity)>,
+    kinds: Vec<Kind>,
+}
+
+/// A finding as the summary and the exit status see it: rule, severity, fixable.
+type Kind = (&'static str, Severity, bool);
+
+fn kind(d: &oerlint::diag::Diagnostic) -> Kind {
+    (d.rule, d.severity, d.fix.as_ref().is_some_and(|f| f.resolves))
 }
 
 /// Renders one group's diagnostics (input errors first, as in the full report).
@@ -444,7 +475,7 @@ fn check_all(paths: &[PathBuf], run: &RunOptions, stream: Option<Renderer>) -> O
             let streamed = stream.map(|render| {
                 let mut all = std::mem::take(&mut r.input_errors);
                 all.append(&mut r.diagnostics);
-                Streamed { rendered: render(&all), kinds: all.iter().map(|d| (d.rule, d.severity)).collect() }
+                Streamed { rendered: render(&all), kinds: all.iter().map(kind).collect() }
             });
             (r, streamed)
         })
@@ -512,13 +543,11 @@ fn run_check(
     color: Color,
     fixes: Fixes,
 ) -> ExitCode {
-    let choice = match color {
-        Color::Always => ColorChoice::Always,
-        Color::Never => ColorChoice::Never,
-        Color::Auto if std::env::var_os("NO_COLOR").is_some() => ColorChoice::Never,
-        Color::Auto if std::io::IsTerminal::is_terminal(&std::io::stdout()) => ColorChoice::Auto,
-        Color::Auto => ColorChoice::Never,
-    };
+    let choice = color_choice(
+        color,
+        |k| std::env::var_os(k).filter(|v| !v.is_empty()).is_some(),
+        || std::io::IsTerminal::is_terminal(&std::io::stdout()),
+    );
     let buffers = termcolor::BufferWriter::stdout(choice);
     let render_json = |d: &[oerlint::diag::Diagnostic]| Rendered::Json(render::json_items(d));
     let render_short = |d: &[oerlint::diag::Diagnostic]| Rendered::Text(oerlint::formats::short(d));
@@ -568,7 +597,7 @@ fn run_check(
         say!("error: {}", visible(e));
     }
     let mut streamed: Vec<Rendered> = Vec::new();
-    let mut kinds: Vec<(&'static str, Severity)> = Vec::new();
+    let mut kinds: Vec<Kind> = Vec::new();
     for (r, s) in reports {
         if r.checked {
             summary.documents += 1;
@@ -585,7 +614,7 @@ fn run_check(
         diags.extend(r.diagnostics);
         if let Some(s) = s {
             input_errors |=
-                s.kinds.iter().any(|&(rule, sev)| rule == check::INPUT_ERROR && sev == Severity::Error);
+                s.kinds.iter().any(|&(rule, sev, _)| rule == check::INPUT_ERROR && sev == Severity::Error);
             kinds.extend(s.kinds);
             streamed.push(s.rendered);
         }
@@ -594,9 +623,15 @@ fn run_check(
         say!("error: no documents found (looked for .md, .markdown, .mdx and .txt files)");
         input_errors = true;
     }
+    // A configuration that could not be read checked nothing: no report that could pass
+    // for a clean run, only the error (above) and exit 2.
+    if !config_errors.is_empty() && summary.documents == 0 && diags.is_empty() && kinds.is_empty() {
+        return ExitCode::from(2);
+    }
     if stream.is_some() {
-        for &(_, sev) in &kinds {
+        for &(_, sev, fixable) in &kinds {
             summary.add(sev);
+            summary.fixable += usize::from(fixable);
         }
         return write_output(streamed, &kinds, summary, &buffers, format, output, run, deny, input_errors);
     }
@@ -658,23 +693,42 @@ fn run_check(
             Rendered::Text(oerlint::html::report(&docs, &diags))
         }
     };
-    let kinds: Vec<(&'static str, Severity)> = diags.iter().map(|d| (d.rule, d.severity)).collect();
+    let kinds: Vec<Kind> = diags.iter().map(kind).collect();
     write_output(vec![rendered], &kinds, summary, &buffers, format, output, run, deny, input_errors)
+}
+
+/// `--color`, then the conventions: `NO_COLOR` (no-color.org) turns colour off,
+/// `CLICOLOR_FORCE` and `FORCE_COLOR` turn it on when not on a terminal; else colour on a
+/// terminal only.
+fn color_choice(color: Color, set: impl Fn(&str) -> bool, terminal: impl Fn() -> bool) -> ColorChoice {
+    let forced = || {
+        set("FORCE_COLOR")
+            || (set("CLICOLOR_FORCE") && std::env::var("CLICOLOR_FORCE").is_ok_and(|v| v != "0"))
+    };
+    match color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if set("NO_COLOR") => ColorChoice::Never,
+        Color::Auto if forced() => ColorChoice::Always,
+        Color::Auto if terminal() => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    }
 }
 
 /// 2 on a usage or input error (even when findings fail the check too: the report may
 /// be incomplete), else 1 when a finding fails the check, else 0.
 fn exit_status<'a>(
-    kinds: impl IntoIterator<Item = (&'a str, Severity)>,
+    kinds: impl IntoIterator<Item = &'a Kind>,
     deny: Option<Deny>,
     input_errors: bool,
+    exit_zero: bool,
 ) -> ExitCode {
-    let failing = kinds.into_iter().any(|(rule, sev)| {
+    let failing = kinds.into_iter().any(|&(rule, sev, _)| {
         rule != check::INPUT_ERROR && (sev == Severity::Error || (deny.is_some() && sev == Severity::Warning))
     });
     if input_errors {
         ExitCode::from(2)
-    } else if failing {
+    } else if failing && !exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -686,7 +740,7 @@ fn exit_status<'a>(
 #[allow(clippy::too_many_arguments)]
 fn write_output(
     parts: Vec<Rendered>,
-    kinds: &[(&'static str, Severity)],
+    kinds: &[Kind],
     summary: Summary,
     buffers: &termcolor::BufferWriter,
     format: Format,
@@ -695,6 +749,13 @@ fn write_output(
     deny: Option<Deny>,
     input_errors: bool,
 ) -> ExitCode {
+    if run.statistics {
+        let text = render::statistics(kinds, &summary);
+        return match emit(text.as_bytes()) {
+            Ok(()) => exit_status(kinds, deny, input_errors, run.exit_zero),
+            Err(code) => code,
+        };
+    }
     let mut items = Vec::new();
     let mut text = String::new();
     let mut colored = Vec::new();
@@ -727,7 +788,7 @@ fn write_output(
                     say!("error: cannot write output: {e}");
                     return ExitCode::from(2);
                 }
-                _ => return exit_status(kinds.iter().copied(), deny, input_errors),
+                _ => return exit_status(kinds, deny, input_errors, run.exit_zero),
             }
         }
         _ => {}
@@ -740,7 +801,18 @@ fn write_output(
         None => emit(text.as_bytes()),
     };
     match written {
-        Ok(()) => exit_status(kinds.iter().copied(), deny, input_errors),
+        Ok(()) => {
+            if let Some(path) = output {
+                if !run.quiet {
+                    say!(
+                        "wrote {} ({})",
+                        visible_line(&path.display().to_string()),
+                        render::summary_line(&summary)
+                    );
+                }
+            }
+            exit_status(kinds, deny, input_errors, run.exit_zero)
+        }
         Err(code) => code,
     }
 }

@@ -14,12 +14,15 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// Findings `--fix` repairs (an addition to the JSON report's version 1).
+    pub fixable: usize,
 }
 
 impl Summary {
     pub fn count(&mut self, diags: &[Diagnostic]) {
         for d in diags {
             self.add(d.severity);
+            self.fixable += usize::from(d.fix.as_ref().is_some_and(|f| f.resolves));
         }
     }
 
@@ -232,7 +235,12 @@ pub fn human(diags: &[Diagnostic], writer: &mut dyn WriteColor) -> std::io::Resu
                 format!("[{}] {} «{}»", l.lang, crate::diag::isolate_rtl(&visible(&l.message)), visible(t))
             }
         };
-        let all: Vec<&Label> = std::iter::once(&d.primary).chain(&d.related).collect();
+        // An input problem with nothing to show (a folder, a file not read) has no snippet.
+        let all: Vec<&Label> = if d.primary.file.text.is_empty() && d.related.is_empty() {
+            Vec::new()
+        } else {
+            std::iter::once(&d.primary).chain(&d.related).collect()
+        };
         let mut notes: Vec<String> = d.notes.iter().map(|n| crate::diag::isolate_rtl(&visible(n))).collect();
         if let Some(e) = d.expected.as_deref().filter(|e| !e.is_empty()) {
             notes.push(format!("expected: {}", visible(e)));
@@ -293,12 +301,43 @@ pub fn summary_line(s: &Summary) -> String {
             format!("{n} {w}s")
         }
     };
+    let fixable = if s.fixable > 0 { format!(" ({} fixable with --fix)", s.fixable) } else { String::new() };
     format!(
-        "checked {} in {}: {}, {}, {}",
+        "checked {} in {}: {}, {}, {}{fixable}",
         plural(s.documents, "document"),
         plural(s.files, "file"),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.notes, "note")
     )
+}
+
+/// `--statistics`: findings per rule, most first (as ruff prints them); `[*]` marks rules
+/// whose findings `--fix` repairs.
+pub fn statistics(kinds: &[(&'static str, Severity, bool)], summary: &Summary) -> String {
+    let mut per: std::collections::BTreeMap<&str, (usize, usize, Severity)> = Default::default();
+    for &(rule, sev, fixable) in kinds {
+        let e = per.entry(rule).or_insert((0, 0, sev));
+        e.0 += 1;
+        e.1 += usize::from(fixable);
+        e.2 = e.2.min(sev);
+    }
+    let mut rows: Vec<_> = per.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|(_, (n, _, _))| n.to_string().len()).max().unwrap_or(1);
+    let w_rule = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(4);
+    let mut out = String::new();
+    for (rule, (n, fixable, sev)) in rows {
+        let mark = if fixable == n {
+            "[*] "
+        } else if fixable > 0 {
+            "[-] "
+        } else {
+            "    "
+        };
+        out.push_str(&format!("{n:>width$}  {rule:<w_rule$}  {mark}{}\n", sev.as_str()));
+    }
+    out.push_str(&summary_line(summary));
+    out.push('\n');
+    out
 }

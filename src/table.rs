@@ -7,20 +7,41 @@ use crate::check::{Document, Version};
 use crate::render::visible;
 use std::fmt::Write as _;
 
-/// A cell of `width` characters: the text cut (with `…`) or padded.
+/// A cell `width` terminal columns wide (display width, unicode-width: wide CJK
+/// characters count two, combining marks none): the text cut (with `…`) or padded.
 fn cell(s: &str, width: usize) -> String {
-    let n = s.chars().count();
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let n = s.width();
     if n >= width {
-        let mut cut: String = s.chars().take(width.saturating_sub(2)).collect();
+        let mut cut = String::new();
+        let mut w = 0;
+        for c in s.chars() {
+            let cw = c.width().unwrap_or(0);
+            if w + cw > width.saturating_sub(2) {
+                break;
+            }
+            w += cw;
+            cut.push(c);
+        }
         // Never half an escape: `<U+001B>` is shown whole or not at all.
         if let Some(open) = cut.rfind("<U+") {
             if !cut[open..].contains('>') {
                 cut.truncate(open);
             }
         }
-        format!("{cut}… ")
+        let pad = width.saturating_sub(2 + cut.width());
+        format!("{cut}…{} ", " ".repeat(pad))
     } else {
         format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+/// The width of a column: the terminal's width shared by the columns (at least 16), or
+/// 34 when the output is not a terminal (so piped output does not depend on a window).
+pub fn column_width(columns: usize) -> usize {
+    match terminal_size::terminal_size_of(std::io::stdout()) {
+        Some((terminal_size::Width(w), _)) => ((w as usize).saturating_sub(5) / columns.max(1)).clamp(16, 60),
+        None => 34,
     }
 }
 
@@ -31,9 +52,13 @@ fn preview(v: &Version, block: usize, max: usize) -> String {
 
 /// The alignment table of one document.
 pub fn alignment(doc: &Document, blocks: bool) -> String {
+    alignment_with_width(doc, blocks, column_width(1 + doc.pairings.len()))
+}
+
+/// The alignment table with columns `width` terminal columns wide.
+pub fn alignment_with_width(doc: &Document, blocks: bool, width: usize) -> String {
     let mut out = String::new();
     let src = &doc.versions[doc.source];
-    let width = 34;
     let _ = writeln!(
         out,
         "{} ({} source; {})",

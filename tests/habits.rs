@@ -136,3 +136,139 @@ fn right_to_left_values_in_text_messages_are_isolated() {
         assert_eq!(line.matches('\u{2068}').count(), line.matches('\u{2069}').count(), "{line:?}");
     }
 }
+
+fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn check_without_a_path_checks_the_current_folder_and_finds_a_hidden_config() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir("fixtures/newsletter-errors", dir.path());
+    let out = oerlint().args(["check", "--format", "json"]).current_dir(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!of_rule(&diags(&v), "code-mismatch").is_empty());
+    std::fs::write(dir.path().join(".oerlint.toml"), "[rules]\ncode-mismatch = \"off\"\n").unwrap();
+    let out = oerlint().args(["check", "--format", "json"]).current_dir(dir.path()).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(of_rule(&diags(&v), "code-mismatch").is_empty(), ".oerlint.toml is read");
+}
+
+#[test]
+fn colour_follows_no_color_and_force_color() {
+    let run = |env: &[(&str, &str)]| {
+        let mut c = oerlint();
+        c.args(["check", "fixtures/newsletter-errors"]).current_dir(repo());
+        for k in ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"] {
+            c.env_remove(k);
+        }
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        stdout_of(&c.output().unwrap()).contains('\u{1b}')
+    };
+    assert!(!run(&[]), "not a terminal: no colour");
+    assert!(run(&[("FORCE_COLOR", "1")]));
+    assert!(run(&[("CLICOLOR_FORCE", "1")]));
+    assert!(!run(&[("CLICOLOR_FORCE", "0")]));
+    assert!(!run(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]), "NO_COLOR wins");
+    let out = oerlint()
+        .args(["check", "fixtures/newsletter-errors", "--color", "never"])
+        .env("FORCE_COLOR", "1")
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(!stdout_of(&out).contains('\u{1b}'), "--color never wins");
+}
+
+#[test]
+fn statistics_exit_zero_and_the_summary_count_fixes() {
+    let ex = repo().join("fixtures/newsletter-errors");
+    let out = oerlint().args(["check", ex.to_str().unwrap(), "--statistics"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout_of(&out);
+    assert!(!text.contains("┌─"), "counts, not findings: {text}");
+    let (_, v) = check_json(&[ex.to_str().unwrap()]);
+    let all = diags(&v);
+    let emails = of_rule(&all, "email-mismatch").len();
+    assert!(
+        text.lines().any(|l| l.split_whitespace().take(2).collect::<Vec<_>>()
+            == [emails.to_string().as_str(), "email-mismatch"]),
+        "{text}"
+    );
+    assert!(text.lines().any(|l| l.contains("link-malformed") && l.contains("[*]")), "{text}");
+    let fixable = all.iter().filter(|d| d["fix"]["resolves"] == true).count();
+    assert!(fixable > 0);
+    assert!(text.contains(&format!("({fixable} fixable with --fix)")), "{text}");
+    assert_eq!(v["summary"]["fixable"], fixable);
+    let out = oerlint().args(["check", ex.to_str().unwrap(), "--exit-zero"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = oerlint().args(["check", "/no/such/folder", "--exit-zero"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "input errors still fail");
+}
+
+#[test]
+fn rules_as_json_and_in_aligned_columns() {
+    let out = oerlint().args(["rules", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = v.as_array().unwrap();
+    assert_eq!(rules.len(), oerlint::rules::all().len());
+    assert!(rules.iter().all(|r| r["documentation"].as_str().unwrap().contains(r["id"].as_str().unwrap())));
+    let out = oerlint().arg("rules").output().unwrap();
+    let text = stdout_of(&out);
+    let starts: std::collections::BTreeSet<usize> = text
+        .lines()
+        .map(|l| {
+            let id_end = l.find(' ').unwrap();
+            id_end + l[id_end..].len() - l[id_end..].trim_start().len()
+        })
+        .collect();
+    assert_eq!(starts.len(), 1, "the level column starts at one place: {text}");
+}
+
+#[test]
+fn a_report_file_is_announced_and_a_bad_config_prints_no_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.json");
+    let ex = repo().join("fixtures/newsletter-errors");
+    let out = oerlint()
+        .args(["check", ex.to_str().unwrap(), "--format", "json", "-o", report.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("wrote") && err.contains("r.json") && err.contains("errors"), "{err}");
+    // A configuration that cannot be read: the error, and nothing like a clean run.
+    let issue = dir.path().join("issue");
+    copy_dir("fixtures/newsletter-ok", &issue);
+    std::fs::write(dir.path().join("oerlint.toml"), "colour = 1\n").unwrap();
+    for format in ["human", "json"] {
+        let out = oerlint().args(["check", issue.to_str().unwrap(), "--format", format]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stdout_of(&out), "", "{format}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("colour"));
+    }
+    // A source language no file has: named on the document, not on one of its files.
+    std::fs::remove_file(dir.path().join("oerlint.toml")).unwrap();
+    let out = oerlint().args(["check", issue.to_str().unwrap(), "--source", "de"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout_of(&out);
+    assert!(text.contains("no German version"), "{text}");
+    assert!(!text.contains("ar.md") && !text.contains("en.md"), "{text}");
+}
+
+#[test]
+fn every_argument_has_a_description() {
+    for sub in ["check", "align", "blocks", "rules", "init", "explain"] {
+        let out = oerlint().args([sub, "-h"]).output().unwrap();
+        let text = stdout_of(&out);
+        for line in text.lines().filter(|l| {
+            let t = l.trim_start();
+            l.starts_with("  ") && (t.starts_with('-') || t.starts_with('<') || t.starts_with('['))
+        }) {
+            let t = line.trim();
+            assert!(t.contains("  "), "`oerlint {sub}`: no description for `{t}`");
+        }
+    }
+}

@@ -103,6 +103,44 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     all().iter().find(|r| r.id == id)
 }
 
+/// `oerlint rules`: every rule, its default level and summary, in columns that line up
+/// whatever the ids' display width.
+pub fn table() -> String {
+    use unicode_width::UnicodeWidthStr;
+    let level = |r: &Rule| if r.default_enabled { r.severity.as_str() } else { "off" };
+    let w_id = all().iter().map(|r| r.id.width()).max().unwrap_or(4).max(4);
+    let w_level = all().iter().map(|r| level(r).width()).max().unwrap_or(5).max(5);
+    let row = |a: &str, b: &str, c: &str| {
+        format!("{a}{}  {b}{}  {c}\n", " ".repeat(w_id - a.width()), " ".repeat(w_level - b.width()))
+    };
+    let mut out = row("rule", "level", "summary");
+    for r in all() {
+        out.push_str(&row(r.id, level(r), r.summary));
+    }
+    out
+}
+
+/// `oerlint rules --format json`: id, default level, summary and documentation of each.
+pub fn json() -> String {
+    let rules: Vec<serde_json::Value> = all()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id,
+                "level": if r.default_enabled { r.severity.as_str() } else { "off" },
+                "severity": r.severity.as_str(),
+                "default_enabled": r.default_enabled,
+                "summary": r.summary,
+                "documentation": r.doc(),
+                "help_uri": crate::formats::help_uri(r.id),
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&rules).expect("JSON of plain data");
+    s.push('\n');
+    s
+}
+
 /// docs/rules.md: every rule's documentation, as `oerlint explain` prints it, under a
 /// heading that is its id (so `docs/rules.md#code-mismatch` links to it; SARIF `helpUri`).
 pub fn docs_markdown() -> String {
