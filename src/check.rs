@@ -402,8 +402,16 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
             versions.first().map(|v| v.lang.name()).unwrap_or("none")
         ));
     }
-    let pairings = (0..versions.len())
-        .filter(|&i| i != source)
+    // Translations in the order the configuration lists the languages; else left-to-right
+    // languages before right-to-left ones (en, fr, ar), in the files' order.
+    let mut targets: Vec<usize> = (0..versions.len()).filter(|&i| i != source).collect();
+    targets.sort_by_key(|&i| {
+        let lang = versions[i].lang;
+        let configured = opts.settings.languages.as_ref().and_then(|l| l.iter().position(|x| *x == lang));
+        (configured.unwrap_or(usize::MAX), lang.is_rtl(), i)
+    });
+    let pairings = targets
+        .into_iter()
         .map(|i| Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) })
         .collect();
     let issue_date = opts.settings.issue_date.or_else(|| issue_date(&files, versions.get(source)));

@@ -29,6 +29,6 @@ if [ "${1:-}" = "--screenshot" ]; then
   "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --host-resolver-rules='MAP * ~NOTFOUND' --user-data-dir="$tmp/profile" --hide-scrollbars \
-    --screenshot="$PWD/docs/report.png" --window-size=1400,1800 "file://$tmp/report.html" 2>/dev/null
+    --screenshot="$PWD/docs/report.png" --window-size=1400,2700 "file://$tmp/report.html" 2>/dev/null
   echo "wrote docs/report.png"
 fi

@@ -272,3 +272,22 @@ fn every_argument_has_a_description() {
         }
     }
 }
+
+#[test]
+fn report_columns_follow_the_source_then_the_configured_or_natural_order() {
+    let cols = |dir: &std::path::Path| {
+        let out = oerlint().args(["check", dir.to_str().unwrap(), "--format", "html"]).output().unwrap();
+        let html = stdout_of(&out);
+        let mut found = Vec::new();
+        for part in html.split("<th scope=\"col\" data-col=\"").skip(1) {
+            found.push(part.split('"').next().unwrap().to_string());
+        }
+        found
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue");
+    copy_dir("fixtures/newsletter-ok", &issue);
+    assert_eq!(cols(&issue), vec!["en", "fr", "ar"], "left-to-right languages first, then right-to-left");
+    std::fs::write(dir.path().join("oerlint.toml"), "languages = [\"en\", \"ar\", \"fr\"]\n").unwrap();
+    assert_eq!(cols(&issue), vec!["en", "ar", "fr"], "the configured order");
+}
