@@ -438,7 +438,10 @@ fn kind(d: &oerlint::diag::Diagnostic) -> Kind {
 /// Renders one group's diagnostics (input errors first, as in the full report).
 type Renderer<'a> = &'a (dyn Fn(&[oerlint::diag::Diagnostic]) -> Rendered + Sync);
 
-fn check_all(paths: &[PathBuf], run: &RunOptions, stream: Option<Renderer>) -> Outcome {
+/// Takes each group's rendered part as soon as it is checked (with the group's index).
+type Live<'a> = &'a (dyn Fn(usize, Streamed) + Sync);
+
+fn check_all(paths: &[PathBuf], run: &RunOptions, stream: Option<Renderer>, live: Option<Live>) -> Outcome {
     let discover::Discovery { groups, errors, notes } = discover::discover_with(paths, run.input.follow);
     let mut cache = HashMap::new();
     let mut config_errors: Vec<config::ConfigError> = Vec::new();
@@ -470,13 +473,22 @@ fn check_all(paths: &[PathBuf], run: &RunOptions, stream: Option<Renderer>) -> O
     }
     let reports: Vec<(GroupReport, Option<Streamed>)> = jobs
         .par_iter()
-        .map(|(g, o)| {
+        .enumerate()
+        .map(|(i, (g, o))| {
             let mut r = check::check_group(g, o);
             let streamed = stream.map(|render| {
                 let mut all = std::mem::take(&mut r.input_errors);
                 all.append(&mut r.diagnostics);
                 Streamed { rendered: render(&all), kinds: all.iter().map(kind).collect() }
             });
+            // Written out as soon as the groups before it are: nothing is kept.
+            let streamed = match (live, streamed) {
+                (Some(live), Some(s)) => {
+                    live(i, s);
+                    None
+                }
+                (_, s) => s,
+            };
             (r, streamed)
         })
         .collect();
@@ -572,7 +584,18 @@ fn run_check(
         Format::Sarif | Format::Html => None,
     };
     let stream = per_group.filter(|_| fixes == Fixes::None);
-    let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, stream);
+    // To standard output, JSON, short, GitHub and human output are written group by group,
+    // in order, while the rest is checked: memory does not grow with the findings.
+    let live_state = std::sync::Mutex::new(LiveWriter::default());
+    let write_live = |i: usize, part: Streamed| {
+        let mut w = live_state.lock().unwrap_or_else(|e| e.into_inner());
+        w.push(i, part, &buffers);
+    };
+    let live: Option<Live> =
+        (output.is_none() && !run.statistics && stream.is_some()).then_some(&write_live as Live);
+    let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, stream, live);
+    let is_live = live.is_some();
+    let live_state = std::mem::take(&mut *live_state.lock().unwrap_or_else(|e| e.into_inner()));
     if let Some(out) = output {
         let inputs: Vec<PathBuf> =
             groups.iter().flat_map(|g| g.files.iter().map(|(p, _)| p.clone())).collect();
@@ -598,6 +621,11 @@ fn run_check(
     }
     let mut streamed: Vec<Rendered> = Vec::new();
     let mut kinds: Vec<Kind> = Vec::new();
+    let live_started = live_state.started;
+    let live_failed = live_state.failed;
+    input_errors |=
+        live_state.kinds.iter().any(|&(rule, sev, _)| rule == check::INPUT_ERROR && sev == Severity::Error);
+    kinds.extend(live_state.kinds.iter().copied());
     for (r, s) in reports {
         if r.checked {
             summary.documents += 1;
@@ -632,6 +660,12 @@ fn run_check(
         for &(_, sev, fixable) in &kinds {
             summary.add(sev);
             summary.fixable += usize::from(fixable);
+        }
+        if is_live {
+            if let Some(code) = live_failed {
+                return code;
+            }
+            return finish_live(live_started, &kinds, summary, &buffers, format, run, deny, input_errors);
         }
         return write_output(streamed, &kinds, summary, &buffers, format, output, run, deny, input_errors);
     }
@@ -712,6 +746,97 @@ fn color_choice(color: Color, set: impl Fn(&str) -> bool, terminal: impl Fn() ->
         Color::Auto if forced() => ColorChoice::Always,
         Color::Auto if terminal() => ColorChoice::Auto,
         Color::Auto => ColorChoice::Never,
+    }
+}
+
+/// The ordered writer of streamed parts: parts arrive in any order from the threads and
+/// are written in group order.
+#[derive(Default)]
+struct LiveWriter {
+    next: usize,
+    pending: std::collections::BTreeMap<usize, Streamed>,
+    kinds: Vec<Kind>,
+    json: render::JsonStream,
+    /// Something was written already.
+    started: bool,
+    /// Standard output failed (closed: stop quietly; else exit 2).
+    closed: bool,
+    failed: Option<ExitCode>,
+}
+
+impl LiveWriter {
+    fn push(&mut self, i: usize, part: Streamed, buffers: &termcolor::BufferWriter) {
+        self.pending.insert(i, part);
+        while let Some(part) = self.pending.remove(&self.next) {
+            self.next += 1;
+            self.kinds.extend(part.kinds.iter().copied());
+            if self.closed || self.failed.is_some() {
+                continue;
+            }
+            let written = match part.rendered {
+                Rendered::Json(items) => {
+                    let text = self.json.items(&items);
+                    oerlint::output::stdout(text.as_bytes())
+                }
+                Rendered::Text(t) if !t.is_empty() => oerlint::output::stdout(t.as_bytes()),
+                Rendered::Text(_) => Ok(()),
+                Rendered::Color(b) => {
+                    buffers.print(&b).and_then(|()| std::io::stdout().flush()).map_err(|e| match e.kind() {
+                        std::io::ErrorKind::BrokenPipe => oerlint::output::WriteError::Closed,
+                        _ => oerlint::output::WriteError::Failed(format!("cannot write output: {e}")),
+                    })
+                }
+            };
+            self.started = true;
+            match written {
+                Ok(()) => {}
+                Err(oerlint::output::WriteError::Closed) => self.closed = true,
+                Err(oerlint::output::WriteError::Failed(m)) => {
+                    say!("error: {m}");
+                    self.failed = Some(ExitCode::from(2));
+                }
+            }
+        }
+    }
+}
+
+/// After a live report: the JSON array's end and the summary, or the summary line.
+#[allow(clippy::too_many_arguments)]
+fn finish_live(
+    started: bool,
+    kinds: &[Kind],
+    summary: Summary,
+    buffers: &termcolor::BufferWriter,
+    format: Format,
+    run: &RunOptions,
+    deny: Option<Deny>,
+    input_errors: bool,
+) -> ExitCode {
+    let _ = started;
+    let tail = match format {
+        Format::Json => {
+            // The items were written with the array's start; close it (or write the whole
+            // empty report).
+            let mut json = render::JsonStream::default();
+            json.resume(kinds.len());
+            json.finish(&summary)
+        }
+        Format::Human if !run.quiet => {
+            let mut b = buffers.buffer();
+            let _ = writeln!(b, "{}", render::summary_line(&summary));
+            return match buffers.print(&b).and_then(|()| std::io::stdout().flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    say!("error: cannot write output: {e}");
+                    ExitCode::from(2)
+                }
+                _ => exit_status(kinds, deny, input_errors, run.exit_zero),
+            };
+        }
+        _ => String::new(),
+    };
+    match emit(tail.as_bytes()) {
+        Ok(()) => exit_status(kinds, deny, input_errors, run.exit_zero),
+        Err(code) => code,
     }
 }
 
@@ -824,7 +949,7 @@ fn run_align(
     format: AlignFormat,
     output: Option<&std::path::Path>,
 ) -> ExitCode {
-    let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, None);
+    let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, None, None);
     let mut code = ExitCode::SUCCESS;
     for n in &notes {
         say!("note: {}", visible(n));

@@ -147,6 +147,55 @@ pub fn json_items(diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
         .collect()
 }
 
+/// The JSON report written piece by piece, byte for byte as [`json_report`] writes it
+/// whole: the start and the items as groups finish, the end and the summary last.
+#[derive(Default)]
+pub struct JsonStream {
+    items: usize,
+}
+
+fn indent(s: &str, by: &str) -> String {
+    s.lines().map(|l| format!("{by}{l}")).collect::<Vec<_>>().join("\n")
+}
+
+impl JsonStream {
+    /// The text for these items (with the report's start before the first item).
+    pub fn items(&mut self, items: &[JsonDiagnostic]) -> String {
+        let mut out = String::new();
+        for item in items {
+            out.push_str(if self.items == 0 {
+                "{\n  \"version\": 1,\n  \"diagnostics\": [\n"
+            } else {
+                ",\n"
+            });
+            let one = serde_json::to_string_pretty(item).expect("JSON of plain data");
+            out.push_str(&indent(&one, "    "));
+            self.items += 1;
+        }
+        out
+    }
+
+    /// Continues a stream whose items were written elsewhere.
+    pub fn resume(&mut self, items: usize) {
+        self.items = items;
+    }
+
+    /// The report's end: the array closed, the summary.
+    pub fn finish(&self, summary: &Summary) -> String {
+        let mut out = if self.items == 0 {
+            "{\n  \"version\": 1,\n  \"diagnostics\": [],\n".to_string()
+        } else {
+            "\n  ],\n".to_string()
+        };
+        let s = serde_json::to_string_pretty(summary).expect("JSON of plain data");
+        let s = indent(&s, "  ");
+        out.push_str("  \"summary\": ");
+        out.push_str(s.trim_start());
+        out.push_str("\n}\n");
+        out
+    }
+}
+
 /// The JSON report, version 1, from items made by [`json_items`].
 pub fn json_report(items: Vec<JsonDiagnostic>, summary: Summary) -> String {
     let report = JsonReport { version: 1, diagnostics: items, summary };

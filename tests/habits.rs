@@ -291,3 +291,28 @@ fn report_columns_follow_the_source_then_the_configured_or_natural_order() {
     std::fs::write(dir.path().join("oerlint.toml"), "languages = [\"en\", \"ar\", \"fr\"]\n").unwrap();
     assert_eq!(cols(&issue), vec!["en", "ar", "fr"], "the configured order");
 }
+
+/// Standard output is written group by group while the rest is checked; a report file is
+/// written whole: the bytes must be the same.
+#[test]
+fn streamed_output_is_the_same_as_the_report_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report");
+    for path in ["fixtures", "fixtures/newsletter-errors", "fixtures/rules/link-malformed/silent"] {
+        for format in ["json", "short", "github", "human"] {
+            let live = oerlint()
+                .args(["check", path, "--format", format, "--color", "never"])
+                .current_dir(repo())
+                .output()
+                .unwrap();
+            let out = oerlint()
+                .args(["check", path, "--format", format, "-o", file.to_str().unwrap()])
+                .current_dir(repo())
+                .output()
+                .unwrap();
+            assert_eq!(live.status.code(), out.status.code(), "{path} {format}");
+            let written = std::fs::read(&file).unwrap();
+            assert!(live.stdout == written, "{path} {format}: streamed output differs from the report file");
+        }
+    }
+}
