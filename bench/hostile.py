@@ -3,14 +3,29 @@
 and the ones issue #13 reported, checked by the release binary. Prints a Markdown table:
 input size, wall time, peak RSS, and peak RSS over the input size (docs/reliability.md).
 
-Usage: python3 bench/hostile.py OERLINT WORKDIR      (bench/hostile.sh builds and runs it)
+Usage: python3 bench/hostile.py OERLINT WORKDIR [GEN_CORPUS]   (bench/hostile.sh runs it)
+With GEN_CORPUS, a last row checks realistic text: 1,300 generated issues as one document
+(about 4 MB of English, 14 MB with its French and Arabic).
 """
+import glob
 import os
 import subprocess
 import sys
 import tempfile
 
 BIN, WORK = sys.argv[1], sys.argv[2]
+GEN = sys.argv[3] if len(sys.argv) > 3 else None
+
+
+def realistic():
+    corpus = os.path.join(WORK, "corpus-1300")
+    if not os.path.isdir(corpus):
+        subprocess.run([GEN, corpus, "1300", "3"], check=True, stdout=subprocess.DEVNULL)
+    dirs = sorted(glob.glob(os.path.join(corpus, "*", "issue-*")))
+    files = {}
+    for lang in ("en", "fr", "ar"):
+        files[f"{lang}.md"] = "".join(open(os.path.join(d, lang + ".md"), encoding="utf-8").read() + "\n\n" for d in dirs)
+    return files
 
 
 def sections(n, body):
@@ -64,6 +79,8 @@ def cases():
     fr = " ".join(f"Écrivez à membre{i}@example.org aujourd’hui." for i in range(1800))
     yield "64 KB lines, 1,800 findings, human output (#13)", {
         "en.md": f"# T\n\n{en[:65000]}\n", "fr.md": f"# T\n\n{fr[:65000]}\n"}, ["--format", "human", "--color", "never"]
+    if GEN:
+        yield "realistic: 1,300 issues as one document (#13)", realistic(), ["--format", "json", "--max-file-size", "100000000"]
 
 
 def main():

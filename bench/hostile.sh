@@ -6,5 +6,5 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
 cd "$repo"
-cargo build --release --locked --quiet --bin oerlint
-python3 "$repo/bench/hostile.py" "$repo/target/release/oerlint" "$work"
+cargo build --release --locked --quiet --bin oerlint --example gen_corpus
+python3 "$repo/bench/hostile.py" "$repo/target/release/oerlint" "$work" "$repo/target/release/examples/gen_corpus"
