@@ -359,6 +359,10 @@ fn input_errors_make_exit_2_even_with_findings() {
     let (code, json) = check_json(&[missing.to_str().unwrap(), issue.to_str().unwrap()]);
     assert!(!diags(&json).is_empty());
     assert_eq!(code, 2, "{json}");
+    // `--diff` with fixes to show, too.
+    let (code, out, _) = run(&["check", missing.to_str().unwrap(), issue.to_str().unwrap(), "--diff"]);
+    assert!(out.contains("mailto"));
+    assert_eq!(code, 2);
 }
 
 #[test]
