@@ -229,14 +229,12 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
             for entry in walk {
                 match entry {
                     // Files, and FIFOs or devices with a document's name (reading them says
-                    // they are skipped).
+                    // they are skipped). Not links, unless followed (then `outside` holds).
                     Ok(e)
                         if e.file_type().is_some_and(|t| !t.is_dir() && !t.is_symlink())
                             && is_document(e.path()) =>
                     {
-                        if !outside(e.path()) {
-                            add(&mut groups, e.path().to_path_buf(), false)
-                        }
+                        add(&mut groups, e.path().to_path_buf(), false)
                     }
                     Ok(e) if e.path_is_symlink() && e.file_type().is_some_and(|t| t.is_symlink()) => {
                         let p = e.path();

@@ -684,7 +684,13 @@ fn run_check(
                 plans.len(),
                 if plans.len() == 1 { "" } else { "s" }
             );
-            return if plans.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+            return if input_errors {
+                ExitCode::from(2)
+            } else if plans.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
         }
         Fixes::Write => {
             let plans = oerlint::fix::plan(&diags);

@@ -35,7 +35,9 @@ fn the_report_never_replaces_an_input() {
     let before = std::fs::read(&en).unwrap();
     let link = dir.path().join("report.md");
     std::os::unix::fs::symlink(&en, &link).unwrap();
-    for target in [en.clone(), link, issue.join(".").join("en.md")] {
+    let hard = dir.path().join("hard.md");
+    std::fs::hard_link(&en, &hard).unwrap();
+    for target in [en.clone(), link, issue.join(".").join("en.md"), hard] {
         let (code, _, err) = run(&["check", issue.to_str().unwrap(), "-o", target.to_str().unwrap()]);
         assert_eq!(code, 2, "{target:?}: {err}");
         assert!(err.contains("it is an input file") && err.contains("en.md"), "{err}");
@@ -359,6 +361,10 @@ fn input_errors_make_exit_2_even_with_findings() {
     let (code, json) = check_json(&[missing.to_str().unwrap(), issue.to_str().unwrap()]);
     assert!(!diags(&json).is_empty());
     assert_eq!(code, 2, "{json}");
+    // `--diff` with fixes to show, too.
+    let (code, out, _) = run(&["check", missing.to_str().unwrap(), issue.to_str().unwrap(), "--diff"]);
+    assert!(out.contains("mailto"));
+    assert_eq!(code, 2);
 }
 
 #[test]

@@ -92,8 +92,11 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
             }
         }
         let open_at_end: Vec<usize> = open.iter().map(|(i, _)| *i).collect();
+        // Problems so far are in text order: a binary search, not a scan per control
+        // (50,000 unclosed embeddings were 2.5 billion comparisons).
+        let flagged: Vec<usize> = problems.iter().map(|p| p.0).collect();
         for (i, c) in open {
-            if !problems.iter().any(|(p, _, _)| *p == i) {
+            if flagged.binary_search(&i).is_err() {
                 problems.push((i, c, format!("{} is never closed in its paragraph", describe_char(c))));
             }
         }
