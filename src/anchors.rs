@@ -173,10 +173,15 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             value: Value::None,
         });
     }
-    // Bare URLs in running text (not the visible text of a Markdown link).
+    // Bare URLs in running text (not the visible text of a Markdown link). A URL inside
+    // inline code is a command's argument or an example, not a link.
+    let mut code = Taken::new(text.len());
+    for c in &block.code {
+        code.push(c.clone());
+    }
     for r in urls::find_bare(text) {
         taken.push(r.clone());
-        if overlaps(&r, &link_text_ranges) {
+        if overlaps(&r, &link_text_ranges) || overlaps(&r, &code) {
             continue;
         }
         let raw = &text[r.clone()];
