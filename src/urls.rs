@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 fn url_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"'\[\]{}،؛«»]+"#).expect("url regex"))
+    R.get_or_init(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"'\[\]{}،؛«»\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]+"#).expect("url regex"))
 }
 
 /// Bare URLs in text, without the punctuation that ends the sentence around them.
