@@ -309,7 +309,11 @@ fn extract_temporal(
             value: Value::Time(t, event_date),
         });
     }
-    for n in numbers {
+    // Numbers inside inline code are a command's arguments and placeholders
+    // (`-O{{1|2|3}}`, `{{vibrate 300}}`), compared with the code (code-mismatch's
+    // neighbour, placeholder-mismatch), not free numbers.
+    let in_code = |n: &NumberAnchor| block.code.iter().any(|c| n.start < c.end && c.start < n.end);
+    for n in numbers.into_iter().filter(|n| !in_code(n)) {
         out.push(Anchor {
             kind: Kind::Quantity,
             key: quantity_key(&n),

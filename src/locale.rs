@@ -84,6 +84,9 @@ pub struct NumbersData {
     pub ordinal_base: Option<OrdinalBase>,
     pub digit_ordinal_suffixes: Vec<String>,
     pub percent_words: Vec<String>,
+    /// Values the language often carries in a noun's form alone (Arabic singular and
+    /// dual: `جملة أو جملتين` for "1-2 sentences"): not missing when absent.
+    pub grammatical: Vec<u32>,
     pub scales: Vec<ScaleWord>,
     pub cardinals: Vec<NumberWord>,
     pub ordinals: Vec<NumberWord>,
@@ -133,6 +136,9 @@ pub struct TimeData {
     pub midnight: Vec<String>,
     pub hour_markers: Vec<String>,
     pub hour_separators: Vec<String>,
+    /// Words after the second end of a range of bare hours (French `de 18 à 19 heures`):
+    /// not alone, where they count hours (`pendant 3 heures`).
+    pub range_hour_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -265,6 +271,7 @@ impl Locale {
         append(&mut n.no_and_bases, x.no_and_bases);
         append(&mut n.digit_ordinal_suffixes, x.digit_ordinal_suffixes);
         append(&mut n.percent_words, x.percent_words);
+        append(&mut n.grammatical, x.grammatical);
         for sc in x.scales {
             match n.scales.iter_mut().find(|t| t.value == sc.value) {
                 Some(t) => append(&mut t.words, sc.words),
@@ -280,6 +287,7 @@ impl Locale {
         append(&mut t.midnight, x.midnight);
         append(&mut t.hour_markers, x.hour_markers);
         append(&mut t.hour_separators, x.hour_separators);
+        append(&mut t.range_hour_words, x.range_hour_words);
         d.zones.extend(extra.zones);
         self.lexicon = OnceLock::new();
         self.patterns = OnceLock::new();

@@ -211,10 +211,13 @@ fn build_patterns(l: &Locale) -> Patterns {
     let noon = alt(words(&t.noon).chain(words(&t.midnight)));
     let mk = alt(words(&t.hour_markers));
     let hsep = alt(words(&t.hour_separators));
+    let rhw = alt(words(&t.range_hour_words));
     let tm = |n: u8| {
         // A bare number is an hour only as the first end of a range whose
         // second end is a real time ("from 9 to 11 a.m.", "de 9 à 12 h").
         let bare = if n == 1 { r"|(?P<hb1>[0-2]?[0-9])" } else { "" };
+        // Hour words close a range only ("de 18 à 19 heures").
+        let hsep = if n == 2 { format!("{hsep}|{rhw}") } else { hsep.clone() };
         format!(
             r"(?:{mk}\s+)??(?:(?P<h{n}>[0-2]?[0-9])\s?(?P<s{n}>:|\.|h|{hsep})\s?(?P<mi{n}>[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<a{n}>{ampm}))?|(?P<hh{n}>[0-2]?[0-9])(?P<hx{n}>\s?(?:h|{hsep}))|(?P<ha{n}>[0-1]?[0-9])\s*(?P<aa{n}>{ampm})|{mk}\s+(?P<hm{n}>[0-2]?[0-9])(?:\s*(?P<am{n}>{ampm}))?|(?P<nn{n}>{noon}){bare})"
         )

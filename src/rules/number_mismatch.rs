@@ -11,7 +11,10 @@
 //! A different value in the same place is an error. Translations legitimately spell small
 //! numbers out or carry them in grammar (Arabic duals: `2 prizes` / `جائزتين`), so a number
 //! written in digits on one side and absent on the other is only a note when it is 10 or
-//! less; above 10 it is an error. Numbers written as words are never reported as missing,
+//! less; above 10 it is an error. The values a language carries in a noun's form alone
+//! (Arabic singular and dual, `grammatical` in the locale tables: `1-2 sentences` /
+//! `جملة أو جملتين`) are not reported missing. Numbers inside inline code are the
+//! command's and are not compared here. Numbers written as words are never reported as missing,
 //! nor are numbers whose digits stand in the counterpart in another form (`217th`
 //! against the Arabic `217 EX/5` with the ordinal spelled out; a version `3.0`).
 //!
@@ -71,6 +74,18 @@ fn digits_present(text: &str, a: &Anchor) -> bool {
         })
 }
 
+/// A number the translation's language carries in grammar (Arabic singular and dual).
+fn grammatical(ctx: &Ctx, a: &Anchor) -> bool {
+    let Value::Quantity(n) = &a.value else { return false };
+    n.kind == crate::temporal::NumberKind::Cardinal
+        && n.value.fract() == 0.0
+        && ctx
+            .doc
+            .settings
+            .locale(ctx.tgt.lang.tag())
+            .is_some_and(|l| l.data().numbers.grammatical.contains(&(n.value as u32)))
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for o in compare(ctx, Kind::Quantity, Pairing::SameBlockIf(both_digits)) {
@@ -85,7 +100,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .related(ctx.src.anchor_label(s.anchor, format!("{sl} has {}", s.anchor.key)))
             .expected_found(s.anchor.key.as_str(), t.anchor.key.as_str()),
             Outcome::Missing { src, at }
-                if !spelled(src.anchor) && !digits_present(&ctx.tgt.blocks[at].text, src.anchor) =>
+                if !spelled(src.anchor)
+                    && !digits_present(&ctx.tgt.blocks[at].text, src.anchor)
+                    && !grammatical(ctx, src.anchor) =>
             {
                 Diagnostic::new(
                     RULE.id,
