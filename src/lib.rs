@@ -19,6 +19,7 @@ pub mod html;
 pub mod lang;
 pub mod langid;
 pub mod locale;
+pub mod placeholders;
 pub mod po;
 pub mod render;
 pub mod rules;

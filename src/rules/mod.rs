@@ -18,14 +18,17 @@ mod date_mismatch;
 mod dates;
 mod deadline_inconsistent;
 mod email_mismatch;
+mod inline_code_mismatch;
 mod link_malformed;
 mod link_mismatch;
 mod link_placeholder;
 mod mixed_script;
 mod number_mismatch;
+mod placeholder_mismatch;
 mod script_punctuation;
 mod section_extra;
 mod section_missing;
+mod slots;
 mod time_mismatch;
 mod untranslated;
 mod unused_suppression;
@@ -88,6 +91,8 @@ pub fn all() -> &'static [Rule] {
         weekday_mismatch::RULE,
         time_mismatch::RULE,
         number_mismatch::RULE,
+        placeholder_mismatch::RULE,
+        inline_code_mismatch::RULE,
         deadline_inconsistent::RULE,
         mixed_script::RULE,
         confusable::RULE,
