@@ -87,6 +87,8 @@ pub struct NumbersData {
     /// Values the language often carries in a noun's form alone (Arabic singular and
     /// dual: `جملة أو جملتين` for "1-2 sentences"): not missing when absent.
     pub grammatical: Vec<u32>,
+    /// Scale suffixes glued to digits, matched with their case (`318k`, `2.5M`).
+    pub scale_suffixes: Vec<ScaleWord>,
     pub scales: Vec<ScaleWord>,
     pub cardinals: Vec<NumberWord>,
     pub ordinals: Vec<NumberWord>,
@@ -272,6 +274,7 @@ impl Locale {
         append(&mut n.digit_ordinal_suffixes, x.digit_ordinal_suffixes);
         append(&mut n.percent_words, x.percent_words);
         append(&mut n.grammatical, x.grammatical);
+        n.scale_suffixes.extend(x.scale_suffixes);
         for sc in x.scales {
             match n.scales.iter_mut().find(|t| t.value == sc.value) {
                 Some(t) => append(&mut t.words, sc.words),

@@ -233,7 +233,7 @@ fn build_patterns(l: &Locale) -> Patterns {
             r"(?:^|[^\w.,])(?P<n>[0-9]{1,3}(?:[ \u{A0}\u{202F}\u{2009}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)"
         }
         "ar" => {
-            r"(?:^|[^\w.,٫٬])(?P<n>[0-9]{1,3}(?:٬[0-9]{3})+(?:٫[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:[٫.][0-9]+)?)"
+            r"(?:^|[^\w.,٫٬])(?P<n>[0-9]{1,3}(?:٬[0-9]{3})+(?:٫[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[ \u{A0}\u{202F}][0-9]{3})+(?:[٫.][0-9]+)?|[0-9]+(?:[٫.][0-9]+)?)"
         }
         _ => r"(?:^|[^\w.,])(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)",
     };
@@ -840,10 +840,22 @@ fn numbers_in(l: &Locale, _text: &str, folded: &Folded, taken: &[(usize, usize)]
         let mut scale = 1.0;
         if next.is_some_and(|c| c.is_alphabetic()) {
             let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let (os, oe) = folded.span(e, e + word.len());
+            let glued = _text.get(os..oe).unwrap_or("");
+            let suffix_scale = d
+                .numbers
+                .scale_suffixes
+                .iter()
+                .find(|sc| sc.words.iter().any(|w| w == glued))
+                .map(|sc| sc.value);
             if !raw.contains(['.', ',', '٫', '٬', ' ', '\u{A0}', '\u{202F}', '\u{2009}'])
                 && suffixes.contains(&word)
             {
                 kind = NumberKind::Ordinal;
+                e += word.len();
+            } else if let Some(mult) = suffix_scale {
+                // 318k, 2.5M: the suffix is the whole glued word.
+                scale = mult;
                 e += word.len();
             } else if let Some(pe) = percent_after(e) {
                 kind = NumberKind::Percent;
