@@ -253,6 +253,9 @@ pub fn date_key(d: &DateAnchor) -> String {
         (Some(y), None, _) => format!("{y:04}"),
         (None, None, _) => "?".to_string(),
     };
+    if let Some(e) = d.day_end {
+        k.push_str(&format!("~{e:02}"));
+    }
     if let Some(e) = d.year_end {
         k.push_str(&format!("..{e:04}"));
     }

@@ -89,6 +89,8 @@ pub struct NumbersData {
     pub grammatical: Vec<u32>,
     /// Scale suffixes glued to digits, matched with their case (`318k`, `2.5M`).
     pub scale_suffixes: Vec<ScaleWord>,
+    /// Suffixes that make an upper-case Roman numeral an ordinal (French `XXIe`).
+    pub roman_suffixes: Vec<String>,
     pub scales: Vec<ScaleWord>,
     pub cardinals: Vec<NumberWord>,
     pub ordinals: Vec<NumberWord>,
@@ -275,6 +277,7 @@ impl Locale {
         append(&mut n.percent_words, x.percent_words);
         append(&mut n.grammatical, x.grammatical);
         n.scale_suffixes.extend(x.scale_suffixes);
+        append(&mut n.roman_suffixes, x.roman_suffixes);
         for sc in x.scales {
             match n.scales.iter_mut().find(|t| t.value == sc.value) {
                 Some(t) => append(&mut t.words, sc.words),

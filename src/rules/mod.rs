@@ -300,7 +300,15 @@ pub fn compare_with<'a>(
             !shown.is_empty() && v.blocks[r].iter().any(|b| b.text.contains(shown))
         };
         let (src_blocks, tgt_blocks) = (ctx.src.section_blocks(&sb.src), ctx.tgt.section_blocks(&sb.tgt));
-        for (pi, pass) in passes.iter().enumerate() {
+        // Dates pair within their aligned block first (same value, agreeing value, then
+        // a changed value), and only then anywhere in the section: a month-year changed in
+        // a paragraph is found even when the source's value also stands elsewhere (in the
+        // translation's title, say). Links and numbers keep looking across the section
+        // before pairing two values of one block as changed: any two links or numbers of a
+        // block pair, and one moved to the next paragraph is common.
+        let order: [usize; 6] = if kind == Kind::Date { [0, 2, 4, 1, 3, 5] } else { [0, 1, 2, 3, 4, 5] };
+        for pi in order {
+            let pass = passes[pi];
             if pi == 4 && kind != Kind::Link {
                 for (i, o) in s.iter().enumerate() {
                     if !s_used[i] && verbatim(ctx.tgt, tgt_blocks.clone(), &o.anchor.shown) {
