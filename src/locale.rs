@@ -37,6 +37,9 @@ pub struct LocaleData {
     pub weekday_prefixes: Vec<String>,
     pub month_prefixes: Vec<String>,
     pub month_context: Vec<String>,
+    /// Labels of per-file metadata lines (`Last updated:`): their dates and times differ
+    /// between language versions by nature and are not compared.
+    pub metadata_labels: Vec<String>,
     pub months: Vec<NameEntry>,
     pub weekdays: Vec<NameEntry>,
     pub numbers: NumbersData,
@@ -252,6 +255,7 @@ impl Locale {
             d.lang = extra.lang;
         }
         append(&mut d.clitics, extra.clitics);
+        append(&mut d.metadata_labels, extra.metadata_labels);
         append(&mut d.day_month_joiners, extra.day_month_joiners);
         append(&mut d.month_year_joiners, extra.month_year_joiners);
         append(&mut d.range_joiners, extra.range_joiners);
