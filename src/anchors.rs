@@ -173,10 +173,15 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             value: Value::None,
         });
     }
-    // Bare URLs in running text (not the visible text of a Markdown link).
+    // Bare URLs in running text (not the visible text of a Markdown link). A URL inside
+    // inline code is a command's argument or an example, not a link.
+    let mut code = Taken::new(text.len());
+    for c in &block.code {
+        code.push(c.clone());
+    }
     for r in urls::find_bare(text) {
         taken.push(r.clone());
-        if overlaps(&r, &link_text_ranges) {
+        if overlaps(&r, &link_text_ranges) || overlaps(&r, &code) {
             continue;
         }
         let raw = &text[r.clone()];
@@ -248,6 +253,9 @@ pub fn date_key(d: &DateAnchor) -> String {
         (Some(y), None, _) => format!("{y:04}"),
         (None, None, _) => "?".to_string(),
     };
+    if let Some(e) = d.day_end {
+        k.push_str(&format!("~{e:02}"));
+    }
     if let Some(e) = d.year_end {
         k.push_str(&format!("..{e:04}"));
     }
@@ -279,6 +287,12 @@ fn extract_temporal(
     let used: Vec<(usize, usize)> = taken.iter().map(|r| (r.start, r.end)).collect();
     // One pass of folding for the three extractors.
     let (dates, times, numbers) = temporal::extract_all_with(locale, text, &used);
+    // Dates and times on a metadata line ("Last updated: 5 May 2023") are the file's
+    // own, not the document's: not compared.
+    let meta = metadata_lines(text, &locale.data().metadata_labels);
+    let on_meta = |s: usize| meta.iter().any(|m| m.contains(&s));
+    let dates: Vec<DateAnchor> = dates.into_iter().filter(|d| !on_meta(d.start)).collect();
+    let times: Vec<_> = times.into_iter().filter(|t| !on_meta(t.start)).collect();
     let dates: Vec<DateAnchor> = dates.into_iter().filter(|d| !overlaps(&(d.start..d.end), taken)).collect();
     let event_date = dates.iter().find_map(full_date);
     for d in dates {
@@ -304,7 +318,11 @@ fn extract_temporal(
             value: Value::Time(t, event_date),
         });
     }
-    for n in numbers {
+    // Numbers inside inline code are a command's arguments and placeholders
+    // (`-O{{1|2|3}}`, `{{vibrate 300}}`), compared with the code (code-mismatch's
+    // neighbour, placeholder-mismatch), not free numbers.
+    let in_code = |n: &NumberAnchor| block.code.iter().any(|c| n.start < c.end && c.start < n.end);
+    for n in numbers.into_iter().filter(|n| !in_code(n)) {
         out.push(Anchor {
             kind: Kind::Quantity,
             key: quantity_key(&n),
@@ -314,6 +332,33 @@ fn extract_temporal(
             value: Value::Quantity(n),
         });
     }
+}
+
+/// Lines of a text that start with a metadata label (`Last updated:`, `آخر تحديث:`),
+/// case and a leading emphasis mark aside.
+pub fn metadata_lines(text: &str, labels: &[String]) -> Vec<Range<usize>> {
+    if labels.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '-'));
+        let lower = body.to_lowercase();
+        let labelled = labels.iter().any(|l| {
+            let l = l.to_lowercase();
+            lower.starts_with(&l)
+                && lower[l.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ':' || c.is_whitespace() || c == '\u{A0}')
+        });
+        if labelled {
+            out.push(start..start + line.len());
+        }
+        start += line.len();
+    }
+    out
 }
 
 /// The calendar date of a full date anchor.

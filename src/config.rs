@@ -45,6 +45,8 @@ struct Raw {
     #[serde(default)]
     scripts: RawScripts,
     #[serde(default)]
+    placeholders: RawPlaceholders,
+    #[serde(default)]
     locales: BTreeMap<Spanned<String>, Spanned<LocaleData>>,
     #[serde(default)]
     input: RawInput,
@@ -77,6 +79,12 @@ struct RawLinks {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawPlaceholders {
+    translatable_slots: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawScripts {
     #[serde(default)]
     allow: Vec<String>,
@@ -92,6 +100,8 @@ pub struct Settings {
     pub link_markers: Vec<Regex>,
     /// Words the script rules accept as they are.
     pub allow_words: Vec<String>,
+    /// Whether translators may translate the text of `{{…}}` slots in inline code.
+    pub translatable_slots: bool,
     pub issue_date: Option<jiff::civil::Date>,
     /// Only these languages are checked, when set.
     pub languages: Option<Vec<Lang>>,
@@ -106,6 +116,7 @@ impl Default for Settings {
             locales: BTreeMap::new(),
             link_markers: Vec::new(),
             allow_words: Vec::new(),
+            translatable_slots: true,
             issue_date: None,
             languages: None,
             include: Vec::new(),
@@ -306,6 +317,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         locales,
         link_markers,
         allow_words: raw.scripts.allow,
+        translatable_slots: raw.placeholders.translatable_slots.unwrap_or(true),
         issue_date,
         languages,
         include: globs(&raw.include, "include")?,
@@ -367,6 +379,10 @@ pub fn template() -> String {
          # Words the script rules accept as they are (names, brands).\n\
          [scripts]\n\
          # allow = [\"Сбербанк\"]\n\n\
+         # Whether the text of {{…}} slots in inline code (tldr-style placeholders such as\n\
+         # {{path/to/file}}) may be translated; false compares it too.\n\
+         [placeholders]\n\
+         # translatable_slots = true\n\n\
          # How files are read. Files over max_file_size bytes are skipped with a note;\n\
          # encoding = \"lossy\" reads files that are not valid UTF-8 anyway (each invalid\n\
          # byte becomes U+001A). UTF-16 files with a byte order mark are always decoded.\n\

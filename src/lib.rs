@@ -20,6 +20,7 @@ pub mod lang;
 pub mod langid;
 pub mod locale;
 pub mod output;
+pub mod placeholders;
 pub mod po;
 pub mod render;
 pub mod rules;

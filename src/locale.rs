@@ -37,6 +37,9 @@ pub struct LocaleData {
     pub weekday_prefixes: Vec<String>,
     pub month_prefixes: Vec<String>,
     pub month_context: Vec<String>,
+    /// Labels of per-file metadata lines (`Last updated:`): their dates and times differ
+    /// between language versions by nature and are not compared.
+    pub metadata_labels: Vec<String>,
     pub months: Vec<NameEntry>,
     pub weekdays: Vec<NameEntry>,
     pub numbers: NumbersData,
@@ -84,6 +87,13 @@ pub struct NumbersData {
     pub ordinal_base: Option<OrdinalBase>,
     pub digit_ordinal_suffixes: Vec<String>,
     pub percent_words: Vec<String>,
+    /// Values the language often carries in a noun's form alone (Arabic singular and
+    /// dual: `جملة أو جملتين` for "1-2 sentences"): not missing when absent.
+    pub grammatical: Vec<u32>,
+    /// Scale suffixes glued to digits, matched with their case (`318k`, `2.5M`).
+    pub scale_suffixes: Vec<ScaleWord>,
+    /// Suffixes that make an upper-case Roman numeral an ordinal (French `XXIe`).
+    pub roman_suffixes: Vec<String>,
     pub scales: Vec<ScaleWord>,
     pub cardinals: Vec<NumberWord>,
     pub ordinals: Vec<NumberWord>,
@@ -133,6 +143,9 @@ pub struct TimeData {
     pub midnight: Vec<String>,
     pub hour_markers: Vec<String>,
     pub hour_separators: Vec<String>,
+    /// Words after the second end of a range of bare hours (French `de 18 à 19 heures`):
+    /// not alone, where they count hours (`pendant 3 heures`).
+    pub range_hour_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -242,6 +255,7 @@ impl Locale {
             d.lang = extra.lang;
         }
         append(&mut d.clitics, extra.clitics);
+        append(&mut d.metadata_labels, extra.metadata_labels);
         append(&mut d.day_month_joiners, extra.day_month_joiners);
         append(&mut d.month_year_joiners, extra.month_year_joiners);
         append(&mut d.range_joiners, extra.range_joiners);
@@ -265,6 +279,9 @@ impl Locale {
         append(&mut n.no_and_bases, x.no_and_bases);
         append(&mut n.digit_ordinal_suffixes, x.digit_ordinal_suffixes);
         append(&mut n.percent_words, x.percent_words);
+        append(&mut n.grammatical, x.grammatical);
+        n.scale_suffixes.extend(x.scale_suffixes);
+        append(&mut n.roman_suffixes, x.roman_suffixes);
         for sc in x.scales {
             match n.scales.iter_mut().find(|t| t.value == sc.value) {
                 Some(t) => append(&mut t.words, sc.words),
@@ -280,6 +297,7 @@ impl Locale {
         append(&mut t.midnight, x.midnight);
         append(&mut t.hour_markers, x.hour_markers);
         append(&mut t.hour_separators, x.hour_separators);
+        append(&mut t.range_hour_words, x.range_hour_words);
         d.zones.extend(extra.zones);
         self.lexicon = OnceLock::new();
         self.patterns = OnceLock::new();

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 fn url_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"'\[\]{}،؛«»]+"#).expect("url regex"))
+    R.get_or_init(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"'\[\]{}،؛«»\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]+"#).expect("url regex"))
 }
 
 /// Bare URLs in text, without the punctuation that ends the sentence around them.
@@ -59,78 +59,168 @@ fn is_lang_marker(seg: &str) -> bool {
         && Lang::parse(seg).is_some()
 }
 
-/// Normalises a link target for comparison across languages: scheme and host case,
-/// `http`/`https`, `www.`, trailing slashes, and language markers (`/fr/`, `?lang=fr`,
-/// `fr.` subdomains, `-fr` suffixes) are made equal.
-pub fn normalize(dest: &str) -> String {
-    let d = dest.trim();
-    let (scheme, rest) = match d.find("://") {
-        Some(i) => (d[..i].to_ascii_lowercase(), &d[i + 3..]),
-        None if d.to_ascii_lowercase().starts_with("www.") => ("https".to_string(), d),
-        None => return d.to_string(),
-    };
-    let scheme = if scheme == "http" { "https".to_string() } else { scheme };
-    let (host_end, _) =
-        rest.char_indices().find(|(_, c)| matches!(c, '/' | '?' | '#')).unwrap_or((rest.len(), ' '));
-    let mut host = rest[..host_end].to_ascii_lowercase();
-    if let Some(h) = host.strip_prefix("www.") {
-        host = h.to_string();
-    }
-    let labels: Vec<&str> = host.split('.').collect();
-    if labels.len() >= 3 && is_lang_marker(labels[0]) {
-        host = format!("{{lang}}.{}", labels[1..].join("."));
-    }
-    let tail = &rest[host_end..];
-    let (path_q, frag) = match tail.find('#') {
-        Some(i) => (&tail[..i], &tail[i..]),
-        None => (tail, ""),
-    };
-    let (path, query) = match path_q.find('?') {
-        Some(i) => (&path_q[..i], &path_q[i + 1..]),
-        None => (path_q, ""),
-    };
-    // Language path segments are dropped: `/en/x`, `/fr/x` and `/x` are one page.
-    let segs: Vec<String> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            if is_lang_marker(s) {
-                return String::new();
+/// Decodes `%XX` escapes (a link written `caf%C3%A9` is the link written `café`); an
+/// escape that does not decode to UTF-8 is kept with its hex digits in upper case.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(v) = hex {
+                out.push(v);
+                i += 3;
+                continue;
             }
-            // report-en.pdf, report_fr, page.ar.html
-            let (stem, ext) = match s.rfind('.') {
-                Some(i) if i > 0 => (&s[..i], &s[i..]),
-                _ => (s, ""),
-            };
-            for sep in ['-', '_', '.'] {
-                if let Some(i) = stem.rfind(sep) {
-                    if i > 0 && is_lang_marker(&stem[i + 1..]) && stem.len() - i - 1 == 2 {
-                        return format!("{}{}", &stem[..i], ext);
-                    }
-                }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    match String::from_utf8(out) {
+        Ok(t) => t,
+        Err(_) => {
+            let mut t = s.to_string();
+            t.make_ascii_uppercase();
+            t
+        }
+    }
+}
+
+/// A path segment without its language marker: `en`, `fr-ca` go, `report-en.pdf` is
+/// `report.pdf`, `page.ar.html` is `page.html`.
+fn drop_language(s: &str) -> String {
+    if is_lang_marker(s) {
+        return String::new();
+    }
+    let (stem, ext) = match s.rfind('.') {
+        Some(i) if i > 0 => (&s[..i], &s[i..]),
+        _ => (s, ""),
+    };
+    for sep in ['-', '_', '.'] {
+        if let Some(i) = stem.rfind(sep) {
+            if i > 0 && is_lang_marker(&stem[i + 1..]) && stem.len() - i - 1 == 2 {
+                return format!("{}{}", &stem[..i], ext);
             }
-            s.to_string()
-        })
+        }
+    }
+    s.to_string()
+}
+
+/// Path segments compared: decoded, language markers dropped, empty segments (a trailing
+/// or doubled slash) gone.
+fn path_segments(path: &str) -> Vec<String> {
+    path.split('/')
         .filter(|s| !s.is_empty())
-        .collect();
-    let params: Vec<&str> = query
+        .map(|s| drop_language(&percent_decode(s)))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn query_params(query: &str) -> Vec<String> {
+    query
         .split('&')
         .filter(|p| {
             let key = p.split('=').next().unwrap_or("").to_ascii_lowercase();
             !p.is_empty() && !matches!(key.as_str(), "lang" | "hl" | "language" | "locale" | "lng")
         })
-        .collect();
-    let mut out = format!("{scheme}://{host}");
-    for s in &segs {
-        out.push('/');
-        out.push_str(s);
+        .map(percent_decode)
+        .collect()
+}
+
+/// Normalises a link target for comparison across languages. Absolute URLs are parsed the
+/// WHATWG way (the `url` crate): scheme and host case, IDNA hosts, default ports and
+/// percent-encoding do not count, nor do `http`/`https`, `www.`, trailing slashes and
+/// language markers (`/fr/`, `?lang=fr`, `fr.` subdomains, `-fr` suffixes). Site-relative
+/// and relative links (`/en/guides/x/`, `../fr/page.html`) lose their language segments
+/// and trailing slash too, and their fragment: a fragment into another page names a
+/// heading, and headings are translated. The key of a relative link starts with `/`,
+/// `./` or `../` (never with a scheme), so [`same_page`] can tell the two apart.
+pub fn normalize(dest: &str) -> String {
+    let d = dest.trim();
+    let lower = d.to_ascii_lowercase();
+    let absolute = if lower.starts_with("www.") { format!("https://{d}") } else { d.to_string() };
+    if let Ok(u) = url::Url::parse(&absolute) {
+        if !u.cannot_be_a_base() && u.host_str().is_some() {
+            let scheme = match u.scheme() {
+                "http" => "https",
+                s => s,
+            };
+            let mut host = u.host_str().unwrap_or("").to_ascii_lowercase();
+            if let Some(h) = host.strip_prefix("www.") {
+                host = h.to_string();
+            }
+            let labels: Vec<&str> = host.split('.').collect();
+            if labels.len() >= 3 && is_lang_marker(labels[0]) {
+                host = format!("{{lang}}.{}", labels[1..].join("."));
+            }
+            let mut out = format!("{scheme}://{host}");
+            // `Url::port` is None for the scheme's default port; http's 80 and https's 443
+            // are one port once the schemes are one.
+            if let Some(p) = u.port().filter(|p| !(u.scheme() == "http" && *p == 443)) {
+                out.push_str(&format!(":{p}"));
+            }
+            for s in path_segments(u.path()) {
+                out.push('/');
+                out.push_str(&s);
+            }
+            let params = query_params(u.query().unwrap_or(""));
+            if !params.is_empty() {
+                out.push('?');
+                out.push_str(&params.join("&"));
+            }
+            if let Some(f) = u.fragment() {
+                out.push('#');
+                out.push_str(&percent_decode(f));
+            }
+            return out;
+        }
+        return d.to_string();
     }
+    if d.starts_with('#') || d.is_empty() {
+        return d.to_string();
+    }
+    // Relative: `/x`, `./x`, `../x`, `x`.
+    let path_q = d.split('#').next().unwrap_or("");
+    let (path, query) = match path_q.find('?') {
+        Some(i) => (&path_q[..i], &path_q[i + 1..]),
+        None => (path_q, ""),
+    };
+    let lead = if path.starts_with('/') { "/" } else { "" };
+    let segs: Vec<String> = path_segments(path);
+    let mut out = String::from(lead);
+    if lead.is_empty() && !segs.first().is_some_and(|s| s == "." || s == "..") {
+        out.push_str("./");
+    }
+    out.push_str(&segs.join("/"));
+    let params = query_params(query);
     if !params.is_empty() {
         out.push('?');
         out.push_str(&params.join("&"));
     }
-    out.push_str(frag);
     out
+}
+
+/// Whether two normalised link keys name one page: equal, or one absolute and one
+/// relative whose path (without `.` and `..`) is the tail of the absolute one's path (the
+/// localised copy `../fr/page.html` of `https://site.org/page.html`), at least one segment
+/// long. Fragments of absolute URLs are left out of the tail comparison.
+pub fn same_page(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let is_abs = |k: &str| k.contains("://");
+    let (abs, rel) = match (is_abs(a), is_abs(b)) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return false,
+    };
+    let abs_path = abs.split("://").nth(1).unwrap_or("").split(['#', '?']).next().unwrap_or("");
+    let abs_segs: Vec<&str> = abs_path.split('/').skip(1).filter(|s| !s.is_empty()).collect();
+    let rel_path = rel.split('?').next().unwrap_or("");
+    let rel_segs: Vec<&str> =
+        rel_path.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "..").collect();
+    !rel_segs.is_empty() && abs_segs.ends_with(&rel_segs)
 }
 
 /// Whether a link target is a placeholder rather than a real destination.
@@ -225,6 +315,34 @@ mod tests {
         assert_ne!(n("https://a.org/x/report.pdf"), n("https://a.org/y/report.pdf"));
         assert_ne!(n("https://a.org/open"), n("https://a.org/opfr"));
         assert_eq!(n("#"), "#");
+    }
+
+    #[test]
+    fn whatwg_equivalences() {
+        let n = normalize;
+        assert_eq!(n("https://www.unesco.org:443/en/x"), n("https://unesco.org/fr/x"));
+        assert_eq!(n("http://unesco.org:80/x"), n("https://unesco.org/x"));
+        assert_ne!(n("https://unesco.org:8080/x"), n("https://unesco.org/x"));
+        assert_eq!(n("https://a.org/caf%C3%A9"), n("https://a.org/café"));
+        assert_eq!(n("https://a.org/caf%c3%a9"), n("https://a.org/caf%C3%A9"));
+        assert_eq!(n("https://bücher.example/x"), n("https://xn--bcher-kva.example/x"));
+        assert_eq!(n("HTTPS://A.ORG/x"), n("https://a.org/x"));
+        assert_ne!(n("https://a.org/X"), n("https://a.org/x"));
+    }
+
+    #[test]
+    fn relative_links() {
+        let n = normalize;
+        assert_eq!(n("/en/guides/x/"), n("/ar/guides/x"));
+        assert_eq!(n("/roadmap/vision"), n("/roadmap/vision/"));
+        assert_eq!(n("../how-to/#writing-a-readme"), n("../how-to/#ecrire-un-fichier-readme"));
+        assert_ne!(n("/about/previous-releases/"), n("/about/releases/"));
+        assert_ne!(n("/x"), n("./x"));
+        assert_eq!(n("x.html"), n("./x.html"));
+        assert!(same_page(&n("../fr/page.html"), &n("https://site.org/page.html")));
+        assert!(same_page(&n("/ar/docs/x"), &n("https://site.org/en/docs/x/")));
+        assert!(!same_page(&n("/ar/docs/x"), &n("https://site.org/docs/y")));
+        assert!(!same_page(&n("../"), &n("https://site.org/")));
     }
 
     #[test]

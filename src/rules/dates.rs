@@ -23,7 +23,8 @@ pub fn dates_agree(a: &Anchor, b: &Anchor) -> bool {
     !(part(x.year, y.year)
         || part(x.month.map(i32::from), y.month.map(i32::from))
         || part(x.day.map(i32::from), y.day.map(i32::from))
-        || (ranges && x.year_end != y.year_end))
+        || (ranges && x.year_end != y.year_end)
+        || ((x.day_end.is_some() || y.day_end.is_some()) && x.day_end != y.day_end))
 }
 
 /// Dates of one shape (both full dates, both months alone…) are one date changed.
@@ -34,6 +35,7 @@ pub fn same_shape(a: &Anchor, b: &Anchor) -> bool {
                 && x.month.is_some() == y.month.is_some()
                 && x.day.is_some() == y.day.is_some()
                 && x.year_end.is_some() == y.year_end.is_some()
+                && x.day_end.is_some() == y.day_end.is_some()
         }
         _ => false,
     }
@@ -59,6 +61,12 @@ pub fn iso(d: &DateAnchor) -> String {
         (Some(y), None, _) => format!("{y}"),
         _ => "?".into(),
     };
+    if let Some(e) = d.day_end {
+        match (d.year, d.month) {
+            (Some(y), Some(m)) => s.push_str(&format!(" to {y:04}-{m:02}-{e:02}")),
+            _ => s.push_str(&format!(" to day {e}")),
+        }
+    }
     if let Some(e) = d.year_end {
         s.push_str(&format!(" to {e}"));
     }

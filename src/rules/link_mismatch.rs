@@ -7,16 +7,22 @@
 //! another item. Targets are compared after normalising what legitimately differs between
 //! language versions of one page: a language path segment (`/en/`, `/fr/`, `/ar/`), a
 //! language query parameter (`?lang=fr`), a language subdomain (`fr.unesco.org`), a
-//! language suffix (`report-en.pdf`), as well as `http`/`https`, `www.` and trailing
-//! slashes. Mail links are emails (see `email-mismatch`); in-page anchors (`#top`) are
-//! skipped. Placeholder targets (`#`) count, so a link lost around a placeholder is still
+//! language suffix (`report-en.pdf`), as well as `http`/`https`, `www.`, trailing
+//! slashes, default ports, percent-encoding (`caf%C3%A9` is `café`) and IDNA hosts
+//! (URLs are parsed the WHATWG way). Site-relative links get the same treatment
+//! (`/en/guides/x/` and `/ar/guides/x` are one link), and their fragment is left out: it
+//! names a heading of the other page, translated with it. A relative link to the
+//! localised copy of a page (`../fr/page.html`) and the absolute link to the source's page
+//! (`https://site.org/page.html`) are one link when the relative path is the tail of the
+//! absolute one. A URL in inline code is an example, not a link. Mail links are emails
+//! (see `email-mismatch`); in-page anchors (`#top`) are skipped. Placeholder targets (`#`) count, so a link lost around a placeholder is still
 //! lost; `link-placeholder` reports the placeholder itself.
 //!
 //! Example: English `Please find the guidelines [here](https://www.unesco.org/en/oer)`;
 //! French `Veuillez trouver les lignes directrices ici` with no link. oerlint reports the
 //! link as missing from the French paragraph.
 
-use super::{compare, Ctx, Outcome, Pairing, Rule};
+use super::{compare_with, Ctx, Outcome, Pairing, Rule};
 use crate::anchors::{Anchor, Kind};
 use crate::diag::{Diagnostic, Severity};
 
@@ -39,11 +45,43 @@ fn describe(a: &Anchor) -> String {
     }
 }
 
+/// Whether a URL is written out whole in a text (in inline code, say), not as the start
+/// of a longer URL.
+fn written_in(text: &str, url: &str) -> bool {
+    !url.is_empty()
+        && text.match_indices(url).any(|(i, m)| {
+            let rest = &text[i + m.len()..];
+            let mut cs = rest.chars();
+            match cs.next() {
+                None => true,
+                Some(c) if c.is_whitespace() || "`)]>\"'»”".contains(c) => true,
+                Some(c) if ".,;:!?؟،".contains(c) => {
+                    cs.next().is_none_or(|n| n.is_whitespace() || n == '`')
+                }
+                _ => false,
+            }
+        })
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
-    for o in compare(ctx, Kind::Link, Pairing::SameBlock) {
+    for o in compare_with(ctx, Kind::Link, |a, b| crate::urls::same_page(&a.key, &b.key), Pairing::SameBlock)
+    {
         let d = match o {
             Outcome::Same(..) | Outcome::Present(..) => continue,
+            // Written out on the other side, in inline code: the same address, not a link there.
+            Outcome::Missing { src, at } if written_in(&ctx.tgt.blocks[at].text, &src.anchor.shown) => {
+                continue
+            }
+            Outcome::Extra { tgt, near } if written_in(&ctx.src.blocks[near].text, &tgt.anchor.shown) => {
+                continue
+            }
+            Outcome::Changed(s, t)
+                if written_in(&ctx.tgt.blocks[t.block].text, &s.anchor.shown)
+                    && written_in(&ctx.src.blocks[s.block].text, &t.anchor.shown) =>
+            {
+                continue
+            }
             Outcome::Missing { src, at } => Diagnostic::new(
                 RULE.id,
                 RULE.severity,

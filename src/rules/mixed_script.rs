@@ -15,7 +15,9 @@
 //! points, since they look identical to the native ones.
 //!
 //! Arabic one-letter conjunctions and prepositions and the article glued to a Latin name
-//! (`وGitHub`, `بالـUNESCO`) are normal Arabic and stay silent.
+//! (`وGitHub`, `بالـUNESCO`) are normal Arabic and stay silent. Two whole words glued
+//! together, one native and one Latin (`فيURL`, `طلباتPOST`), are a missing space: the
+//! message says so and the fix inserts it.
 //!
 //! Example: in Arabic text, `التحالف динамики للموارد` is reported with
 //! `Cyrillic "д" U+0434, "и" U+0438, …`; `اليونسكو (UNESCO)` is not.
@@ -96,7 +98,25 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
             } else {
                 format!("{} word in {} text: `{word}`", foreign[0].full_name(), b.lang.name())
             };
-            let span = block.file_range(w);
+            let span = block.file_range(w.clone());
+            if mixed {
+                if let Some(at) = missing_space(word, native) {
+                    let (a, z) = word.split_at(at);
+                    let fixed = format!("{a} {z}");
+                    let in_file = b.file.text.get(span.clone()) == Some(word);
+                    out.push(
+                        Diagnostic::new(
+                            RULE.id,
+                            RULE.severity,
+                            format!("missing space between `{a}` and `{z}`: `{word}`"),
+                            Label::new(b.file, b.lang, span.clone(), format!("write `{fixed}`")),
+                        )
+                        .expected_found(fixed.as_str(), word)
+                        .fix_opt(in_file.then(|| (span, fixed.clone()))),
+                    );
+                    continue;
+                }
+            }
             out.push(
                 Diagnostic::new(
                     RULE.id,
@@ -108,6 +128,27 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Where a space is missing in a word made of two whole words glued together, a native
+/// one and a Latin one (`فيURL`, `طلباتPOST`, `URLsالمستهدفة`, `JSONو` with the
+/// conjunction of the next word): the byte offset of the joint. Within-word mixing
+/// (`هironaka`, one Arabic letter on a Latin name; Cyrillic in Arabic) is not a missing
+/// space.
+fn missing_space(word: &str, native: &[Script]) -> Option<usize> {
+    let mut runs: Vec<(Script, usize, usize)> = Vec::new(); // script, start, letters
+    for (i, c) in word.char_indices() {
+        let Some(s) = letter_script(c) else { continue };
+        match runs.last_mut() {
+            Some(r) if r.0 == s => r.2 += 1,
+            _ => runs.push((s, i, 1)),
+        }
+    }
+    let [(s1, _, n1), (s2, at, n2)] = runs[..] else { return None };
+    let latin_then_native = s1 == Script::Latin && native.contains(&s2) && s2 != Script::Latin;
+    let native_then_latin = s2 == Script::Latin && native.contains(&s1) && s1 != Script::Latin;
+    let conjunction = latin_then_native && n1 >= 2 && matches!(&word[at..], "و" | "ف");
+    ((latin_then_native || native_then_latin) && n1 >= 2 && n2 >= 2 || conjunction).then_some(at)
 }
 
 /// Arabic writes its one-letter conjunctions and prepositions, and the article, glued to
@@ -138,6 +179,17 @@ fn majority(word: &str) -> Script {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_spaces() {
+        let ar = [Script::Arabic];
+        assert_eq!(missing_space("فيURL", &ar), Some("في".len()));
+        assert_eq!(missing_space("URLsالمستهدفة", &ar), Some(4));
+        assert_eq!(missing_space("JSONو", &ar), Some(4));
+        assert_eq!(missing_space("هironaka", &ar), None);
+        assert_eq!(missing_space("динاميكي", &ar), None);
+        assert_eq!(missing_space("الانترنэт", &ar), None);
+    }
 
     #[test]
     fn proclitics() {

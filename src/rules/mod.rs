@@ -18,14 +18,17 @@ mod date_mismatch;
 mod dates;
 mod deadline_inconsistent;
 mod email_mismatch;
+mod inline_code_mismatch;
 mod link_malformed;
 mod link_mismatch;
 mod link_placeholder;
 mod mixed_script;
 mod number_mismatch;
+mod placeholder_mismatch;
 mod script_punctuation;
 mod section_extra;
 mod section_missing;
+mod slots;
 mod time_mismatch;
 mod untranslated;
 mod unused_suppression;
@@ -88,6 +91,8 @@ pub fn all() -> &'static [Rule] {
         weekday_mismatch::RULE,
         time_mismatch::RULE,
         number_mismatch::RULE,
+        placeholder_mismatch::RULE,
+        inline_code_mismatch::RULE,
         deadline_inconsistent::RULE,
         mixed_script::RULE,
         confusable::RULE,
@@ -449,23 +454,6 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
             r
         };
         let (s_beads, t_beads) = (ranges(&s), ranges(&t));
-        // 1. The same key in the same aligned blocks, 2. anywhere in the sections.
-        match_keys(
-            &s,
-            &t,
-            &mut s_used,
-            &mut t_used,
-            |o| (o.bead, o.anchor.key.as_str()),
-            |i, j| out.push(Outcome::Same(s[i], t[j])),
-        );
-        match_keys(
-            &s,
-            &t,
-            &mut s_used,
-            &mut t_used,
-            |o| o.anchor.key.as_str(),
-            |i, j| out.push(Outcome::Same(s[i], t[j])),
-        );
         // A pass over pairs: in the same blocks (`local`) or anywhere in the sections.
         let pass = |out: &mut Vec<Outcome<'a>>,
                     local: bool,
@@ -490,16 +478,13 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
                 }
             }
         };
-        // 3. Values that agree under another key (after the same key, which the index
-        // has settled already).
-        if let Agree::Test(f) = agree {
-            pass(&mut out, true, true, &mut s_used, &mut t_used, &|a, b| f(a.anchor, b.anchor));
-            pass(&mut out, false, true, &mut s_used, &mut t_used, &|a, b| f(a.anchor, b.anchor));
-        }
         // A value written the same way on the other side is not missing, even when that
         // language's tables do not read it (an English date quoted in French text). This
         // is settled before unmatched values are paired as changed.
-        if kind != Kind::Link {
+        let verbatim = |out: &mut Vec<Outcome<'a>>, s_used: &mut [bool], t_used: &mut [bool]| {
+            if kind == Kind::Link {
+                return;
+            }
             let texts = |v: &'a Version, r: std::ops::Range<usize>| -> Vec<&'a str> {
                 v.blocks[r].iter().map(|b| b.text.as_str()).collect()
             };
@@ -510,8 +495,8 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
             let shown = |occ: &[Occ<'a>], used: &[bool]| -> Vec<&'a str> {
                 occ.iter().zip(used).map(|(o, &u)| if u { "" } else { o.anchor.shown.as_str() }).collect()
             };
-            let in_tgt = occurring(&shown(&s, &s_used), &tgt_texts);
-            let in_src = occurring(&shown(&t, &t_used), &src_texts);
+            let in_tgt = occurring(&shown(&s, s_used), &tgt_texts);
+            let in_src = occurring(&shown(&t, t_used), &src_texts);
             for (i, o) in s.iter().enumerate() {
                 if !s_used[i] && in_tgt[i] {
                     s_used[i] = true;
@@ -524,14 +509,46 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
                     out.push(Outcome::Present(*o));
                 }
             }
-        }
-        // 4. Different values at the same place: one value changed.
+        };
         let paired = |a: &Occ, b: &Occ| match &pairing {
             Pairing::Similar(f) => f(&a.anchor.key, &b.anchor.key),
             Pairing::SameBlock => true,
             Pairing::SameBlockIf(f) => f(a.anchor, b.anchor),
         };
-        pass(&mut out, true, false, &mut s_used, &mut t_used, &paired);
+        let same_key_local = |o: &Occ<'a>| (o.bead, o.anchor.key.clone());
+        let same_key = |o: &Occ<'a>| o.anchor.key.clone();
+        let same = |out: &mut Vec<Outcome<'a>>, i: usize, j: usize| out.push(Outcome::Same(s[i], t[j]));
+        if kind == Kind::Date {
+            // Dates pair within their aligned block first (same value, agreeing value, then
+            // a changed value), and only then anywhere in the section: a month-year changed
+            // in a paragraph is found even when the source's value also stands elsewhere (in
+            // the translation's title, say).
+            match_keys(&s, &t, &mut s_used, &mut t_used, same_key_local, |i, j| same(&mut out, i, j));
+            if let Agree::Test(f) = agree {
+                pass(&mut out, true, true, &mut s_used, &mut t_used, &|a, b| f(a.anchor, b.anchor));
+            }
+            verbatim(&mut out, &mut s_used, &mut t_used);
+            pass(&mut out, true, false, &mut s_used, &mut t_used, &paired);
+            match_keys(&s, &t, &mut s_used, &mut t_used, same_key, |i, j| same(&mut out, i, j));
+            if let Agree::Test(f) = agree {
+                pass(&mut out, false, true, &mut s_used, &mut t_used, &|a, b| f(a.anchor, b.anchor));
+            }
+        } else {
+            // Links and numbers look across the section before pairing two values of one
+            // block as changed: any two links or numbers of a block pair, and one moved to
+            // the next paragraph is common.
+            // 1. The same key in the same aligned blocks, 2. anywhere in the sections.
+            match_keys(&s, &t, &mut s_used, &mut t_used, same_key_local, |i, j| same(&mut out, i, j));
+            match_keys(&s, &t, &mut s_used, &mut t_used, same_key, |i, j| same(&mut out, i, j));
+            // 3. Values that agree under another key.
+            if let Agree::Test(f) = agree {
+                pass(&mut out, true, true, &mut s_used, &mut t_used, &|a, b| f(a.anchor, b.anchor));
+                pass(&mut out, false, true, &mut s_used, &mut t_used, &|a, b| f(a.anchor, b.anchor));
+            }
+            verbatim(&mut out, &mut s_used, &mut t_used);
+            // 4. Different values at the same place: one value changed.
+            pass(&mut out, true, false, &mut s_used, &mut t_used, &paired);
+        }
         if let Pairing::Similar(f) = &pairing {
             pass(&mut out, false, false, &mut s_used, &mut t_used, &|a, b| f(&a.anchor.key, &b.anchor.key));
         }

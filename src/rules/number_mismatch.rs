@@ -11,9 +11,18 @@
 //! A different value in the same place is an error. Translations legitimately spell small
 //! numbers out or carry them in grammar (Arabic duals: `2 prizes` / `جائزتين`), so a number
 //! written in digits on one side and absent on the other is only a note when it is 10 or
-//! less; above 10 it is an error. Numbers written as words are never reported as missing,
+//! less; above 10 it is an error. The values a language carries in a noun's form alone
+//! (Arabic singular and dual, `grammatical` in the locale tables: `1-2 sentences` /
+//! `جملة أو جملتين`) are not reported missing. Numbers inside inline code are the
+//! command's and are not compared here. Numbers written as words are never reported as missing,
 //! nor are numbers whose digits stand in the counterpart in another form (`217th`
 //! against the Arabic `217 EX/5` with the ordinal spelled out; a version `3.0`).
+//!
+//! A number typed with its digit groups in display order (`000 100` for `100 000`, typed
+//! so that a right-to-left paragraph shows it the right way round) is a defect of its
+//! own: search, copy-paste and screen readers get `000 100`. It is reported once as
+//! such, with the fix (the groups in logical order joined by a no-break space, which
+//! keeps the number whole in right-to-left text), and not as a number missing.
 //!
 //! Example: English `Only 60 days left`; Arabic `لم يتبق سوى 75 يوماً`: `expected 60,
 //! found 75`. `217th` / `217e` / `217` agree, and so do `42nd` / `الثانية والأربعين`.
@@ -71,11 +80,117 @@ fn digits_present(text: &str, a: &Anchor) -> bool {
         })
 }
 
+/// A number the translation's language carries in grammar (Arabic singular and dual).
+fn grammatical(ctx: &Ctx, a: &Anchor) -> bool {
+    let Value::Quantity(n) = &a.value else { return false };
+    n.kind == crate::temporal::NumberKind::Cardinal
+        && n.value.fract() == 0.0
+        && ctx
+            .doc
+            .settings
+            .locale(ctx.tgt.lang.tag())
+            .is_some_and(|l| l.data().numbers.grammatical.contains(&(n.value as u32)))
+}
+
+fn display_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:^|[^\d.,٫٬])(?P<n>\d{3}(?:[ \x{A0}\x{202F}]\d{3})*[ \x{A0}\x{202F}]\d{1,3})(?:$|[^\d.,٫٬])",
+        )
+        .expect("display-order regex")
+    })
+}
+
+/// The numbers a text writes with their digit groups in display order (`000 100` for
+/// 100 000, typed so that a right-to-left paragraph shows it the right way): where, the
+/// value read in logical order, and that number written in logical order.
+fn display_order_candidates(text: &str) -> Vec<(std::ops::Range<usize>, f64, String)> {
+    display_re()
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.name("n")?;
+            let groups: Vec<String> = m
+                .as_str()
+                .split([' ', '\u{A0}', '\u{202F}'])
+                .map(|g| g.chars().map(crate::codes::ascii_digit).collect())
+                .collect();
+            let logical: Vec<&str> = groups.iter().rev().map(String::as_str).collect();
+            let v: f64 = logical.concat().parse().ok()?;
+            Some((m.range(), v, logical.join("\u{A0}")))
+        })
+        .collect()
+}
+
+/// Display-order numbers of the translation's blocks, read once per block (only in
+/// right-to-left languages, where the reversal is typed to fight the bidi algorithm).
+struct DisplayOrder<'a> {
+    ctx: &'a Ctx<'a>,
+    cache: std::collections::HashMap<usize, Vec<(std::ops::Range<usize>, f64, String)>>,
+}
+
+impl DisplayOrder<'_> {
+    /// Where block `block` writes `value` in display order, and the number in logical order.
+    fn find(&mut self, block: usize, value: f64) -> Option<(std::ops::Range<usize>, String)> {
+        if value.fract() != 0.0 || value < 1000.0 || !self.ctx.tgt.lang.is_rtl() {
+            return None;
+        }
+        let text = &self.ctx.tgt.blocks[block].text;
+        let found = self.cache.entry(block).or_insert_with(|| display_order_candidates(text));
+        found.iter().find(|(_, v, _)| *v == value).map(|(r, _, l)| (r.clone(), l.clone()))
+    }
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
-    for o in compare(ctx, Kind::Quantity, Pairing::SameBlockIf(both_digits)) {
+    let outcomes = compare(ctx, Kind::Quantity, Pairing::SameBlockIf(both_digits));
+    // Numbers typed in display order: one finding of their own, and their parts are not
+    // reported again as numbers.
+    let mut reordered: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut display = DisplayOrder { ctx, cache: Default::default() };
+    for o in &outcomes {
+        let (src, block) = match o {
+            Outcome::Missing { src, at } => (src, *at),
+            Outcome::Changed(s, t) => (s, t.block),
+            _ => continue,
+        };
+        let b = &ctx.tgt.blocks[block];
+        let Some((r, logical)) = display.find(block, value(src.anchor)) else { continue };
+        let span = b.file_range(r.clone());
+        if reordered.iter().any(|x| x.start < span.end && span.start < x.end) {
+            continue;
+        }
+        let written = &b.text[r];
+        let in_file = ctx.tgt.file.text.get(span.clone()) == Some(written);
+        reordered.push(span.clone());
+        out.push(
+            Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                format!(
+                    "number typed in display order: `{written}` is {} with its digit groups reversed",
+                    src.anchor.shown
+                ),
+                crate::diag::Label::new(&ctx.tgt.file, ctx.tgt.lang, span.clone(), format!("write `{logical}` (groups joined by a no-break space)")),
+            )
+            .related(ctx.src.anchor_label(src.anchor, format!("{sl} has {}", src.anchor.shown)))
+            .note("typed reversed so that it shows right in right-to-left text, it reads wrong to search, copy-paste and screen readers; a no-break space (U+00A0) between the groups in logical order keeps the number whole and in order")
+            .expected_found(logical.as_str(), written)
+            .fix_opt(in_file.then(|| (span.clone(), logical.clone()))),
+        );
+    }
+    let inside = |a: &Anchor| reordered.iter().any(|r| r.start <= a.span.start && a.span.end <= r.end);
+    for o in outcomes {
         let d = match o {
             Outcome::Same(..) | Outcome::Present(..) => continue,
+            Outcome::Missing { src, at }
+                if display
+                    .find(at, value(src.anchor))
+                    .is_some_and(|(r, _)| reordered.contains(&ctx.tgt.blocks[at].file_range(r))) =>
+            {
+                continue
+            }
+            Outcome::Changed(_, t) | Outcome::Extra { tgt: t, .. } if inside(t.anchor) => continue,
             Outcome::Changed(s, t) => Diagnostic::new(
                 RULE.id,
                 RULE.severity,
@@ -85,7 +200,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .related(ctx.src.anchor_label(s.anchor, format!("{sl} has {}", s.anchor.key)))
             .expected_found(s.anchor.key.as_str(), t.anchor.key.as_str()),
             Outcome::Missing { src, at }
-                if !spelled(src.anchor) && !digits_present(&ctx.tgt.blocks[at].text, src.anchor) =>
+                if !spelled(src.anchor)
+                    && !digits_present(&ctx.tgt.blocks[at].text, src.anchor)
+                    && !grammatical(ctx, src.anchor) =>
             {
                 Diagnostic::new(
                     RULE.id,

@@ -8,7 +8,11 @@
 //! Blocks are compared after their aligned counterpart is found, with `similar`'s ratio
 //! (at least 0.9). Blocks made only of names, emails, codes, numbers, links and inline code
 //! are left out, and so are blocks with fewer than four words of prose (capitalised words
-//! count as names): they are the same in every language.
+//! count as names): they are the same in every language. So are blocks whose only words
+//! outside their links are names and labels: reading lists (`[Title](url), Author`),
+//! author lists (`[Name](mailto:…) (twitter: [@handle](…))`); handles (`@name`) are
+//! names too. A translation that is mostly the source text (ten blocks or more, at least
+//! half of its blocks) is reported once, for the whole version.
 //!
 //! A translation whose YAML front matter declares `untranslated: true` (the Jekyll
 //! convention for a page not translated yet) gets one note at that declaration, with the
@@ -30,10 +34,14 @@ pub const RULE: Rule = Rule {
     default_enabled: true,
 };
 
-/// The prose of a block: words with letters, without inline code, emails, URLs and codes.
-fn prose(block: &crate::blocks::Block) -> String {
+/// The prose of a block: words with letters, without inline code, emails, URLs, codes and
+/// handles (`@name`); with `links` false, without the text of links either.
+fn prose(block: &crate::blocks::Block, links: bool) -> String {
     let text = &block.text;
     let mut skip: Vec<std::ops::Range<usize>> = crate::urls::find_bare(text);
+    if !links {
+        skip.extend(block.links.iter().map(|l| l.text.clone()));
+    }
     skip.extend(block.code.iter().cloned());
     skip.extend(crate::anchors::find_emails(text));
     skip.extend(crate::codes::find(text, crate::codes::builtin()).into_iter().map(|c| c.range));
@@ -53,13 +61,42 @@ fn prose(block: &crate::blocks::Block) -> String {
     }
     // Capitalised words are names and titles (Mme Zeynep Varoglu, UNESCO): not prose.
     out.split_whitespace()
+        .filter(|w| !w.starts_with('@'))
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .filter(|w| !w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// From this many untranslated blocks making up at least half of the translation's blocks
+/// on, the version is reported once as untranslated, not block by block.
+const WHOLE_VERSION: usize = 10;
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    blocks(ctx, &mut found);
+    if found.len() >= WHOLE_VERSION && found.len() * 2 >= ctx.tgt.blocks.len() {
+        let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
+        let first = found.swap_remove(0);
+        let n = found.len() + 1;
+        let mut d = Diagnostic::new(
+            RULE.id,
+            RULE.severity,
+            format!(
+                "untranslated: this {tl} version is still in {sl}: {n} of its {} blocks are the {sl} text",
+                ctx.tgt.blocks.len()
+            ),
+            first.primary.clone(),
+        )
+        .expected_found(format!("a {tl} translation"), format!("{n} blocks in {sl}"));
+        d.related = first.related;
+        out.push(d);
+        return;
+    }
+    out.extend(found);
+}
+
+fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for sb in ctx.beads {
         for bead in sb.blocks.iter().filter(|b| b.src.len() == 1 && b.tgt.len() == 1) {
             let (s, t) = (&ctx.src.blocks[bead.src.start], &ctx.tgt.blocks[bead.tgt.start]);
@@ -75,8 +112,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if rs.intersection(&rt).count() * 10 < rs.len().max(rt.len()) * 6 {
                 continue;
             }
-            let (ps, pt) = (prose(s), prose(t));
+            let (ps, pt) = (prose(s, true), prose(t, true));
             if pt.split_whitespace().count() < 4 {
+                continue;
+            }
+            // Outside its links, a block of titles and names (a reading list: `[Title](url),
+            // Author`; an author list: `[Name](mailto:…) (twitter: [@handle](…))`) has no
+            // prose but labels: works and people keep their names in every language.
+            if prose(t, false).split_whitespace().all(|w| w.trim_end_matches([')', ']']).ends_with(':')) {
                 continue;
             }
             // Cheap test first: translated text shares few words with its source, and the

@@ -1,0 +1,123 @@
+//! Format placeholders (`%s`, `%(name)s`, `{name}`, `${VAR}`, `%country.name`, ICU
+//! `{count, plural, …}`) and inline-code commands, in the form they are compared across
+//! languages: a placeholder by its text, an ICU message by its variable and type, a code
+//! span by its skeleton (white space collapsed; `{{…}}` slots emptied when translators may
+//! translate them).
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A placeholder or a code span found in a block's plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Range of the block's plain text.
+    pub range: Range<usize>,
+    /// What is compared.
+    pub key: String,
+    /// A code span (as opposed to a placeholder in prose).
+    pub code: bool,
+}
+
+fn placeholder_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(concat!(
+            // ICU: {count, plural, …}, {g, select, …}; the variable and the type compared.
+            r"\{\s*(?P<icu>[A-Za-z_][\w.]*)\s*,\s*(?P<icut>plural|select|selectordinal|number|date|time)\b",
+            // ${VAR}
+            r"|\$\{[A-Za-z_][\w.]*\}",
+            // {name}, {0} (not {{…}}, which is a slot)
+            r"|(?P<brace>\{(?:[A-Za-z_][\w.]*|[0-9]+)\})",
+            // %(name)s
+            r"|%\([A-Za-z_][\w.]*\)[sdifr]",
+            // %country.name: a dotted variable after %
+            r"|%[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+",
+            // printf: %s, %1$s, %-5d, %.2f (no space flag: `45 % de` is French prose)
+            r"|%(?:[0-9]+\$)?[-+0#]*[0-9]*(?:\.[0-9]+)?(?:ll|l|h)?[sdifuxXeEgGcp@]",
+        ))
+        .expect("placeholder regex")
+    })
+}
+
+fn slot_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\{\{[^{}]*\}\}").expect("slot regex"))
+}
+
+/// The compared form of a code span: white space collapsed; `{{…}}` slots emptied when
+/// `slots_translatable`.
+pub fn skeleton(code: &str, slots_translatable: bool) -> String {
+    let flat = code.split_whitespace().collect::<Vec<_>>().join(" ");
+    if slots_translatable {
+        slot_re().replace_all(&flat, "{{…}}").into_owned()
+    } else {
+        flat
+    }
+}
+
+/// Placeholders in prose (outside `skip`: code spans, URLs) and code spans of a text.
+pub fn find(text: &str, code: &[Range<usize>], skip: &[Range<usize>], slots_translatable: bool) -> Vec<Item> {
+    let mut out: Vec<Item> = code
+        .iter()
+        .filter(|r| !text[(*r).clone()].trim().is_empty())
+        .map(|r| Item { range: r.clone(), key: skeleton(&text[r.clone()], slots_translatable), code: true })
+        .collect();
+    let inside = |r: &Range<usize>| code.iter().chain(skip).any(|c| r.start < c.end && c.start < r.end);
+    for c in placeholder_re().captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let r = m.range();
+        if inside(&r) {
+            continue;
+        }
+        let before = text[..r.start].chars().next_back();
+        let after = text[r.end..].chars().next();
+        // `caf%E9`, `100%d`, `%since`: inside a word, not a placeholder. `{{x}}` is a slot.
+        if before.is_some_and(|b| b.is_alphanumeric() || b == '%' || b == '{')
+            || (m.as_str().starts_with('%') && after.is_some_and(|a| a.is_alphanumeric()))
+            || (c.name("brace").is_some() && after == Some('}'))
+        {
+            continue;
+        }
+        let key = match (c.name("icu"), c.name("icut")) {
+            (Some(v), Some(t)) => format!("{{{}, {}}}", v.as_str(), t.as_str()),
+            _ => m.as_str().to_string(),
+        };
+        out.push(Item { range: r, key, code: false });
+    }
+    out.sort_by_key(|i| i.range.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(t: &str) -> Vec<String> {
+        find(t, &[], &[], true).into_iter().map(|i| i.key).collect()
+    }
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(keys("Hello %s, you have %d new %(kind)s"), ["%s", "%d", "%(kind)s"]);
+        assert_eq!(keys("Welcome to %country.name and {city} on {0}"), ["%country.name", "{city}", "{0}"]);
+        assert_eq!(
+            keys("Set ${HOME} and {count, plural, one {# file} other {# files}}"),
+            ["${HOME}", "{count, plural}"]
+        );
+        assert!(keys("45 % des membres, 100% done, caf%E9, {{name}}, %since").is_empty());
+    }
+
+    #[test]
+    fn code_skeletons() {
+        assert_eq!(skeleton("tar cf {{path/to/target.tar}}  {{file}}", true), "tar cf {{…}} {{…}}");
+        assert_eq!(skeleton("tar cf {{chemin/vers/cible.tar}} {{fichier}}", true), "tar cf {{…}} {{…}}");
+        assert_eq!(skeleton("tar cf {{a}}", false), "tar cf {{a}}");
+        let t = "run `pacman -Ss {{x}}` then %s";
+        let code: Vec<std::ops::Range<usize>> = std::iter::once(5..21).collect();
+        let items = find(t, &code, &[], true);
+        assert_eq!(items.len(), 2);
+        assert!(items[0].code && items[0].key == "pacman -Ss {{…}}");
+        assert_eq!(items[1].key, "%s");
+    }
+}
