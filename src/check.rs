@@ -92,6 +92,12 @@ pub struct SectionBead {
     pub tgt: Range<usize>,
     /// Block beads, in absolute block indexes of each version.
     pub blocks: Vec<Bead>,
+    /// How sure the section pairing is (0 to 1) and what tied it (see `align::Bead`).
+    pub confidence: f64,
+    pub ties: Vec<String>,
+    /// For a section left unaligned here: its counterpart on the other side, which stands
+    /// in another place (a moved section, not a missing and an extra one).
+    pub moved: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -258,11 +264,105 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
                 .iter()
                 .flatten()
                 .map(|a| (format!("{:?}:{}", a.kind, a.key), item_weight(a)))
+                .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
                 .collect(),
-            cognates: v.blocks[r].iter().flat_map(|b| cognates(&b.text)).collect(),
+            cognates: v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect(),
             heading,
+            pins: if heading { heading_pins(v, r.start) } else { Vec::new() },
+            code: r.len() == 1 && v.blocks[r.start].code_only,
+            stems: v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect(),
         })
         .collect()
+}
+
+/// The first four letters of each Latin-script word of five letters or more, lower-cased
+/// and without accents on the common letters (see `align::Item::stems`).
+fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5).filter_map(|w| {
+        let mut out = String::new();
+        for c in w.chars().take(4) {
+            let c = match c.to_lowercase().next().unwrap_or(c) {
+                'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' => 'i',
+                'ô' | 'ö' => 'o',
+                'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                c if c.is_ascii_lowercase() => c,
+                _ => return None,
+            };
+            out.push(c);
+        }
+        Some(out)
+    })
+}
+
+/// Inline code as anchors: commands and keys are kept as they are in translations, apart
+/// from `{{placeholders}}`, which some translate; so the key is the code with its
+/// placeholders blanked. Strong (a command names its example), divided like every
+/// anchor by how many units carry it.
+fn inline_code_keys(b: &Block) -> Vec<(String, f64)> {
+    b.code
+        .iter()
+        .filter_map(|r| {
+            let code = b.text.get(r.clone())?;
+            let mut skel = String::new();
+            let mut rest = code;
+            while let Some(i) = rest.find("{{") {
+                skel.push_str(&rest[..i]);
+                skel.push_str("{}");
+                rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
+            }
+            skel.push_str(rest);
+            let skel: String = skel.split_whitespace().collect::<Vec<_>>().join(" ");
+            let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
+            (alnum >= 2).then(|| (format!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
+        })
+        .collect()
+}
+
+/// A heading's pins: its custom id (`{#id}`), its text as written (a key, a code or a
+/// name reads the same in every language), and the numbers it carries (`A01:2021`,
+/// `4.b`, `Step 3` / `Étape 3`, in any digits).
+fn heading_pins(v: &Version, block: usize) -> Vec<String> {
+    let b = &v.blocks[block];
+    let mut pins = Vec::new();
+    let mut text = b.text.trim().to_string();
+    // Custom heading ids, read from the source text until blocks carry them.
+    let raw = v.file.text.get(b.span.clone()).unwrap_or("").trim_end();
+    if let Some(open) = raw.rfind("{#") {
+        if raw.ends_with('}') {
+            let id = raw[open + 2..raw.len() - 1].split_whitespace().next().unwrap_or("");
+            if !id.is_empty() {
+                pins.push(format!("id:{id}"));
+            }
+        }
+        if let Some(t) = text.rfind("{#") {
+            text.truncate(t);
+        }
+    }
+    let norm: String = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if !norm.is_empty() {
+        pins.push(format!("h:{norm}"));
+    }
+    let numbers: Vec<String> = norm
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| t.chars().any(|c| c.is_numeric()))
+        .map(|t| {
+            t.chars()
+                .map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                    '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+                    c => c,
+                })
+                .collect()
+        })
+        .collect();
+    if !numbers.is_empty() {
+        pins.push(format!("n:{}", numbers.join(" ")));
+    }
+    pins
 }
 
 /// Aligns a translation with the source: sections first, then blocks inside each bead.
@@ -270,26 +370,44 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let si = items(src, src.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     let ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     let beads = align::align(&si, &ti, &align::SECTIONS);
+    let moved = align::moved(&si, &ti, &beads);
     beads
         .into_iter()
         .map(|b| {
             let sb = src.section_blocks(&b.src);
             let tb = tgt.section_blocks(&b.tgt);
-            let blocks = if sb.is_empty() || tb.is_empty() {
-                Vec::new()
+            let blocks =
+                if sb.is_empty() || tb.is_empty() { Vec::new() } else { pair_blocks(src, tgt, sb, tb) };
+            let other = if b.tgt.is_empty() {
+                moved.iter().find(|m| b.src.contains(&m.0)).map(|m| m.1)
+            } else if b.src.is_empty() {
+                moved.iter().find(|m| b.tgt.contains(&m.1)).map(|m| m.0)
             } else {
-                let bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
-                let bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
-                align::align(&bi, &bj, &align::BLOCKS)
-                    .into_iter()
-                    .map(|x| Bead {
-                        src: x.src.start + sb.start..x.src.end + sb.start,
-                        tgt: x.tgt.start + tb.start..x.tgt.end + tb.start,
-                        cost: x.cost,
-                    })
-                    .collect()
+                None
             };
-            SectionBead { src: b.src, tgt: b.tgt, blocks }
+            SectionBead {
+                src: b.src,
+                tgt: b.tgt,
+                blocks,
+                confidence: b.confidence,
+                ties: b.ties,
+                moved: other,
+            }
+        })
+        .collect()
+}
+
+/// Aligns the blocks of a range of source blocks with a range of translation blocks;
+/// the beads are in absolute block indexes.
+pub fn pair_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>) -> Vec<Bead> {
+    let bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
+    let bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
+    align::align(&bi, &bj, &align::BLOCKS)
+        .into_iter()
+        .map(|x| Bead {
+            src: x.src.start + sb.start..x.src.end + sb.start,
+            tgt: x.tgt.start + tb.start..x.tgt.end + tb.start,
+            ..x
         })
         .collect()
 }
