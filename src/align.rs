@@ -28,6 +28,9 @@ pub struct Item {
     /// The unit is code only (a command line): it pairs with code and merges with
     /// nothing but code.
     pub code: bool,
+    /// The kind of unit (heading, list item, code, other text): the parts of a merge
+    /// are of one kind (a list item does not merge with the paragraph before it).
+    pub shape: u8,
     /// Word stems (the first four letters of longer Latin-script words), after Simard
     /// et al.: related languages share many (`test`/`testez`, `chan`ges/`chan`gements).
     /// A weak signal, worth most where lengths cannot decide; none across scripts.
@@ -398,6 +401,12 @@ fn bead_cost(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr:
     let (sc, tc) = (code(s, sr.clone()), code(t, tr.clone()));
     if sc != tc {
         // Code with prose: a command never becomes its description.
+        merge_cost += p.unsupported_merge;
+    }
+    let mixed = |side: &Side, r: Range<usize>| {
+        side.items[r.clone()].iter().any(|i| i.shape != side.items[r.start].shape)
+    };
+    if mixed(s, sr.clone()) || mixed(t, tr.clone()) {
         merge_cost += p.unsupported_merge;
     }
     let pin_cost = p.pin * pin_term(s, sr.clone(), t, tr.clone());

@@ -268,8 +268,16 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
                 .collect(),
             cognates: v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect(),
             heading,
-            pins: if heading { heading_pins(v, r.start) } else { Vec::new() },
+            pins: if heading {
+                heading_pins(v, r.start)
+            } else if r.len() == 1 && v.blocks[r.start].code_only {
+                // A command line written the same on both sides ties its two blocks.
+                inline_code_keys(&v.blocks[r.start]).into_iter().take(1).map(|(k, _)| k).collect()
+            } else {
+                Vec::new()
+            },
             code: r.len() == 1 && v.blocks[r.start].code_only,
+            shape: 3,
             stems: v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect(),
         })
         .collect()
@@ -298,27 +306,49 @@ fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Inline code as anchors: commands and keys are kept as they are in translations, apart
-/// from `{{placeholders}}`, which some translate; so the key is the code with its
-/// placeholders blanked. Strong (a command names its example), divided like every
-/// anchor by how many units carry it.
+/// from `{{placeholders}}`, which some translate. So each piece of code gives two keys:
+/// the code as written (strong), and the code with its placeholders blanked (weaker, as
+/// several commands of a page may share it). Divided like every anchor by how many units
+/// carry it.
 fn inline_code_keys(b: &Block) -> Vec<(String, f64)> {
-    b.code
-        .iter()
-        .filter_map(|r| {
-            let code = b.text.get(r.clone())?;
-            let mut skel = String::new();
-            let mut rest = code;
-            while let Some(i) = rest.find("{{") {
-                skel.push_str(&rest[..i]);
-                skel.push_str("{}");
-                rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
-            }
-            skel.push_str(rest);
-            let skel: String = skel.split_whitespace().collect::<Vec<_>>().join(" ");
-            let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
-            (alnum >= 2).then(|| (format!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for r in &b.code {
+        let Some(code) = b.text.get(r.clone()) else { continue };
+        let exact: String = code.split_whitespace().collect::<Vec<_>>().join(" ");
+        let alnum = exact.chars().filter(|c| c.is_alphanumeric()).count();
+        if alnum < 2 {
+            continue;
+        }
+        let skel = skeleton(&exact);
+        out.push((format!("Inline:{exact}"), if alnum >= 4 { 5.0 } else { 1.0 }));
+        if skel != exact {
+            out.push((format!("Inline~{skel}"), 2.0));
+        }
+    }
+    out
+}
+
+/// Code with each `{{placeholder}}` written `{}`.
+fn skeleton(code: &str) -> String {
+    let mut skel = String::new();
+    let mut rest = code;
+    while let Some(i) = rest.find("{{") {
+        skel.push_str(&rest[..i]);
+        skel.push_str("{}");
+        rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
+    }
+    skel.push_str(rest);
+    skel
+}
+
+/// The kind of a block for merges: a heading, a list item, code, or other text.
+fn shape(b: &Block) -> u8 {
+    match b.kind {
+        blocks::BlockKind::Heading(_) => 0,
+        blocks::BlockKind::ListItem => 1,
+        _ if b.code_only => 2,
+        _ => 3,
+    }
 }
 
 /// A heading's pins: its custom id (`{#id}`), its text as written (a key, a code or a
@@ -399,9 +429,80 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
 
 /// Aligns the blocks of a range of source blocks with a range of translation blocks;
 /// the beads are in absolute block indexes.
+///
+/// A description followed by its command (code-only blocks) travels as one unit, an
+/// example: examples are aligned first, then the blocks inside each pair of examples,
+/// so a dropped example is dropped whole and a command never pairs with the description
+/// of another.
 pub fn pair_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>) -> Vec<Bead> {
-    let bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
-    let bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
+    let (gs, gt) = (example_groups(src, sb.clone()), example_groups(tgt, tb.clone()));
+    if gs.len() == sb.len() && gt.len() == tb.len() {
+        return align_blocks(src, tgt, sb, tb);
+    }
+    let gi = group_items(src, &gs);
+    let gj = group_items(tgt, &gt);
+    let mut out = Vec::new();
+    for g in align::align(&gi, &gj, &align::BLOCKS) {
+        let s =
+            if g.src.is_empty() { sb.start..sb.start } else { gs[g.src.start].start..gs[g.src.end - 1].end };
+        let t =
+            if g.tgt.is_empty() { tb.start..tb.start } else { gt[g.tgt.start].start..gt[g.tgt.end - 1].end };
+        let one = |src: Range<usize>, tgt: Range<usize>| Bead { src, tgt, ..g.clone() };
+        if s.is_empty() || t.is_empty() {
+            out.extend(s.clone().map(|i| one(i..i + 1, t.start..t.start)));
+            out.extend(t.clone().map(|j| one(s.end..s.end, j..j + 1)));
+        } else if s.len() == t.len()
+            && s.clone().zip(t.clone()).all(|(i, j)| shape(&src.blocks[i]) == shape(&tgt.blocks[j]))
+        {
+            out.extend(s.clone().zip(t.clone()).map(|(i, j)| one(i..i + 1, j..j + 1)));
+        } else {
+            out.extend(align_blocks(src, tgt, s, t));
+        }
+    }
+    out
+}
+
+/// Blocks that travel together: a block that is not code, with the code-only blocks
+/// right after it.
+fn example_groups(v: &Version, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in r {
+        let b = &v.blocks[i];
+        match out.last_mut() {
+            Some(g) if b.code_only && !v.blocks[g.start].code_only && !v.blocks[g.start].is_heading() => {
+                g.end = i + 1
+            }
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
+    let mut its = items(v, groups.iter().map(|g| (g.clone(), v.blocks[g.start].is_heading())));
+    for (it, g) in its.iter_mut().zip(groups) {
+        let b = &v.blocks[g.start];
+        it.shape = if g.len() == 1 { shape(b) } else { 4 };
+        it.code = v.blocks[g.clone()].iter().all(|b| b.code_only);
+        if g.len() > 1 {
+            it.pins = v.blocks[g.clone()]
+                .iter()
+                .filter(|b| b.code_only)
+                .filter_map(|b| inline_code_keys(b).into_iter().next().map(|(k, _)| k))
+                .collect();
+        }
+    }
+    its
+}
+
+fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>) -> Vec<Bead> {
+    let mut bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
+    let mut bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
+    for (it, b) in
+        bi.iter_mut().zip(&src.blocks[sb.clone()]).chain(bj.iter_mut().zip(&tgt.blocks[tb.clone()]))
+    {
+        it.shape = shape(b);
+    }
     align::align(&bi, &bj, &align::BLOCKS)
         .into_iter()
         .map(|x| Bead {
