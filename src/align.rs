@@ -332,19 +332,26 @@ fn pin_term(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
 }
 
 /// Units of a merge that carry anchors of their own and share none of them (nor a pin)
-/// with the other side: a merge of such a unit has nothing in its favour but the length.
+/// with the other side, or (where both sides have word stems) share no stem either: a
+/// merge of such a unit has nothing in its favour but the length.
 fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> usize {
     let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| -> usize {
         if ar.len() < 2 {
             return 0;
         }
         let other = b.keys_of(br.clone());
+        let mut other_stems: Vec<u32> = b.stems[br.clone()].iter().flatten().copied().collect();
+        other_stems.sort_unstable();
         ar.clone()
             .filter(|&u| {
                 let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();
-                own >= 1.0
-                    && !a.keys[u].iter().any(|(k, _, _)| other.binary_search_by_key(k, |x| x.0).is_ok())
-                    && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)))
+                let no_anchor =
+                    !a.keys[u].iter().any(|(k, _, _)| other.binary_search_by_key(k, |x| x.0).is_ok())
+                        && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
+                // Stems count where both sides have them (two Latin-script languages).
+                let stems_there = other_stems.len() >= 3 && a.stems[u].len() >= 3;
+                let no_stem = !a.stems[u].iter().any(|k| other_stems.binary_search(k).is_ok());
+                no_anchor && (own >= 1.0 || (stems_there && no_stem))
             })
             .count()
     };
@@ -410,8 +417,10 @@ fn bead_cost(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr:
         merge_cost += p.unsupported_merge;
     }
     let pin_cost = p.pin * pin_term(s, sr.clone(), t, tr.clone());
-    if p.max_merge == 2 && debug_align() {
-        eprintln!("{sr:?} {tr:?} len {len_cost:.2} (l1 {l1} l2 {l2} c {c:.2}) pos {pos_cost:.2} anch {anchor_cost:.2} merge {merge_cost}");
+    if debug_align() {
+        eprintln!(
+            "{sr:?} {tr:?} len {len_cost:.2} (l1 {l1} l2 {l2} c {c:.2}) pos {pos_cost:.2} anch {anchor_cost:.2} merge {merge_cost} pin {pin_cost} stem {stem_bonus:.2}"
+        );
     }
     p.length_weight * len_cost - p.anchor_weight * 0.2 * cognate_bonus - stem_bonus
         + p.position_weight * pos_cost
@@ -427,10 +436,22 @@ fn bead_cost(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr:
 /// from the units that aligned, since a translation missing whole sections is shorter
 /// than its ratio suggests.
 pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
+    align_with(src, tgt, p, None)
+}
+
+/// Like [`align`], with the length ratio given (the document's, when aligning the blocks
+/// of one section: a section that lost a block has a ratio of its own that would make
+/// a merge look right).
+pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let mut s = Side::new(src, &mut ids);
     let mut t = Side::new(tgt, &mut ids);
     link_pins(&mut s, &mut t);
+    if let Some(c) = ratio.filter(|c| c.is_finite() && *c > 0.0) {
+        let mut beads = dp(&s, &t, p, Ratio(c));
+        explain(&mut beads, src, tgt, &s, &t, Ratio(c));
+        return beads;
+    }
     let c0 = if s.total > 0.0 && t.total > 0.0 { t.total / s.total } else { 1.0 };
     let first = dp(&s, &t, p, Ratio(c0));
     let (mut ls, mut lt) = (0.0, 0.0);
@@ -528,7 +549,10 @@ fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, r
         let delta = (l2 - ratio.0 * l1) / (var * ratio.0).sqrt();
         let length = 2.0 * (1.0 - phi(delta.abs()));
         let merge = if b.src.len() > 1 || b.tgt.len() > 1 { 0.8 } else { 1.0 };
-        let evidence = if rung { 1.0 } else { anchors };
+        // Shared stems and names are evidence too, weaker than anchors.
+        let words = (2.0 * stem_dice(s, b.src.clone(), t, b.tgt.clone())).min(1.0) * 0.8;
+        let names = cognate_overlap(s, b.src.clone(), t, b.tgt.clone()) * 0.6;
+        let evidence = if rung { 1.0 } else { anchors.max(words).max(names) };
         b.confidence = (1.0 - (1.0 - evidence) * (1.0 - 0.8 * length)) * merge;
         b.ties = ties;
     }

@@ -401,13 +401,17 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     let beads = align::align(&si, &ti, &align::SECTIONS);
     let moved = align::moved(&si, &ti, &beads);
+    let ratio = document_ratio(&si, &ti, &beads);
     beads
         .into_iter()
         .map(|b| {
             let sb = src.section_blocks(&b.src);
             let tb = tgt.section_blocks(&b.tgt);
-            let blocks =
-                if sb.is_empty() || tb.is_empty() { Vec::new() } else { pair_blocks(src, tgt, sb, tb) };
+            let blocks = if sb.is_empty() || tb.is_empty() {
+                Vec::new()
+            } else {
+                pair_blocks(src, tgt, sb, tb, ratio)
+            };
             let other = if b.tgt.is_empty() {
                 moved.iter().find(|m| b.src.contains(&m.0)).map(|m| m.1)
             } else if b.src.is_empty() {
@@ -427,6 +431,32 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
         .collect()
 }
 
+/// The document's length ratio (translation over source, in characters): the median
+/// over the sections paired one to one, which a few sections with a dropped or added
+/// block do not move; the ratio of the paired totals when fewer than three are paired.
+fn document_ratio(si: &[Item], ti: &[Item], beads: &[Bead]) -> f64 {
+    let mut ratios: Vec<f64> = Vec::new();
+    let (mut ls, mut lt) = (0.0, 0.0);
+    for b in beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+        let l1: f64 = si[b.src.clone()].iter().map(|i| i.len).sum();
+        let l2: f64 = ti[b.tgt.clone()].iter().map(|i| i.len).sum();
+        ls += l1;
+        lt += l2;
+        if b.src.len() == 1 && b.tgt.len() == 1 && l1 >= 20.0 && l2 > 0.0 {
+            ratios.push(l2 / l1);
+        }
+    }
+    if ratios.len() >= 3 {
+        ratios.sort_by(f64::total_cmp);
+        return ratios[ratios.len() / 2];
+    }
+    if ls > 0.0 && lt > 0.0 {
+        lt / ls
+    } else {
+        1.0
+    }
+}
+
 /// Aligns the blocks of a range of source blocks with a range of translation blocks;
 /// the beads are in absolute block indexes.
 ///
@@ -434,15 +464,21 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
 /// example: examples are aligned first, then the blocks inside each pair of examples,
 /// so a dropped example is dropped whole and a command never pairs with the description
 /// of another.
-pub fn pair_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>) -> Vec<Bead> {
+pub fn pair_blocks(
+    src: &Version,
+    tgt: &Version,
+    sb: Range<usize>,
+    tb: Range<usize>,
+    ratio: f64,
+) -> Vec<Bead> {
     let (gs, gt) = (example_groups(src, sb.clone()), example_groups(tgt, tb.clone()));
     if gs.len() == sb.len() && gt.len() == tb.len() {
-        return align_blocks(src, tgt, sb, tb);
+        return align_blocks(src, tgt, sb, tb, ratio);
     }
     let gi = group_items(src, &gs);
     let gj = group_items(tgt, &gt);
     let mut out = Vec::new();
-    for g in align::align(&gi, &gj, &align::BLOCKS) {
+    for g in align::align_with(&gi, &gj, &align::BLOCKS, Some(ratio)) {
         let s =
             if g.src.is_empty() { sb.start..sb.start } else { gs[g.src.start].start..gs[g.src.end - 1].end };
         let t =
@@ -456,7 +492,7 @@ pub fn pair_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usi
         {
             out.extend(s.clone().zip(t.clone()).map(|(i, j)| one(i..i + 1, j..j + 1)));
         } else {
-            out.extend(align_blocks(src, tgt, s, t));
+            out.extend(align_blocks(src, tgt, s, t, ratio));
         }
     }
     out
@@ -495,7 +531,7 @@ fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
     its
 }
 
-fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>) -> Vec<Bead> {
+fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>, ratio: f64) -> Vec<Bead> {
     let mut bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
     let mut bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
     for (it, b) in
@@ -503,7 +539,7 @@ fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>
     {
         it.shape = shape(b);
     }
-    align::align(&bi, &bj, &align::BLOCKS)
+    align::align_with(&bi, &bj, &align::BLOCKS, Some(ratio))
         .into_iter()
         .map(|x| Bead {
             src: x.src.start + sb.start..x.src.end + sb.start,

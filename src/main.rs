@@ -665,6 +665,19 @@ fn cell(s: &str, width: usize) -> String {
     }
 }
 
+/// A bead's confidence and what tied it, for `align --blocks`.
+fn bead_why(confidence: f64, ties: &[String]) -> String {
+    let mut out = format!("{confidence:.2}");
+    if !ties.is_empty() {
+        let shown: Vec<String> = ties.iter().take(3).map(|t| t.chars().take(40).collect()).collect();
+        out.push_str(&format!(" {}", shown.join(", ")));
+        if ties.len() > 3 {
+            out.push_str(&format!(" (+{})", ties.len() - 3));
+        }
+    }
+    out
+}
+
 fn print_alignment(doc: &Document, blocks: bool) {
     let src = &doc.versions[doc.source];
     let width = 34;
@@ -693,17 +706,20 @@ fn print_alignment(doc: &Document, blocks: bool) {
         for b in &p.beads {
             if b.src.is_empty() {
                 for t in b.tgt.clone() {
-                    extras.push(format!(
-                        "     extra in {}: {} (after source section {})",
-                        tgt.lang,
-                        title(tgt, t),
-                        b.src.start
-                    ));
+                    // Rows are numbered from 1: a bead at source index k follows row k.
+                    let place = match (b.moved, b.src.start) {
+                        (Some(s), _) => format!("moved: source section {}", s + 1),
+                        (None, 0) => "before source section 1".to_string(),
+                        (None, k) => format!("after source section {k}"),
+                    };
+                    extras.push(format!("     extra in {}: {} ({place})", tgt.lang, title(tgt, t)));
                 }
                 continue;
             }
             for (k, s) in b.src.clone().enumerate() {
-                let text = if b.tgt.is_empty() {
+                let text = if let (true, Some(t)) = (b.tgt.is_empty(), b.moved) {
+                    format!("→ moved: {}", title(tgt, t))
+                } else if b.tgt.is_empty() {
                     "—".to_string()
                 } else if k > 0 {
                     format!("↑ merged with row {}", b.src.start + 1)
@@ -727,15 +743,27 @@ fn print_alignment(doc: &Document, blocks: bool) {
     if blocks {
         for p in &doc.pairings {
             let tgt = &doc.versions[p.tgt];
-            println!("\n  blocks, {} ↔ {}:", src.lang, tgt.lang);
+            println!(
+                "\n  blocks, {} ↔ {} (confidence, and the anchors that tie each pair):",
+                src.lang, tgt.lang
+            );
             for b in &p.beads {
+                if !b.src.is_empty() && !b.tgt.is_empty() {
+                    println!(
+                        "  § {} ⇔ {}{}",
+                        cell(&title(src, b.src.start), 48),
+                        cell(&title(tgt, b.tgt.start), 36),
+                        bead_why(b.confidence, &b.ties)
+                    );
+                }
                 for bb in &b.blocks {
                     let s = bb.src.clone().map(|i| src.blocks[i].preview(30)).collect::<Vec<_>>().join(" + ");
                     let t = bb.tgt.clone().map(|i| tgt.blocks[i].preview(30)).collect::<Vec<_>>().join(" + ");
                     println!(
-                        "    {} ⇔ {}",
+                        "    {} ⇔ {}{}",
                         cell(if s.is_empty() { "—" } else { &s }, 50),
-                        if t.is_empty() { "—" } else { &t }
+                        cell(if t.is_empty() { "—" } else { &t }, 36),
+                        bead_why(bb.confidence, &bb.ties)
                     );
                 }
             }

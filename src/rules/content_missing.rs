@@ -44,9 +44,9 @@ pub const RULE: Rule = Rule {
 };
 
 /// Confidence the beads around a dropped block must reach.
-const SURE: f64 = 0.5;
+const SURE: f64 = 0.35;
 /// The same when the dropped block has anchors the other side lacks entirely.
-const SURE_WITH_ANCHORS: f64 = 0.3;
+const SURE_WITH_ANCHORS: f64 = 0.2;
 
 /// A block left unaligned inside an aligned section pair, that the evidence says was
 /// dropped (or added, with `extra`): (the block, where it belongs on the other side as a
