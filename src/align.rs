@@ -126,6 +126,9 @@ struct Side<'a> {
     live: Vec<Vec<u32>>,
     /// Per unit: stem ids, sorted and unique.
     stems: Vec<Vec<u32>>,
+    /// Weight of each stem: one over the number of units that have it (a stem in every
+    /// paragraph, `vers`ion, `node`, says little about which two pair).
+    stem_w: HashMap<u32, f64>,
     total: f64,
 }
 
@@ -202,7 +205,14 @@ impl<'a> Side<'a> {
                 v.dedup();
                 v
             })
-            .collect();
+            .collect::<Vec<Vec<u32>>>();
+        let mut stem_w: HashMap<u32, f64> = HashMap::new();
+        for k in stems.iter().flatten() {
+            *stem_w.entry(*k).or_default() += 1.0;
+        }
+        for w in stem_w.values_mut() {
+            *w = 1.0 / *w;
+        }
         Side {
             items,
             keys,
@@ -210,6 +220,7 @@ impl<'a> Side<'a> {
             pins,
             live: Vec::new(),
             stems,
+            stem_w,
             total: items.iter().map(|i| i.len).sum(),
         }
     }
@@ -260,7 +271,8 @@ fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<
     Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
 }
 
-/// Dice similarity of the stems of two bead sides (0 to 1).
+/// Dice similarity of the stems of two bead sides (0 to 1), each stem weighted by how
+/// rare it is on its side.
 fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
     let collect = |s: &Side, r: Range<usize>| -> Vec<u32> {
         let mut v: Vec<u32> = s.stems[r].iter().flatten().copied().collect();
@@ -272,8 +284,11 @@ fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
     if xa.is_empty() || xb.is_empty() {
         return 0.0;
     }
-    let shared = xa.iter().filter(|k| xb.binary_search(k).is_ok()).count();
-    2.0 * shared as f64 / (xa.len() + xb.len()) as f64
+    let wa: f64 = xa.iter().map(|k| a.stem_w[k]).sum();
+    let wb: f64 = xb.iter().map(|k| b.stem_w[k]).sum();
+    let shared: f64 =
+        xa.iter().filter(|k| xb.binary_search(k).is_ok()).map(|k| a.stem_w[k] + b.stem_w[k]).sum();
+    (shared / (wa + wb)).min(1.0)
 }
 
 /// Share of the smaller side's cognates that the other side has too (0 to 1).
@@ -349,8 +364,11 @@ fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> 
                     !a.keys[u].iter().any(|(k, _, _)| other.binary_search_by_key(k, |x| x.0).is_ok())
                         && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
                 // Stems count where both sides have them (two Latin-script languages).
-                let stems_there = other_stems.len() >= 3 && a.stems[u].len() >= 3;
-                let no_stem = !a.stems[u].iter().any(|k| other_stems.binary_search(k).is_ok());
+                let stems_there = other_stems.len() >= 3 && !a.stems[u].is_empty();
+                // A stem shared by many units of a side is no evidence.
+                let no_stem = !a.stems[u].iter().any(|k| {
+                    a.stem_w[k] >= 0.5 && other_stems.binary_search(k).is_ok() && b.stem_w[k] >= 0.5
+                });
                 no_anchor && (own >= 1.0 || (stems_there && no_stem))
             })
             .count()
@@ -434,7 +452,8 @@ fn bead_cost(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr:
 ///
 /// The length ratio of the two texts is first taken from their totals, then re-estimated
 /// from the units that aligned, since a translation missing whole sections is shorter
-/// than its ratio suggests.
+/// than its ratio suggests; a second search starts from a ratio of one, and the cheaper
+/// alignment is kept.
 pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
     align_with(src, tgt, p, None)
 }
@@ -453,14 +472,28 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
         return beads;
     }
     let c0 = if s.total > 0.0 && t.total > 0.0 { t.total / s.total } else { 1.0 };
-    let first = dp(&s, &t, p, Ratio(c0));
-    let (mut ls, mut lt) = (0.0, 0.0);
-    for b in first.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
-        ls += src[b.src.clone()].iter().map(|i| i.len).sum::<f64>();
-        lt += tgt[b.tgt.clone()].iter().map(|i| i.len).sum::<f64>();
+    // Two starting ratios: the totals' (wrong when a translation lacks whole sections)
+    // and one to one. Each is re-estimated from the units it aligned; the cheaper
+    // alignment wins.
+    let mut best: Option<(f64, Vec<Bead>, f64)> = None;
+    for start in [c0, 1.0] {
+        if best.is_some() && (start / c0 - 1.0).abs() < 0.05 {
+            continue;
+        }
+        let first = dp(&s, &t, p, Ratio(start));
+        let (mut ls, mut lt) = (0.0, 0.0);
+        for b in first.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+            ls += src[b.src.clone()].iter().map(|i| i.len).sum::<f64>();
+            lt += tgt[b.tgt.clone()].iter().map(|i| i.len).sum::<f64>();
+        }
+        let c1 = if ls > 0.0 && lt > 0.0 { lt / ls } else { start };
+        let beads = if (c1 / start - 1.0).abs() > 0.05 { dp(&s, &t, p, Ratio(c1)) } else { first };
+        let total: f64 = beads.iter().map(|b| b.cost).sum();
+        if best.as_ref().is_none_or(|b| total < b.0 - 1e-9) {
+            best = Some((total, beads, c1));
+        }
     }
-    let c1 = if ls > 0.0 && lt > 0.0 { lt / ls } else { c0 };
-    let mut beads = if (c1 / c0 - 1.0).abs() > 0.05 { dp(&s, &t, p, Ratio(c1)) } else { first };
+    let (_, mut beads, c1) = best.expect("one start at least");
     explain(&mut beads, src, tgt, &s, &t, Ratio(c1));
     beads
 }
@@ -468,8 +501,9 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
 /// Units left unaligned on both sides that are each other's counterpart, standing in
 /// another order: pairs (source unit, target unit) that share a rung, or whose anchors
 /// agree (weighted Dice at least one half, and Dice times its confidence at least 0.4:
-/// two thirds of a strong anchor's weight on each side). Best pairs first, each unit in one pair at most. Units without anchors or pins
-/// are never taken as moved: their length alone cannot say so.
+/// two thirds of a strong anchor's weight on each side). Best pairs first, each unit in
+/// one pair at most. Units without anchors or pins are never taken as moved: their
+/// length alone cannot say so.
 pub fn moved(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> {
     let lone_s: Vec<usize> = beads.iter().filter(|b| b.tgt.is_empty()).flat_map(|b| b.src.clone()).collect();
     let lone_t: Vec<usize> = beads.iter().filter(|b| b.src.is_empty()).flat_map(|b| b.tgt.clone()).collect();

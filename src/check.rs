@@ -375,10 +375,20 @@ fn heading_pins(v: &Version, block: usize) -> Vec<String> {
     if !norm.is_empty() {
         pins.push(format!("h:{norm}"));
     }
+    let table = crate::locale::table(v.lang.tag());
     let numbers: Vec<String> = norm
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|t| t.chars().any(|c| c.is_numeric()))
+        .filter_map(|t| {
+            if t.chars().any(|c| c.is_numeric()) {
+                return Some(t.to_string());
+            }
+            // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`).
+            match table.and_then(|l| l.number_word(t)) {
+                Some((n, true)) if t.chars().count() >= 3 => Some(n.to_string()),
+                _ => None,
+            }
+        })
         .map(|t| {
             t.chars()
                 .map(|c| match c {

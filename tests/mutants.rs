@@ -253,7 +253,17 @@ fn mutants_are_found() {
         let (Some(doc), clean) = check_dir(dir) else { continue };
         for p in 0..doc.pairings.len() {
             let tgt = &doc.versions[doc.pairings[p].tgt];
-            for m in mutants(&doc, p) {
+            for (mi, m) in mutants(&doc, p).into_iter().enumerate() {
+                let kind_only = std::env::var("MUTANTS_KIND").ok();
+                if kind_only.as_deref().is_some_and(|k| k != m.kind) {
+                    continue;
+                }
+                // With MUTANTS_ONLY, each mutant is kept in a folder of its own to look at.
+                let tmp = if only.is_some() {
+                    tmp.join(format!("{}-{}-{mi}", tgt.lang.tag(), m.kind.replace(' ', "-")))
+                } else {
+                    tmp.clone()
+                };
                 let _ = std::fs::remove_dir_all(&tmp);
                 std::fs::create_dir_all(&tmp).unwrap();
                 for f in &doc.files {
@@ -288,10 +298,18 @@ fn mutants_are_found() {
                 if !m.expect.is_empty() && !found {
                     missed.push(format!("{} {} ({})", m.kind, dir.display(), tgt.lang.tag()));
                 }
+                if only.is_some() {
+                    println!("{} {}: found {found}", tmp.display(), m.kind);
+                    for d in &new {
+                        println!("    added {}: {}", d.rule, d.message);
+                    }
+                }
             }
         }
     }
-    let _ = std::fs::remove_dir_all(&tmp);
+    if only.is_none() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
     println!("\n| mutation | mutants | found | recall | findings added that are not it | of which content-missing |");
     println!("|---|---|---|---|---|---|");
     let mut kinds: Vec<_> = tally.keys().copied().collect();
