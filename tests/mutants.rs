@@ -82,6 +82,9 @@ struct Mutant {
     rules: &'static [&'static str],
 }
 
+/// A source block's span and its translation's.
+type SpanPair = (std::ops::Range<usize>, std::ops::Range<usize>);
+
 fn mutants(doc: &Document, p: usize) -> Vec<Mutant> {
     let pairing = &doc.pairings[p];
     let src = &doc.versions[doc.source];
@@ -123,7 +126,7 @@ fn mutants(doc: &Document, p: usize) -> Vec<Mutant> {
         });
     }
     // Blocks: a paragraph, a list item, or an example (a description and its command).
-    let mut cands: Vec<(&'static str, Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>)> = Vec::new();
+    let mut cands: Vec<(&'static str, Vec<SpanPair>)> = Vec::new();
     for &i in &all {
         let bl = &beads[i].blocks;
         let mut k = 0;
