@@ -272,7 +272,7 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
                 heading_pins(v, r.start)
             } else if r.len() == 1 && v.blocks[r.start].code_only {
                 // A command line written the same on both sides ties its two blocks.
-                inline_code_keys(&v.blocks[r.start]).into_iter().take(1).map(|(k, _)| k).collect()
+                code_pin(&v.blocks[r.start]).into_iter().collect()
             } else {
                 Vec::new()
             },
@@ -306,26 +306,28 @@ fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Inline code as anchors: commands and keys are kept as they are in translations, apart
-/// from `{{placeholders}}`, which some translate. So each piece of code gives two keys:
-/// the code as written (strong), and the code with its placeholders blanked (weaker, as
-/// several commands of a page may share it). Divided like every anchor by how many units
-/// carry it.
+/// from `{{placeholders}}`, which some translate. So the key is the code with its
+/// placeholders blanked (`cd {}` for `cd {{path/to/directory}}` and for
+/// `cd {{chemin/vers/dossier}}`). Strong when it has a few letters, divided like every
+/// anchor by how many units carry it.
 fn inline_code_keys(b: &Block) -> Vec<(String, f64)> {
-    let mut out = Vec::new();
-    for r in &b.code {
-        let Some(code) = b.text.get(r.clone()) else { continue };
-        let exact: String = code.split_whitespace().collect::<Vec<_>>().join(" ");
-        let alnum = exact.chars().filter(|c| c.is_alphanumeric()).count();
-        if alnum < 2 {
-            continue;
-        }
-        let skel = skeleton(&exact);
-        out.push((format!("Inline:{exact}"), if alnum >= 4 { 5.0 } else { 1.0 }));
-        if skel != exact {
-            out.push((format!("Inline~{skel}"), 2.0));
-        }
-    }
-    out
+    b.code
+        .iter()
+        .filter_map(|r| {
+            let code = b.text.get(r.clone())?;
+            let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
+            let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
+            (alnum >= 2).then(|| (format!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
+        })
+        .collect()
+}
+
+/// A command line's pin: the code exactly as written (placeholders included), which ties
+/// two code blocks when it occurs once on each side.
+fn code_pin(b: &Block) -> Option<String> {
+    let r = b.code.first()?;
+    let exact: String = b.text.get(r.clone())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
 }
 
 /// Code with each `{{placeholder}}` written `{}`.
@@ -534,7 +536,7 @@ fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
             it.pins = v.blocks[g.clone()]
                 .iter()
                 .filter(|b| b.code_only)
-                .filter_map(|b| inline_code_keys(b).into_iter().next().map(|(k, _)| k))
+                .filter_map(code_pin)
                 .collect();
         }
     }
