@@ -758,6 +758,43 @@ mod tests {
     }
 
     #[test]
+    fn a_merge_needs_evidence_for_each_part() {
+        // The second source unit carries anchors the target lacks: it was dropped, not
+        // merged, however well the merged length fits.
+        let src = vec![item(60.0, &["mail"]), item(100.0, &["t1", "t2"])];
+        let tgt = vec![item(160.0, &["mail"])];
+        assert_eq!(shape(&align(&src, &tgt, &SECTIONS)), vec![(1, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn pins_are_rungs_unless_they_repeat() {
+        let pinned = |len: f64, pin: &str| Item { len, pins: vec![pin.to_string()], ..Item::default() };
+        // Step 3 is missing: 4 pairs with 4, not with 3.
+        let src =
+            vec![pinned(100.0, "n:1"), pinned(100.0, "n:2"), pinned(100.0, "n:3"), pinned(100.0, "n:4")];
+        let tgt = vec![pinned(100.0, "n:1"), pinned(100.0, "n:2"), pinned(100.0, "n:4")];
+        let beads = align(&src, &tgt, &BLOCKS);
+        assert_eq!(shape(&beads), vec![(1, 1), (1, 1), (1, 0), (1, 1)]);
+        assert!(beads[3].ties.iter().any(|t| t == "pin:n:4"));
+        assert!(beads[3].confidence > 0.9);
+        // A pin that occurs twice on a side ties nothing.
+        let src = vec![pinned(100.0, "x"), pinned(100.0, "x")];
+        let tgt = vec![pinned(100.0, "x")];
+        let s = Side::new(&src, &mut HashMap::new());
+        assert!(s.pins.iter().all(|p| p.is_empty()));
+        assert!(align(&src, &tgt, &BLOCKS).iter().all(|b| b.confidence < 0.9));
+    }
+
+    #[test]
+    fn moved_units_are_paired() {
+        let src = vec![item(100.0, &["a"]), item(100.0, &["b@x"]), item(100.0, &["c"])];
+        let tgt = vec![item(100.0, &["b@x"]), item(100.0, &["a"]), item(100.0, &["c"])];
+        let beads = align(&src, &tgt, &SECTIONS);
+        let m = moved(&src, &tgt, &beads);
+        assert_eq!(m.len(), 1, "{beads:?}");
+    }
+
+    #[test]
     fn empty_sides() {
         let a = vec![item(10.0, &[])];
         assert_eq!(shape(&align(&a, &[], &SECTIONS)), vec![(1, 0)]);

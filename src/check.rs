@@ -305,12 +305,49 @@ fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// The numbers among some words: digit runs (in any digits) and ordinal words.
+fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let table = crate::locale::table(v.lang.tag());
+    words
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter_map(|t| {
+            if t.chars().any(|c| c.is_numeric()) {
+                return Some(t.to_lowercase());
+            }
+            // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`).
+            match table.and_then(|l| l.number_word(t)) {
+                Some((n, true)) if t.chars().count() >= 3 => Some(n.to_string()),
+                _ => None,
+            }
+        })
+        .map(|t| {
+            t.chars()
+                .map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                    '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+                    c => c,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A numbered step's pin: a block that opens with its number (`Step 3:`, `Étape 3 :`,
+/// `3.`) pairs with the block of the same number.
+fn step_pin(v: &Version, b: &Block) -> Option<String> {
+    if b.code_only || b.is_heading() {
+        return None;
+    }
+    let n = numbers_of(v, b.text.split_whitespace().take(2));
+    n.first().map(|n| format!("step:{}", n.trim_end_matches(['.', ')', ':'])))
+}
+
 /// Inline code as anchors: commands and keys are kept as they are in translations, apart
 /// from `{{placeholders}}`, which some translate. So the key is the code with its
 /// placeholders blanked (`cd {}` for `cd {{path/to/directory}}` and for
 /// `cd {{chemin/vers/dossier}}`). Strong when it has a few letters, divided like every
 /// anchor by how many units carry it.
-fn inline_code_keys(b: &Block) -> Vec<(String, f64)> {
+pub(crate) fn inline_code_keys(b: &Block) -> Vec<(String, f64)> {
     b.code
         .iter()
         .filter_map(|r| {
@@ -330,7 +367,7 @@ fn code_pin(b: &Block) -> Option<String> {
     (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
 }
 
-/// Code with each `{{placeholder}}` written `{}`.
+/// Code with each `{{placeholder}}` written `{}`, without quotes.
 fn skeleton(code: &str) -> String {
     let mut skel = String::new();
     let mut rest = code;
@@ -340,7 +377,8 @@ fn skeleton(code: &str) -> String {
         rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
     }
     skel.push_str(rest);
-    skel
+    // Quotes around a placeholder come and go between versions of a page.
+    skel.replace(['"', '\''], "")
 }
 
 /// The kind of a block for merges: a heading, a list item, code, or other text.
@@ -377,30 +415,7 @@ fn heading_pins(v: &Version, block: usize) -> Vec<String> {
     if !norm.is_empty() {
         pins.push(format!("h:{norm}"));
     }
-    let table = crate::locale::table(v.lang.tag());
-    let numbers: Vec<String> = norm
-        .split_whitespace()
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter_map(|t| {
-            if t.chars().any(|c| c.is_numeric()) {
-                return Some(t.to_string());
-            }
-            // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`).
-            match table.and_then(|l| l.number_word(t)) {
-                Some((n, true)) if t.chars().count() >= 3 => Some(n.to_string()),
-                _ => None,
-            }
-        })
-        .map(|t| {
-            t.chars()
-                .map(|c| match c {
-                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
-                    '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
-                    c => c,
-                })
-                .collect()
-        })
-        .collect();
+    let numbers = numbers_of(v, norm.split_whitespace());
     if !numbers.is_empty() {
         pins.push(format!("n:{}", numbers.join(" ")));
     }
@@ -533,12 +548,9 @@ fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
         it.shape = if g.len() == 1 { shape(b) } else { 4 };
         it.code = v.blocks[g.clone()].iter().all(|b| b.code_only);
         if g.len() > 1 {
-            it.pins = v.blocks[g.clone()]
-                .iter()
-                .filter(|b| b.code_only)
-                .filter_map(code_pin)
-                .collect();
+            it.pins = v.blocks[g.clone()].iter().filter(|b| b.code_only).filter_map(code_pin).collect();
         }
+        it.pins.extend(step_pin(v, b));
     }
     its
 }
@@ -546,10 +558,11 @@ fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
 fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>, ratio: f64) -> Vec<Bead> {
     let mut bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
     let mut bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
-    for (it, b) in
-        bi.iter_mut().zip(&src.blocks[sb.clone()]).chain(bj.iter_mut().zip(&tgt.blocks[tb.clone()]))
-    {
-        it.shape = shape(b);
+    for (v, its, r) in [(src, &mut bi, sb.clone()), (tgt, &mut bj, tb.clone())] {
+        for (it, b) in its.iter_mut().zip(&v.blocks[r]) {
+            it.shape = shape(b);
+            it.pins.extend(step_pin(v, b));
+        }
     }
     align::align_with(&bi, &bj, &align::BLOCKS, Some(ratio))
         .into_iter()

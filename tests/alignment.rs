@@ -57,3 +57,42 @@ fn a_dropped_command_example_does_not_shift_the_rest() {
         assert!(table.lines().any(|l| l.contains(en) && l.contains(fr)), "{table}");
     }
 }
+
+/// Numbered steps pair by number: the French lacks step 3, and steps 4 and 5 still pair
+/// with their own numbers (no merge of 3 and 4).
+#[test]
+fn numbered_steps_pair_by_number() {
+    let (_, json) = check_json(&["fixtures/alignment/numbered-steps"]);
+    let d = diags(&json);
+    let missing = of_rule(&d, "content-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert!(missing[0]["related"][0]["text"].as_str().unwrap().starts_with("Step 3:"));
+    let out = oerlint().args(["align", "--blocks", "fixtures/alignment/numbered-steps"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.lines().any(|l| l.contains("Step 4:") && l.contains("Étape 4") && l.contains("pin:step:4")),
+        "{table}"
+    );
+}
+
+/// Equal custom heading ids pin two headings together: sections swapped in the French
+/// are one moved section, not a silent mismatch of their texts.
+#[test]
+fn custom_heading_ids_are_rungs() {
+    let (_, json) = check_json(&["fixtures/alignment/heading-ids"]);
+    assert_eq!(rules_of(&json), vec!["section-moved"], "{json}");
+    let out = oerlint().args(["align", "fixtures/alignment/heading-ids"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("moved"), "{table}");
+}
+
+/// `align --blocks` gives each bead its confidence and the anchors that tie it.
+#[test]
+fn align_shows_confidence_and_ties() {
+    let out = oerlint().args(["align", "--blocks", "fixtures/alignment/commands-dropped"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let verify = table.lines().find(|l| l.contains("pack verify {{path")).expect("a pair");
+    assert!(verify.contains("Inline:pack verify {}"), "{verify}");
+    let conf: f64 = verify.split_whitespace().find_map(|w| w.parse().ok()).expect("a confidence");
+    assert!((0.0..=1.0).contains(&conf), "{verify}");
+}

@@ -4,9 +4,10 @@
 //! counterpart inside a section that the source does have.
 //!
 //! The reverse of `content-missing`, with the same evidence: the pairings around the
-//! block are confident (0.5, or 0.3 when the block carries an anchor the source lacks
+//! block are confident (0.35, or 0.2 when the block carries an anchor the source lacks
 //! entirely), it is not a split that the aligner did not take (a neighbouring source
-//! block is as long as its translation plus this block), and it has some text.
+//! block is as long as its translation plus this block), it is not a block moved from
+//! elsewhere in the section, and it has some text.
 //!
 //! It is a note, not a warning: translators rightly add a line for their readers (a
 //! note on a term, a local contact), splits of one long source paragraph into two are
