@@ -66,7 +66,7 @@ pub const SECTIONS: Params = Params {
     anchor_weight: 5.0,
     heading_weight: 0.0,
     skip: 2.2,
-    merge: 3.2,
+    merge: 2.4,
     pin: 6.0,
     unsupported_merge: 8.0,
     stem_weight: 2.0,
