@@ -128,7 +128,7 @@ struct Side<'a> {
     stems: Vec<Vec<u32>>,
     /// Weight of each stem: one over the number of units that have it (a stem in every
     /// paragraph, `vers`ion, `node`, says little about which two pair).
-    stem_w: HashMap<u32, f64>,
+    stem_w: Vec<f64>,
     total: f64,
 }
 
@@ -206,11 +206,12 @@ impl<'a> Side<'a> {
                 v
             })
             .collect::<Vec<Vec<u32>>>();
-        let mut stem_w: HashMap<u32, f64> = HashMap::new();
+        let mut stem_w: Vec<f64> =
+            vec![0.0; stems.iter().flatten().map(|k| *k as usize + 1).max().unwrap_or(0)];
         for k in stems.iter().flatten() {
-            *stem_w.entry(*k).or_default() += 1.0;
+            stem_w[*k as usize] += 1.0;
         }
-        for w in stem_w.values_mut() {
+        for w in stem_w.iter_mut().filter(|w| **w > 0.0) {
             *w = 1.0 / *w;
         }
         Side {
@@ -274,20 +275,27 @@ fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<
 /// Dice similarity of the stems of two bead sides (0 to 1), each stem weighted by how
 /// rare it is on its side.
 fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
-    let collect = |s: &Side, r: Range<usize>| -> Vec<u32> {
+    // One unit's stems are sorted and unique already: no copy in the common case.
+    fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
+        if r.len() == 1 {
+            return std::borrow::Cow::Borrowed(&s.stems[r.start]);
+        }
         let mut v: Vec<u32> = s.stems[r].iter().flatten().copied().collect();
         v.sort_unstable();
         v.dedup();
-        v
-    };
+        std::borrow::Cow::Owned(v)
+    }
     let (xa, xb) = (collect(a, ar), collect(b, br));
     if xa.is_empty() || xb.is_empty() {
         return 0.0;
     }
-    let wa: f64 = xa.iter().map(|k| a.stem_w[k]).sum();
-    let wb: f64 = xb.iter().map(|k| b.stem_w[k]).sum();
-    let shared: f64 =
-        xa.iter().filter(|k| xb.binary_search(k).is_ok()).map(|k| a.stem_w[k] + b.stem_w[k]).sum();
+    let wa: f64 = xa.iter().map(|k| a.stem_w[*k as usize]).sum();
+    let wb: f64 = xb.iter().map(|k| b.stem_w[*k as usize]).sum();
+    let shared: f64 = xa
+        .iter()
+        .filter(|k| xb.binary_search(k).is_ok())
+        .map(|k| a.stem_w[*k as usize] + b.stem_w[*k as usize])
+        .sum();
     (shared / (wa + wb)).min(1.0)
 }
 
@@ -367,7 +375,9 @@ fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> 
                 let stems_there = other_stems.len() >= 3 && !a.stems[u].is_empty();
                 // A stem shared by many units of a side is no evidence.
                 let no_stem = !a.stems[u].iter().any(|k| {
-                    a.stem_w[k] >= 0.5 && other_stems.binary_search(k).is_ok() && b.stem_w[k] >= 0.5
+                    a.stem_w[*k as usize] >= 0.5
+                        && other_stems.binary_search(k).is_ok()
+                        && b.stem_w[*k as usize] >= 0.5
                 });
                 no_anchor && (own >= 1.0 || (stems_there && no_stem))
             })
@@ -476,8 +486,11 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
     // and one to one. Each is re-estimated from the units it aligned; the cheaper
     // alignment wins.
     let mut best: Option<(f64, Vec<Bead>, f64)> = None;
+    // (The second search only where the full table is searched: large banded alignments
+    // keep to one, so that time stays linear in the size of the document.)
+    let small = (src.len() + 1).saturating_mul(tgt.len() + 1) <= FULL_TABLE_CELLS;
     for start in [c0, 1.0] {
-        if best.is_some() && (start / c0 - 1.0).abs() < 0.05 {
+        if best.is_some() && ((start / c0 - 1.0).abs() < 0.05 || !small) {
             continue;
         }
         let first = dp(&s, &t, p, Ratio(start));
