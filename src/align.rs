@@ -379,12 +379,19 @@ fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> 
                         && other_stems.binary_search(k).is_ok()
                         && b.stem_w[*k as usize] >= 0.5
                 });
-                no_anchor && (own >= 1.0 || (stems_there && no_stem))
+                // Bullets are translated one for one: merging two needs evidence for
+                // each, whatever the lengths say.
+                let bullet =
+                    a.items[u].shape == BULLET && b.items[br.clone()].iter().all(|i| i.shape == BULLET);
+                no_anchor && (own >= 1.0 || (stems_there && no_stem) || (!stems_there && bullet))
             })
             .count()
     };
     count(s, &sr, t, &tr) + count(t, &tr, s, &sr)
 }
+
+/// `Item::shape` of a list item.
+pub const BULLET: u8 = 1;
 
 /// The weight of one strong anchor (an email, a code).
 const STRONG: f64 = 6.0;

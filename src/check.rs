@@ -385,7 +385,7 @@ fn skeleton(code: &str) -> String {
 fn shape(b: &Block) -> u8 {
     match b.kind {
         blocks::BlockKind::Heading(_) => 0,
-        blocks::BlockKind::ListItem => 1,
+        blocks::BlockKind::ListItem => align::BULLET,
         _ if b.code_only => 2,
         _ => 3,
     }
