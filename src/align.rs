@@ -519,8 +519,9 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
 }
 
 /// Units left unaligned on both sides that are each other's counterpart, standing in
-/// another order: pairs (source unit, target unit) that share a rung, or whose anchors
-/// agree (weighted Dice at least one half, and Dice times its confidence at least 0.4:
+/// another order: pairs (source unit, target unit) that share a rung, whose stems agree
+/// (weighted Dice at least 0.3, two related languages, no anchors against), or whose
+/// anchors agree (weighted Dice at least one half, and Dice times its confidence at least 0.4:
 /// two thirds of a strong anchor's weight on each side). Best pairs first, each unit in
 /// one pair at most. Units without anchors or pins are never taken as moved: their
 /// length alone cannot say so.
@@ -541,13 +542,17 @@ pub fn moved(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> 
             if debug_align() {
                 eprintln!("moved? {i} {j} rung {rung} sim {:?}", similarity(&s, i..i + 1, &t, j..j + 1));
             }
+            let anchors = similarity(&s, i..i + 1, &t, j..j + 1).map(|(x, conf)| (x, x * conf));
+            let words = stem_dice(&s, i..i + 1, &t, j..j + 1);
             let score = if rung {
                 2.0
+            } else if let Some((_, xc)) = anchors.filter(|(x, xc)| *x >= 0.5 && *xc >= 0.4) {
+                xc
+            } else if words >= 0.3 && anchors.is_none_or(|(x, _)| x >= 0.5) {
+                // Two related languages: most of the rarer stems shared, no anchor against.
+                words
             } else {
-                match similarity(&s, i..i + 1, &t, j..j + 1) {
-                    Some((x, conf)) if x >= 0.5 && x * conf >= 0.4 => x * conf,
-                    _ => continue,
-                }
+                continue;
             };
             cands.push((score, i, j));
         }

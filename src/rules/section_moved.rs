@@ -7,10 +7,11 @@
 //! plainly the same one (they share a pin — a custom heading id `{#id}`, a heading
 //! written the same in both languages, a heading number — or anchors: at least half of
 //! their weighted anchors, and about the weight of one strong anchor such as an email,
-//! a link or a command on each side), has been moved. It is reported once, with both
+//! a link or a command on each side — or, between two languages written in Latin
+//! letters, a good share of their rarer word stems), has been moved. It is reported once, with both
 //! places, instead of as one missing and one extra section. Sections without anchors
-//! cannot be told apart from a real omission by their lengths alone, so they stay
-//! `section-missing` and `section-extra`.
+//! (or, across scripts, without anchors) cannot be told apart from a real omission by
+//! their lengths alone, so they stay `section-missing` and `section-extra`.
 //!
 //! A moved section is a warning: the readers of the translation have the same content,
 //! in another order (which may be intended, but usually means one version was
