@@ -100,6 +100,12 @@ pub struct SectionBead {
     pub tgt: Range<usize>,
     /// Block beads, in absolute block indexes of each version.
     pub blocks: Vec<Bead>,
+    /// How sure the section pairing is (0 to 1) and what tied it (see `align::Bead`).
+    pub confidence: f64,
+    pub ties: Vec<String>,
+    /// For a section left unaligned here: its counterpart on the other side, which stands
+    /// in another place (a moved section, not a missing and an extra one).
+    pub moved: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -256,11 +262,153 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
                 .iter()
                 .flatten()
                 .map(|a| (format!("{:?}:{}", a.kind, a.key), item_weight(a)))
+                .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
                 .collect(),
-            cognates: v.blocks[r].iter().flat_map(|b| cognates(&b.text)).collect(),
+            cognates: v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect(),
             heading,
+            pins: if heading {
+                heading_pins(v, r.start)
+            } else if r.len() == 1 && v.blocks[r.start].code_only {
+                // A command line written the same on both sides ties its two blocks.
+                code_pin(&v.blocks[r.start]).into_iter().collect()
+            } else {
+                Vec::new()
+            },
+            code: r.len() == 1 && v.blocks[r.start].code_only,
+            shape: 3,
+            stems: v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect(),
         })
         .collect()
+}
+
+/// The first four letters of each Latin-script word of five letters or more, lower-cased
+/// and without accents on the common letters (see `align::Item::stems`).
+fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5).filter_map(|w| {
+        let mut out = String::new();
+        for c in w.chars().take(4) {
+            let c = match c.to_lowercase().next().unwrap_or(c) {
+                'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' => 'i',
+                'ô' | 'ö' => 'o',
+                'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                c if c.is_ascii_lowercase() => c,
+                _ => return None,
+            };
+            out.push(c);
+        }
+        Some(out)
+    })
+}
+
+/// The numbers among some words: digit runs (in any digits) and ordinal words.
+fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let table = crate::locale::table(v.lang.tag());
+    words
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter_map(|t| {
+            if t.chars().any(|c| c.is_numeric()) {
+                return Some(t.to_lowercase());
+            }
+            // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`).
+            match table.and_then(|l| l.number_word(t)) {
+                Some((n, true)) if t.chars().count() >= 3 => Some(n.to_string()),
+                _ => None,
+            }
+        })
+        .map(|t| {
+            t.chars()
+                .map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                    '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+                    c => c,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A numbered step's pin: a block that opens with its number (`Step 3:`, `Étape 3 :`,
+/// `3.`) pairs with the block of the same number.
+fn step_pin(v: &Version, b: &Block) -> Option<String> {
+    if b.code_only || b.is_heading() {
+        return None;
+    }
+    let n = numbers_of(v, b.text.split_whitespace().take(2));
+    n.first().map(|n| format!("step:{}", n.trim_end_matches(['.', ')', ':'])))
+}
+
+/// Inline code as anchors: commands and keys are kept as they are in translations, apart
+/// from `{{placeholders}}`, which some translate. So the key is the code with its
+/// placeholders blanked (`cd {}` for `cd {{path/to/directory}}` and for
+/// `cd {{chemin/vers/dossier}}`). Strong when it has a few letters, divided like every
+/// anchor by how many units carry it.
+pub(crate) fn inline_code_keys(b: &Block) -> Vec<(String, f64)> {
+    b.code
+        .iter()
+        .filter_map(|r| {
+            let code = b.text.get(r.clone())?;
+            let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
+            let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
+            (alnum >= 2).then(|| (format!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
+        })
+        .collect()
+}
+
+/// A command line's pin: the code exactly as written (placeholders included), which ties
+/// two code blocks when it occurs once on each side.
+fn code_pin(b: &Block) -> Option<String> {
+    let r = b.code.first()?;
+    let exact: String = b.text.get(r.clone())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
+}
+
+/// Code with each `{{placeholder}}` written `{}`, without quotes.
+fn skeleton(code: &str) -> String {
+    let mut skel = String::new();
+    let mut rest = code;
+    while let Some(i) = rest.find("{{") {
+        skel.push_str(&rest[..i]);
+        skel.push_str("{}");
+        rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
+    }
+    skel.push_str(rest);
+    // Quotes around a placeholder come and go between versions of a page.
+    skel.replace(['"', '\''], "")
+}
+
+/// The kind of a block for merges: a heading, a list item, code, or other text.
+fn shape(b: &Block) -> u8 {
+    match b.kind {
+        blocks::BlockKind::Heading(_) => 0,
+        blocks::BlockKind::ListItem => align::BULLET,
+        _ if b.code_only => 2,
+        _ => 3,
+    }
+}
+
+/// A heading's pins: its custom id (`{#id}`), its text as written (a key, a code or a
+/// name reads the same in every language), and the numbers it carries (`A01:2021`,
+/// `4.b`, `Step 3` / `Étape 3`, in any digits).
+fn heading_pins(v: &Version, block: usize) -> Vec<String> {
+    let b = &v.blocks[block];
+    let mut pins = Vec::new();
+    let text = b.text.trim();
+    // A custom heading id (`## Title {#id}`), kept on the block by the reader.
+    if let Some(id) = b.id.as_deref().filter(|id| !id.is_empty() && b.is_heading()) {
+        pins.push(format!("id:{id}"));
+    }
+    let norm: String = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if !norm.is_empty() {
+        pins.push(format!("h:{norm}"));
+    }
+    let numbers = numbers_of(v, norm.split_whitespace());
+    if !numbers.is_empty() {
+        pins.push(format!("n:{}", numbers.join(" ")));
+    }
+    pins
 }
 
 /// Aligns a translation with the source: sections first, then blocks inside each bead.
@@ -268,6 +416,8 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let si = items(src, src.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     let ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     let beads = align::align(&si, &ti, &align::SECTIONS);
+    let moved = align::moved(&si, &ti, &beads);
+    let ratio = document_ratio(&si, &ti, &beads);
     beads
         .into_iter()
         .map(|b| {
@@ -276,18 +426,149 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
             let blocks = if sb.is_empty() || tb.is_empty() {
                 Vec::new()
             } else {
-                let bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
-                let bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
-                align::align(&bi, &bj, &align::BLOCKS)
-                    .into_iter()
-                    .map(|x| Bead {
-                        src: x.src.start + sb.start..x.src.end + sb.start,
-                        tgt: x.tgt.start + tb.start..x.tgt.end + tb.start,
-                        cost: x.cost,
-                    })
-                    .collect()
+                pair_blocks(src, tgt, sb, tb, ratio)
             };
-            SectionBead { src: b.src, tgt: b.tgt, blocks }
+            let other = if b.tgt.is_empty() {
+                moved.iter().find(|m| b.src.contains(&m.0)).map(|m| m.1)
+            } else if b.src.is_empty() {
+                moved.iter().find(|m| b.tgt.contains(&m.1)).map(|m| m.0)
+            } else {
+                None
+            };
+            SectionBead {
+                src: b.src,
+                tgt: b.tgt,
+                blocks,
+                confidence: b.confidence,
+                ties: b.ties,
+                moved: other,
+            }
+        })
+        .collect()
+}
+
+/// The document's length ratio (translation over source, in characters): the median
+/// over the sections paired one to one, which a few sections with a dropped or added
+/// block do not move; the ratio of the paired totals when fewer than three are paired.
+fn document_ratio(si: &[Item], ti: &[Item], beads: &[Bead]) -> f64 {
+    let mut ratios: Vec<f64> = Vec::new();
+    let (mut ls, mut lt) = (0.0, 0.0);
+    for b in beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+        let l1: f64 = si[b.src.clone()].iter().map(|i| i.len).sum();
+        let l2: f64 = ti[b.tgt.clone()].iter().map(|i| i.len).sum();
+        ls += l1;
+        lt += l2;
+        if b.src.len() == 1 && b.tgt.len() == 1 && l1 >= 20.0 && l2 > 0.0 {
+            ratios.push(l2 / l1);
+        }
+    }
+    if ratios.len() >= 3 {
+        ratios.sort_by(f64::total_cmp);
+        return ratios[ratios.len() / 2];
+    }
+    if ls > 0.0 && lt > 0.0 {
+        lt / ls
+    } else {
+        1.0
+    }
+}
+
+/// Aligns the blocks of a range of source blocks with a range of translation blocks;
+/// the beads are in absolute block indexes.
+///
+/// A description followed by its command (code-only blocks) travels as one unit, an
+/// example: examples are aligned first, then the blocks inside each pair of examples,
+/// so a dropped example is dropped whole and a command never pairs with the description
+/// of another.
+pub fn pair_blocks(
+    src: &Version,
+    tgt: &Version,
+    sb: Range<usize>,
+    tb: Range<usize>,
+    ratio: f64,
+) -> Vec<Bead> {
+    let (gs, gt) = (example_groups(src, sb.clone()), example_groups(tgt, tb.clone()));
+    if gs.len() == sb.len() && gt.len() == tb.len() {
+        return align_blocks(src, tgt, sb, tb, ratio);
+    }
+    let gi = group_items(src, &gs);
+    let gj = group_items(tgt, &gt);
+    let mut out = Vec::new();
+    for g in align::align_with(&gi, &gj, &align::BLOCKS, Some(ratio)) {
+        // An empty side stands where its next group starts (or at the range's end).
+        let at = |groups: &[Range<usize>], k: usize, end: usize| groups.get(k).map_or(end, |g| g.start);
+        let s = if g.src.is_empty() {
+            let p = at(&gs, g.src.start, sb.end);
+            p..p
+        } else {
+            gs[g.src.start].start..gs[g.src.end - 1].end
+        };
+        let t = if g.tgt.is_empty() {
+            let p = at(&gt, g.tgt.start, tb.end);
+            p..p
+        } else {
+            gt[g.tgt.start].start..gt[g.tgt.end - 1].end
+        };
+        let one = |src: Range<usize>, tgt: Range<usize>| Bead { src, tgt, ..g.clone() };
+        if s.is_empty() || t.is_empty() {
+            out.extend(s.clone().map(|i| one(i..i + 1, t.start..t.start)));
+            out.extend(t.clone().map(|j| one(s.end..s.end, j..j + 1)));
+        } else if s.len() == t.len()
+            && s.clone().zip(t.clone()).all(|(i, j)| shape(&src.blocks[i]) == shape(&tgt.blocks[j]))
+        {
+            out.extend(s.clone().zip(t.clone()).map(|(i, j)| one(i..i + 1, j..j + 1)));
+        } else {
+            out.extend(align_blocks(src, tgt, s, t, ratio));
+        }
+    }
+    out
+}
+
+/// Blocks that travel together: a block that is not code, with the code-only blocks
+/// right after it.
+fn example_groups(v: &Version, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in r {
+        let b = &v.blocks[i];
+        match out.last_mut() {
+            Some(g) if b.code_only && !v.blocks[g.start].code_only && !v.blocks[g.start].is_heading() => {
+                g.end = i + 1
+            }
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
+    let mut its = items(v, groups.iter().map(|g| (g.clone(), v.blocks[g.start].is_heading())));
+    for (it, g) in its.iter_mut().zip(groups) {
+        let b = &v.blocks[g.start];
+        it.shape = if g.len() == 1 { shape(b) } else { 4 };
+        it.code = v.blocks[g.clone()].iter().all(|b| b.code_only);
+        if g.len() > 1 {
+            it.pins = v.blocks[g.clone()].iter().filter(|b| b.code_only).filter_map(code_pin).collect();
+        }
+        it.pins.extend(step_pin(v, b));
+    }
+    its
+}
+
+fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>, ratio: f64) -> Vec<Bead> {
+    let mut bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
+    let mut bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
+    for (v, its, r) in [(src, &mut bi, sb.clone()), (tgt, &mut bj, tb.clone())] {
+        for (it, b) in its.iter_mut().zip(&v.blocks[r]) {
+            it.shape = shape(b);
+            it.pins.extend(step_pin(v, b));
+        }
+    }
+    align::align_with(&bi, &bj, &align::BLOCKS, Some(ratio))
+        .into_iter()
+        .map(|x| Bead {
+            src: x.src.start + sb.start..x.src.end + sb.start,
+            tgt: x.tgt.start + tb.start..x.tgt.end + tb.start,
+            ..x
         })
         .collect()
 }
@@ -444,6 +725,7 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
     };
     let mut diags = rules::run(&doc, &opts.rules);
     declared_untranslated(&doc, &mut diags);
+    omitted_once(&mut diags);
     let report_unused = rules::find("unused-suppression").is_some_and(|r| opts.rules.enabled(r));
     crate::suppress::apply(&doc.files, &mut diags, report_unused);
     for d in diags.iter_mut() {
@@ -476,6 +758,37 @@ pub fn check_group(group: &Group, opts: &Options) -> GroupReport {
 fn group_folder(group: &Group) -> Option<std::path::PathBuf> {
     let first = group.files.first()?.0.parent()?.to_path_buf();
     group.files.iter().all(|(p, _)| p.parent() == Some(first.as_path())).then_some(first)
+}
+
+/// A block the translation dropped is reported by `content-missing`; the warnings and notes
+/// that only repeat it (its command or placeholder missing) are not reported again. Errors
+/// about its values (an email, a date) stay: they are what fails the gate.
+fn omitted_once(diags: &mut Vec<Diagnostic>) {
+    let dropped: Vec<(Arc<SourceFile>, Range<usize>)> = diags
+        .iter()
+        .filter(|d| d.rule == "content-missing")
+        .filter_map(|d| d.related.first())
+        // The label is the block's first line: the block runs to the next blank line.
+        .map(|r| {
+            let rest = &r.file.text[r.start..];
+            let end =
+                rest.find("\n\n").or_else(|| rest.find("\n\r\n")).map_or(r.file.text.len(), |k| r.start + k);
+            (r.file.clone(), r.start..end.max(r.end))
+        })
+        .collect();
+    if dropped.is_empty() {
+        return;
+    }
+    diags.retain(|d| {
+        let missing =
+            d.found.as_deref() == Some("") && d.rule != "content-missing" && d.severity != Severity::Error;
+        let inside = |r: &Label| {
+            dropped
+                .iter()
+                .any(|(f, span)| Arc::ptr_eq(f, &r.file) && span.start <= r.start && r.end <= span.end)
+        };
+        !(missing && d.related.first().is_some_and(inside))
+    });
 }
 
 /// A translation whose front matter says `untranslated: true` (the Jekyll convention for

@@ -45,6 +45,20 @@ pub fn column_width(columns: usize) -> usize {
     }
 }
 
+/// A bead's confidence and what tied it, for `align --blocks` (ties made visible).
+fn bead_why(confidence: f64, ties: &[String]) -> String {
+    let mut out = format!("{confidence:.2}");
+    if !ties.is_empty() {
+        let shown: Vec<String> =
+            ties.iter().take(3).map(|t| visible(&t.chars().take(40).collect::<String>())).collect();
+        out.push_str(&format!(" {}", shown.join(", ")));
+        if ties.len() > 3 {
+            out.push_str(&format!(" (+{})", ties.len() - 3));
+        }
+    }
+    out
+}
+
 /// A block's first characters as the table shows them: cut first, then made visible.
 fn preview(v: &Version, block: usize, max: usize) -> String {
     visible(&v.blocks[block].preview(max))
@@ -85,17 +99,20 @@ pub fn alignment_with_width(doc: &Document, blocks: bool, width: usize) -> Strin
         for b in &p.beads {
             if b.src.is_empty() {
                 for t in b.tgt.clone() {
-                    extras.push(format!(
-                        "     extra in {}: {} (after source section {})",
-                        tgt.lang,
-                        title(tgt, t),
-                        b.src.start
-                    ));
+                    // Rows are numbered from 1: a bead at source index k follows row k.
+                    let place = match (b.moved, b.src.start) {
+                        (Some(s), _) => format!("moved: source section {}", s + 1),
+                        (None, 0) => "before source section 1".to_string(),
+                        (None, k) => format!("after source section {k}"),
+                    };
+                    extras.push(format!("     extra in {}: {} ({place})", tgt.lang, title(tgt, t)));
                 }
                 continue;
             }
             for (k, s) in b.src.clone().enumerate() {
-                let text = if b.tgt.is_empty() {
+                let text = if let (true, Some(t)) = (b.tgt.is_empty(), b.moved) {
+                    format!("→ moved: {}", title(tgt, t))
+                } else if b.tgt.is_empty() {
                     "—".to_string()
                 } else if k > 0 {
                     format!("↑ merged with row {}", b.src.start + 1)
@@ -119,16 +136,30 @@ pub fn alignment_with_width(doc: &Document, blocks: bool, width: usize) -> Strin
     if blocks {
         for p in &doc.pairings {
             let tgt = &doc.versions[p.tgt];
-            let _ = writeln!(out, "\n  blocks, {} ↔ {}:", src.lang, tgt.lang);
+            let _ = writeln!(
+                out,
+                "\n  blocks, {} ↔ {} (confidence, and the anchors that tie each pair):",
+                src.lang, tgt.lang
+            );
             for b in &p.beads {
+                if !b.src.is_empty() && !b.tgt.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "  § {} ⇔ {}{}",
+                        cell(&title(src, b.src.start), 48),
+                        cell(&title(tgt, b.tgt.start), 36),
+                        bead_why(b.confidence, &b.ties)
+                    );
+                }
                 for bb in &b.blocks {
                     let s = bb.src.clone().map(|i| preview(src, i, 30)).collect::<Vec<_>>().join(" + ");
                     let t = bb.tgt.clone().map(|i| preview(tgt, i, 30)).collect::<Vec<_>>().join(" + ");
                     let _ = writeln!(
                         out,
-                        "    {} ⇔ {}",
+                        "    {} ⇔ {}{}",
                         cell(if s.is_empty() { "—" } else { &s }, 50),
-                        if t.is_empty() { "—" } else { &t }
+                        cell(if t.is_empty() { "—" } else { &t }, 36),
+                        bead_why(bb.confidence, &bb.ties)
                     );
                 }
             }

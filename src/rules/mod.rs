@@ -14,6 +14,8 @@ mod bidi_control;
 mod bidi_order;
 mod code_mismatch;
 mod confusable;
+mod content_extra;
+mod content_missing;
 mod date_mismatch;
 mod dates;
 mod deadline_inconsistent;
@@ -28,6 +30,7 @@ mod placeholder_mismatch;
 mod script_punctuation;
 mod section_extra;
 mod section_missing;
+mod section_moved;
 mod slots;
 mod time_mismatch;
 mod untranslated;
@@ -82,6 +85,9 @@ pub fn all() -> &'static [Rule] {
     &[
         section_missing::RULE,
         section_extra::RULE,
+        section_moved::RULE,
+        content_missing::RULE,
+        content_extra::RULE,
         email_mismatch::RULE,
         code_mismatch::RULE,
         link_mismatch::RULE,

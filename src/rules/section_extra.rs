@@ -25,7 +25,7 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (i, bead) in ctx.beads.iter().enumerate() {
-        if !bead.src.is_empty() {
+        if !bead.src.is_empty() || bead.moved.is_some() {
             continue;
         }
         for t in bead.tgt.clone() {

@@ -30,7 +30,7 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (i, bead) in ctx.beads.iter().enumerate() {
-        if !bead.tgt.is_empty() {
+        if !bead.tgt.is_empty() || bead.moved.is_some() {
             continue;
         }
         for s in bead.src.clone() {

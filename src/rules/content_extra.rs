@@ -1,0 +1,58 @@
+//! # content-extra (note)
+//!
+//! A block of a translation (a paragraph, a list item, a table row, an example) has no
+//! counterpart inside a section that the source does have.
+//!
+//! The reverse of `content-missing`, with the same evidence: the pairings around the
+//! block are confident (0.35, or 0.2 when the block carries an anchor the source lacks
+//! entirely), it is not a split that the aligner did not take (a neighbouring source
+//! block is as long as its translation plus this block), it is not a block moved from
+//! elsewhere in the section, and it has some text.
+//!
+//! It is a note, not a warning: translators rightly add a line for their readers (a
+//! note on a term, a local contact), splits of one long source paragraph into two are
+//! commoner than merges and the length model tells fewer of them apart, and an added
+//! block takes nothing from the readers of the translation. It is still worth a look:
+//! the usual cause is a source that dropped a paragraph or an example since the
+//! translation was made. Raise it to a warning in oerlint.toml (`content-extra =
+//! "warning"`) to have it count.
+//!
+//! Example: the French page of a command keeps an example that the English page has
+//! since removed; oerlint points at the French example and at the English block it
+//! follows.
+
+use super::{Ctx, Rule};
+use crate::diag::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "content-extra",
+    severity: Severity::Note,
+    summary: "a translation paragraph, bullet or example has no counterpart in the source section",
+    pair: Some(check),
+    blocks: None,
+    default_enabled: true,
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (block, at, before) in super::content_missing::lone_blocks(ctx, true) {
+        let preview = ctx.tgt.blocks[block].preview(60);
+        let primary = ctx.tgt.block_label(block, format!("no {} counterpart", ctx.src.lang.name()));
+        let where_ = if before { "the source block after it" } else { "the source block before it" };
+        let related = ctx.src.block_label(at, where_);
+        out.push(
+            Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                format!(
+                    "extra content in {}: “{}” has no counterpart in the {} source",
+                    ctx.tgt.lang.name(),
+                    preview,
+                    ctx.src.lang.name()
+                ),
+                primary,
+            )
+            .related(related)
+            .expected_found("", preview),
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! The alignment failures of issue 15, each on a fixture written in the image of a real
+//! document: a dropped last section, reordered sections, and a command page with a
+//! dropped example.
+
+mod common;
+use common::*;
+
+fn rules_of(json: &serde_json::Value) -> Vec<String> {
+    diags(json).iter().map(|d| d["rule"].as_str().unwrap().to_string()).collect()
+}
+
+/// The French lacks the whole last section (a heading, then a paragraph with two
+/// times); the first sections share an email. A 2-1 merge of the English sections onto
+/// the one French section has no evidence for its second half, so the section is missing.
+#[test]
+fn a_dropped_last_section_is_missing_not_merged() {
+    let (code, json) = check_json(&["fixtures/alignment/dropped-last-section"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "section-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert!(missing[0]["message"].as_str().unwrap().contains("Opening hours"), "{json}");
+    assert_eq!(code, 1);
+}
+
+/// Two sections swapped in the French: one `section-moved` with both spans, no missing
+/// and extra pair.
+#[test]
+fn reordered_sections_are_moved() {
+    let (_, json) = check_json(&["fixtures/alignment/reordered"]);
+    assert_spans_valid(&json);
+    assert_eq!(rules_of(&json), vec!["section-moved"], "{json}");
+    let d = &diags(&json)[0];
+    assert!(d["primary"]["path"].as_str().unwrap().ends_with("fr.md"));
+    assert_eq!(d["primary"]["text"], "Coin des enfants");
+    assert_eq!(d["related"][0]["text"], "Children's corner");
+}
+
+/// A command page whose French lacks the second example: that example (description and
+/// command) is reported, and nothing else, so every later pair is aligned.
+#[test]
+fn a_dropped_command_example_does_not_shift_the_rest() {
+    let (_, json) = check_json(&["fixtures/alignment/commands-dropped"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    assert_eq!(rules_of(&json), vec!["content-missing", "content-missing"], "{json}");
+    let texts: Vec<&str> = d.iter().map(|x| x["related"][0]["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, vec!["List the contents of an archive:", "pack list {{path/to/archive.pk}}"]);
+    // Both belong before the French third example.
+    for x in &d {
+        assert_eq!(x["primary"]["line"], 10, "{x}");
+    }
+    // The block table pairs every later description with its own command.
+    let out = oerlint().args(["align", "--blocks", "fixtures/alignment/commands-dropped"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for (en, fr) in [("pack verify {{path", "pack verify {{chemin"), ("pack --version", "pack --version")] {
+        assert!(table.lines().any(|l| l.contains(en) && l.contains(fr)), "{table}");
+    }
+}
+
+/// Numbered steps pair by number: the French lacks step 3, and steps 4 and 5 still pair
+/// with their own numbers (no merge of 3 and 4).
+#[test]
+fn numbered_steps_pair_by_number() {
+    let (_, json) = check_json(&["fixtures/alignment/numbered-steps"]);
+    let d = diags(&json);
+    let missing = of_rule(&d, "content-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert!(missing[0]["related"][0]["text"].as_str().unwrap().starts_with("Step 3:"));
+    let out = oerlint().args(["align", "--blocks", "fixtures/alignment/numbered-steps"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.lines().any(|l| l.contains("Step 4:") && l.contains("Étape 4") && l.contains("pin:step:4")),
+        "{table}"
+    );
+}
+
+/// Equal custom heading ids pin two headings together: sections swapped in the French
+/// are one moved section, not a silent mismatch of their texts.
+#[test]
+fn custom_heading_ids_are_rungs() {
+    let (_, json) = check_json(&["fixtures/alignment/heading-ids"]);
+    assert_eq!(rules_of(&json), vec!["section-moved"], "{json}");
+    let out = oerlint().args(["align", "fixtures/alignment/heading-ids"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("moved"), "{table}");
+}
+
+/// `align --blocks` gives each bead its confidence and the anchors that tie it.
+#[test]
+fn align_shows_confidence_and_ties() {
+    let out = oerlint().args(["align", "--blocks", "fixtures/alignment/commands-dropped"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let verify = table.lines().find(|l| l.contains("pack verify {{path")).expect("a pair");
+    assert!(verify.contains("Inline:pack verify {}"), "{verify}");
+    let conf: f64 = verify.split_whitespace().find_map(|w| w.parse().ok()).expect("a confidence");
+    assert!((0.0..=1.0).contains(&conf), "{verify}");
+}
