@@ -322,7 +322,9 @@ fn extract_temporal(
     // (`-O{{1|2|3}}`, `{{vibrate 300}}`), compared with the code (code-mismatch's
     // neighbour, placeholder-mismatch), not free numbers.
     let in_code = |n: &NumberAnchor| block.code.iter().any(|c| n.start < c.end && c.start < n.end);
-    for n in numbers.into_iter().filter(|n| !in_code(n)) {
+    let idioms = idiom_spans(text, &locale.data().number_idioms);
+    let in_idiom = |n: &NumberAnchor| idioms.iter().any(|r| r.start <= n.start && n.end <= r.end);
+    for n in numbers.into_iter().filter(|n| !in_code(n) && !in_idiom(n)) {
         out.push(Anchor {
             kind: Kind::Quantity,
             key: quantity_key(&n),
@@ -332,6 +334,29 @@ fn extract_temporal(
             value: Value::Quantity(n),
         });
     }
+}
+
+/// Where a text holds one of the number idioms (`24/7`), case aside.
+fn idiom_spans(text: &str, idioms: &[String]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if idioms.is_empty() || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return out; // case folding moved offsets: rare, and only recall is lost
+    }
+    for idiom in idioms {
+        let i = idiom.to_lowercase();
+        for (at, m) in lower.match_indices(&i) {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + m.len()..].chars().next();
+            if !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric()) {
+                out.push(at..at + m.len());
+            }
+        }
+    }
+    out
 }
 
 /// Lines of a text that start with a metadata label (`Last updated:`, `آخر تحديث:`),

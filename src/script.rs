@@ -112,8 +112,20 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Combining marks (general category M): part of the word they stand in. Complex scripts
+/// (Devanagari viramas and vowel signs, Khmer, Myanmar) carry them inside words.
 fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0483}'..='\u{0489}')
+    if c.is_ascii() {
+        return false;
+    }
+    if matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0483}'..='\u{0489}')
+    {
+        return true;
+    }
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = R.get_or_init(|| regex::Regex::new(r"^\p{M}$").expect("mark regex"));
+    let mut buf = [0u8; 4];
+    re.is_match(c.encode_utf8(&mut buf))
 }
 
 /// The distinct scripts of the letters of a word, in order of appearance.

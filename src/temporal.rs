@@ -218,6 +218,12 @@ fn build_patterns(l: &Locale) -> Patterns {
     let mk = alt(words(&t.hour_markers));
     let hsep = alt(words(&t.hour_separators));
     let rhw = alt(words(&t.range_hour_words));
+    // Hours written as ordinal words after an hour marker ("الساعة السادسة مساءً").
+    let hour_words = if t.hour_markers.is_empty() {
+        NEVER.to_string()
+    } else {
+        alt(d.numbers.ordinals.iter().filter(|o| (1..=12).contains(&o.value)).flat_map(|o| words(&o.words)))
+    };
     let tm = |n: u8| {
         // A bare number is an hour only as the first end of a range whose
         // second end is a real time ("from 9 to 11 a.m.", "de 9 à 12 h").
@@ -225,7 +231,7 @@ fn build_patterns(l: &Locale) -> Patterns {
         // Hour words close a range only ("de 18 à 19 heures").
         let hsep = if n == 2 { format!("{hsep}|{rhw}") } else { hsep.clone() };
         format!(
-            r"(?:{mk}\s+)??(?:(?P<h{n}>[0-2]?[0-9])\s?(?P<s{n}>:|\.|h|{hsep})\s?(?P<mi{n}>[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<a{n}>{ampm}))?|(?P<hh{n}>[0-2]?[0-9])(?P<hx{n}>\s?(?:h|{hsep}))|(?P<ha{n}>[0-1]?[0-9])\s*(?P<aa{n}>{ampm})|{mk}\s+(?P<hm{n}>[0-2]?[0-9])(?:\s*(?P<am{n}>{ampm}))?|(?P<nn{n}>{noon}){bare})"
+            r"(?:{mk}\s+)??(?:(?P<h{n}>[0-2]?[0-9])\s?(?P<s{n}>:|\.|h|{hsep})\s?(?P<mi{n}>[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<a{n}>{ampm}))?|(?P<hh{n}>[0-2]?[0-9])(?P<hx{n}>\s?(?:h|{hsep}))|(?P<ha{n}>[0-1]?[0-9])\s*(?P<aa{n}>{ampm})|{mk}\s+(?P<hm{n}>[0-2]?[0-9])(?:\s*(?P<am{n}>{ampm}))?|{mk}\s+(?P<hw{n}>{hour_words})(?:\s*(?P<aw{n}>{ampm}))?|(?P<nn{n}>{noon}){bare})"
         )
     };
     let zones = alt(lx.zones.keys().map(|k| (k.clone(), false)));
@@ -797,6 +803,11 @@ fn time_value(c: &Captures, n: u8, l: &Locale) -> Option<(u32, usize, usize, Opt
         let ap = g("am");
         let e = ap.map_or(h.end(), |a| a.end());
         (h.as_str().parse().ok()?, 0, h.start(), e, ap.and_then(is_pm))
+    } else if let Some(w) = g("hw") {
+        let (v, _) = *l.lexicon().numbers.get(&locale::key(w.as_str()))?;
+        let ap = g("aw");
+        let e = ap.map_or(w.end(), |a| a.end());
+        (v, 0, w.start(), e, ap.and_then(is_pm))
     } else if let Some(h) = g("hb") {
         (h.as_str().parse().ok()?, 0, h.start(), h.end(), None)
     } else {
@@ -1581,6 +1592,16 @@ mod tests {
         assert!(extract_numbers("fr", "Ce document. Le texte. IIIIe", &[]).is_empty());
         n1("ar", "المغرب 1.234,5 درهم", "1.234,5", 1234.5, NumberKind::Cardinal, false);
         n1("en", "2 million people", "2 million", 2e6, NumberKind::Cardinal, false);
+    }
+
+    /// Hours as ordinal words after an hour marker (#14).
+    #[test]
+    fn spelled_hours() {
+        let t = extract_times("ar", "يبدأ اللقاء الساعة السادسة مساءً في القاعة");
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].from_minutes, t[0].to_minutes), (18 * 60, None));
+        // Without the marker an ordinal is a number, not an hour.
+        assert!(extract_times("ar", "الفصل السادس مساءً").is_empty());
     }
 
     #[test]

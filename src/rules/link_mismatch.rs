@@ -15,7 +15,10 @@
 //! localised copy of a page (`../fr/page.html`) and the absolute link to the source's page
 //! (`https://site.org/page.html`) are one link when the relative path is the tail of the
 //! absolute one. A URL in inline code is an example, not a link. Mail links are emails
-//! (see `email-mismatch`); in-page anchors (`#top`) are skipped. Placeholder targets (`#`) count, so a link lost around a placeholder is still
+//! (see `email-mismatch`). In-page links (`#writing-a-readme` against
+//! `#ecrire-un-fichier-readme`) are translated with their headings: they are resolved to
+//! the heading they name and reported only when the two headings are not aligned; one
+//! whose heading cannot be found is left alone. Placeholder targets (`#`) count, so a link lost around a placeholder is still
 //! lost; `link-placeholder` reports the placeholder itself.
 //!
 //! Example: English `Please find the guidelines [here](https://www.unesco.org/en/oer)`;
@@ -64,6 +67,7 @@ fn written_in(text: &str, url: &str) -> bool {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    in_page(ctx, out);
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for o in compare_with(ctx, Kind::Link, |a, b| crate::urls::same_page(&a.key, &b.key), Pairing::SameBlock)
     {
@@ -114,5 +118,94 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .expected_found(s.anchor.shown.as_str(), t.anchor.shown.as_str()),
         };
         out.push(d);
+    }
+}
+
+/// A heading's anchor as site generators make it (GitHub, kramdown), loosened to its
+/// letters and digits: `#writing-a-readme` and `Writing a README` meet at `writingareadme`.
+fn slug_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            // Slugs often drop Latin accents (`#ecrire` for `Écrire`).
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+            'ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' | 'ì' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+/// The heading block an in-page link (`#…`) points to, when exactly one heading has its slug.
+fn heading_of(v: &crate::check::Version, dest: &str) -> Option<usize> {
+    let frag = crate::urls::normalize(&format!("https://x.invalid/{dest}"));
+    let frag = frag.split_once('#').map_or("", |(_, f)| f);
+    let key = slug_key(frag);
+    if key.is_empty() {
+        return None;
+    }
+    let mut hits = v.blocks.iter().enumerate().filter(|(_, b)| b.is_heading() && slug_key(&b.text) == key);
+    let first = hits.next().map(|(i, _)| i);
+    if hits.next().is_some() {
+        return None;
+    }
+    first
+}
+
+/// In-page links (`#writing-a-readme` / `#ecrire-un-fichier-readme`) are translated with
+/// their headings: in each aligned block pair they are compared by the headings they point
+/// to, which must be aligned. Links whose heading cannot be found, and in-page links one
+/// side lacks, are left alone.
+fn in_page(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
+    // Where each source block went in the translation.
+    let mut aligned: std::collections::HashMap<usize, std::ops::Range<usize>> = Default::default();
+    for sb in ctx.beads {
+        for b in &sb.blocks {
+            for s in b.src.clone() {
+                aligned.insert(s, b.tgt.clone());
+            }
+        }
+    }
+    fn links(v: &crate::check::Version, r: std::ops::Range<usize>) -> Vec<(usize, &crate::blocks::Link)> {
+        r.flat_map(|bi| v.blocks[bi].links.iter().map(move |l| (bi, l)))
+            .filter(|(_, l)| l.dest.starts_with('#') && l.dest.len() > 1)
+            .collect()
+    }
+    for sb in ctx.beads {
+        for bead in sb.blocks.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+            let (s, t) = (links(ctx.src, bead.src.clone()), links(ctx.tgt, bead.tgt.clone()));
+            if s.len() != t.len() {
+                continue;
+            }
+            for ((_, ls), (_, lt)) in s.iter().zip(&t) {
+                let (Some(hs), Some(ht)) = (heading_of(ctx.src, &ls.dest), heading_of(ctx.tgt, &lt.dest))
+                else {
+                    continue;
+                };
+                if aligned.get(&hs).is_none_or(|r| r.contains(&ht)) {
+                    continue;
+                }
+                let (ns, nt) = (ctx.src.blocks[hs].preview(60), ctx.tgt.blocks[ht].preview(60));
+                out.push(
+                    Diagnostic::new(
+                        RULE.id,
+                        RULE.severity,
+                        format!(
+                            "in-page link goes to another section: the {sl} links `{}` (“{ns}”), the {tl} `{}` (“{nt}”), which is not its counterpart",
+                            ls.dest, lt.dest
+                        ),
+                        crate::diag::Label::new(&ctx.tgt.file, ctx.tgt.lang, lt.dest_span.clone(), format!("goes to “{nt}”")),
+                    )
+                    .related(crate::diag::Label::new(&ctx.src.file, ctx.src.lang, ls.dest_span.clone(), format!("{sl} goes to “{ns}”")))
+                    .expected_found(ls.dest.as_str(), lt.dest.as_str()),
+                );
+            }
+        }
     }
 }

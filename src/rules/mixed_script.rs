@@ -14,6 +14,12 @@
 //! letters belong to two scripts. The message names the foreign letters and their code
 //! points, since they look identical to the native ones.
 //!
+//! A whole word in another script is normal when the source has the same word (language
+//! menus listing `ՀԱՅԵՐԵՆ` or `Русский`, names, examples written in several languages on
+//! purpose): it is reported only when the source does not contain it, and in the source
+//! itself only within-word mixing is. Words of complex scripts (Khmer, Myanmar,
+//! Devanagari with combining marks) are read whole, marks included.
+//!
 //! Arabic one-letter conjunctions and prepositions and the article glued to a Latin name
 //! (`وGitHub`, `بالـUNESCO`) are normal Arabic and stay silent. Two whole words glued
 //! together, one native and one Latin (`فيURL`, `طلباتPOST`), are a missing space: the
@@ -72,6 +78,12 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 scripts.iter().copied().filter(|s| !native.contains(s) && *s != Script::Latin).collect();
             let mixed = scripts.len() > 1 && !proclitic_before_latin(word);
             if !mixed && foreign.is_empty() {
+                continue;
+            }
+            // A whole word in another script is the source's choice (a language menu, a
+            // name, an example in several languages) when the source has the same word;
+            // in the source itself only within-word mixing is reported.
+            if !mixed && (b.is_source || b.source_text.is_some_and(|s| has_word(s, word))) {
                 continue;
             }
             // The letters to name: those not in the word's main script.
@@ -160,6 +172,14 @@ fn proclitic_before_latin(word: &str) -> bool {
             let rest = rest.trim_start_matches('\u{0640}');
             !rest.is_empty() && scripts_of(rest) == [Script::Latin]
         })
+    })
+}
+
+/// Whether `text` holds `word` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, m)| {
+        !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !text[i + m.len()..].chars().next().is_some_and(char::is_alphanumeric)
     })
 }
 

@@ -57,6 +57,11 @@ pub struct Blocks<'a> {
     /// The date the document is issued on, when known.
     pub issue_date: Option<jiff::civil::Date>,
     pub settings: &'a crate::config::Settings,
+    /// The source version's text, when these blocks are a translation's; `None` for the
+    /// source itself and for shared preambles.
+    pub source_text: Option<&'a str>,
+    /// Whether these blocks are the source version's.
+    pub is_source: bool,
 }
 
 pub type PairCheck = fn(&Ctx, &mut Vec<Diagnostic>);
@@ -235,9 +240,17 @@ impl Selection {
 /// Runs the selected rules over a document.
 pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // The source version's own text (a one-file document holds every language in one
+    // file, so the file's text would not do).
+    let source_text: String = doc
+        .versions
+        .get(doc.source)
+        .map(|v| v.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"))
+        .unwrap_or_default();
     for rule in all().iter().filter(|r| selection.enabled(r)) {
         if let Some(check) = rule.blocks {
-            for v in &doc.versions {
+            for (i, v) in doc.versions.iter().enumerate() {
+                let is_source = i == doc.source;
                 let b = Blocks {
                     file: &v.file,
                     lang: v.lang,
@@ -245,6 +258,8 @@ pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
                     anchors: &v.anchors,
                     issue_date: doc.issue_date,
                     settings: &doc.settings,
+                    source_text: (!is_source).then_some(source_text.as_str()),
+                    is_source,
                 };
                 check(&b, &mut out);
             }
@@ -257,6 +272,8 @@ pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
                     anchors: &none,
                     issue_date: doc.issue_date,
                     settings: &doc.settings,
+                    source_text: None,
+                    is_source: false,
                 };
                 check(&b, &mut out);
             }

@@ -11,7 +11,8 @@
 //! count as names): they are the same in every language. So are blocks whose only words
 //! outside their links are names and labels: reading lists (`[Title](url), Author`),
 //! author lists (`[Name](mailto:…) (twitter: [@handle](…))`); handles (`@name`) are
-//! names too. A translation that is mostly the source text (ten blocks or more, at least
+//! names too. So is a block the translation marks as kept in the source language
+//! (`{: hreflang="en"}`, `lang="en"`). A translation that is mostly the source text (ten blocks or more, at least
 //! half of its blocks) is reported once, for the whole version.
 //!
 //! A translation whose YAML front matter declares `untranslated: true` (the Jekyll
@@ -96,11 +97,23 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     out.extend(found);
 }
 
+/// A block the translation marks as kept in the source language on purpose: a title with
+/// `{: hreflang="en"}` or `lang="en"` (kramdown attributes, HTML).
+fn kept_in_source_language(ctx: &Ctx, t: &crate::blocks::Block) -> bool {
+    let raw = ctx.tgt.file.text.get(t.span.clone()).unwrap_or("");
+    let tag = ctx.src.lang.tag();
+    ["hreflang", "lang", "xml:lang"].iter().any(|attr| {
+        [format!("{attr}=\"{tag}\""), format!("{attr}='{tag}'"), format!("{attr}={tag}")]
+            .iter()
+            .any(|p| raw.contains(p.as_str()) && !raw.contains(&format!("x{p}")))
+    })
+}
+
 fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for sb in ctx.beads {
         for bead in sb.blocks.iter().filter(|b| b.src.len() == 1 && b.tgt.len() == 1) {
             let (s, t) = (&ctx.src.blocks[bead.src.start], &ctx.tgt.blocks[bead.tgt.start]);
-            if s.code_only || t.code_only {
+            if s.code_only || t.code_only || kept_in_source_language(ctx, t) {
                 continue;
             }
             // Cheap test first, on the raw words: translated text shares few words with its
