@@ -45,6 +45,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "oerlint"))
     ap.add_argument("--out", default="/tmp/oerlint-accuracy")
+    ap.add_argument("--from-dir", help="read COLLECTION.json reports saved earlier instead of running the binary")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     judged = load_judgments()
@@ -55,8 +56,12 @@ def main():
         path = os.path.join(CORPUS, c)
         if not os.path.isdir(path):
             continue
-        out = subprocess.run([a.bin, "check", path, "--format", "json"], capture_output=True, text=True)
-        diags = [d for d in json.loads(out.stdout)["diagnostics"] if d["rule"] != "input-error"]
+        if a.from_dir:
+            report = json.load(open(os.path.join(a.from_dir, f"{c}.json"), encoding="utf-8"))
+        else:
+            out = subprocess.run([a.bin, "check", path, "--format", "json"], capture_output=True, text=True)
+            report = json.loads(out.stdout)
+        diags = [d for d in report["diagnostics"] if d["rule"] != "input-error"]
         per = collections.defaultdict(collections.Counter)
         todo = []
         for d in diags:

@@ -806,10 +806,14 @@ fn declared_untranslated(doc: &Document, diags: &mut Vec<Diagnostic>) {
         }
         let before = diags.len();
         diags.retain(|d| !(d.rule == "untranslated" && Arc::ptr_eq(&d.primary.file, &v.file)));
-        let dropped = before - diags.len();
-        if dropped == 0 {
+        if before == diags.len() {
             continue;
         }
+        // How many of its blocks are word for word a block of the source.
+        let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let source: std::collections::HashSet<String> =
+            doc.versions[doc.source].blocks.iter().map(|b| flat(&b.text)).collect();
+        let dropped = v.blocks.iter().filter(|b| source.contains(&flat(&b.text))).count().max(1);
         let label = Label::new(&v.file, v.lang, span.clone(), "declared here");
         diags.push(Diagnostic::new(
             "untranslated",

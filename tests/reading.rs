@@ -506,7 +506,7 @@ fn front_matter_is_yaml_prose_fields_are_compared_and_untranslated_pages_get_one
     assert_eq!(u.len(), 1, "{v:#}");
     assert_eq!(u[0]["severity"], "note");
     assert_eq!(u[0]["primary"]["text"], "true");
-    assert!(u[0]["message"].as_str().unwrap().contains("2 blocks"), "{}", u[0]["message"]);
+    assert!(u[0]["message"].as_str().unwrap().contains("3 blocks"), "{}", u[0]["message"]);
     assert_eq!(code, 0);
     // Near miss: without the declaration every block is reported.
     std::fs::write(

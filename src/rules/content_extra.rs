@@ -17,6 +17,12 @@
 //! translation was made. Raise it to a warning in oerlint.toml (`content-extra =
 //! "warning"`) to have it count.
 //!
+//! Off by default: judged finding by finding on real translated documentation
+//! (docs/accuracy.md), 9 of 32 findings were true; most false ones were an older or
+//! reordered wording of a source block, or a URL written as text where the source has it
+//! in code. Turn it on with `--select content-extra` or `content-extra = "note"` in
+//! oerlint.toml when a translation may have kept what the source dropped.
+//!
 //! Example: the French page of a command keeps an example that the English page has
 //! since removed; oerlint points at the French example and at the English block it
 //! follows.
@@ -30,7 +36,7 @@ pub const RULE: Rule = Rule {
     summary: "a translation paragraph, bullet or example has no counterpart in the source section",
     pair: Some(check),
     blocks: None,
-    default_enabled: true,
+    default_enabled: false,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -119,7 +119,13 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
             let Some(anchor) = after.or(before) else { continue };
             for block in mine.clone() {
                 let b = &own.blocks[block];
-                if b.is_heading() || b.text.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+                // A table cell is not a block of content: cells move with their column
+                // when a translation orders the columns otherwise, and their values are
+                // compared by the value rules.
+                if b.is_heading()
+                    || b.kind == crate::blocks::BlockKind::TableCell
+                    || b.text.chars().filter(|c| c.is_alphanumeric()).count() < 3
+                {
                     continue;
                 }
                 // Moved, or the description of a moved command.

@@ -18,7 +18,9 @@
 //! (see `email-mismatch`). In-page links (`#writing-a-readme` against
 //! `#ecrire-un-fichier-readme`) are translated with their headings: they are resolved to
 //! the heading they name and reported only when the two headings are not aligned; one
-//! whose heading cannot be found is left alone. Placeholder targets (`#`) count, so a link lost around a placeholder is still
+//! whose heading cannot be found is left alone. A link of the translation whose address
+//! the source file writes anywhere (linked in another part, or in a code block that the
+//! translation made text) is not extra. Placeholder targets (`#`) count, so a link lost around a placeholder is still
 //! lost; `link-placeholder` reports the placeholder itself.
 //!
 //! Example: English `Please find the guidelines [here](https://www.unesco.org/en/oer)`;
@@ -78,6 +80,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue
             }
             Outcome::Extra { tgt, near } if written_in(&ctx.src.blocks[near].text, &tgt.anchor.shown) => {
+                continue
+            }
+            // The source has this address elsewhere in the file (linked in another part, or
+            // written in a code block, which the translation made text): the translation
+            // adds no target the source lacks.
+            Outcome::Extra { tgt, .. }
+                if tgt.anchor.shown.len() >= 8 && ctx.src.file.text.contains(tgt.anchor.shown.trim()) =>
+            {
                 continue
             }
             Outcome::Changed(s, t)
