@@ -29,6 +29,7 @@ pub mod sections;
 pub mod show;
 pub mod snippet;
 pub mod source;
+pub mod stream;
 pub mod suppress;
 pub mod table;
 pub mod temporal;

@@ -7,6 +7,7 @@ use oerlint::discover::{self, Group};
 use oerlint::lang::Lang;
 use oerlint::render::{self, visible, visible_line, Summary};
 use oerlint::rules;
+use oerlint::stream::{kind, Kind, LiveWriter, Rendered, Streamed};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write;
@@ -219,36 +220,18 @@ fn emit(bytes: &[u8]) -> Result<(), ExitCode> {
 
 /// `oerlint blocks`: the blocks read from each file (exit 2 if a file cannot be read).
 fn run_blocks(files: &[PathBuf], format: BlocksFormat) -> ExitCode {
-    let mut status = ExitCode::SUCCESS;
-    let mut read = Vec::new();
-    for path in files {
-        match oerlint::source::SourceFile::load(path) {
-            Ok(f) => {
-                let parsed = oerlint::show::read(&f);
-                read.push((f, parsed));
-            }
-            Err(e) => {
-                say!(
-                    "error: {}: {}",
-                    oerlint::show::one_line(&path.display().to_string()),
-                    visible_line(&e.message)
-                );
-                status = ExitCode::from(2);
-            }
-        }
+    let (out, errors) = oerlint::show::files(files, format == BlocksFormat::Json);
+    for e in &errors {
+        say!("error: {e}");
     }
-    let out = match format {
-        BlocksFormat::Human => {
-            read.iter().map(|(f, p)| oerlint::show::human(f, p)).collect::<Vec<_>>().join("\n")
-        }
-        BlocksFormat::Json => {
-            oerlint::show::json(&read.iter().map(|(f, p)| (f.as_ref(), p)).collect::<Vec<_>>())
-        }
-    };
     if let Err(code) = emit(out.as_bytes()) {
         return code;
     }
-    status
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -413,28 +396,6 @@ fn options_for(
     entry.clone().map(|o| (o, found))
 }
 
-/// A group's findings rendered as soon as it is checked, so that its files are dropped
-/// with it: a tree of any size is checked as a stream (docs/performance.md).
-enum Rendered {
-    Json(Vec<render::JsonDiagnostic>),
-    Text(String),
-    Color(termcolor::Buffer),
-}
-
-/// What a streamed group leaves: its output, and the rule and severity of each finding
-/// (for the summary and the exit status).
-struct Streamed {
-    rendered: Rendered,
-    kinds: Vec<Kind>,
-}
-
-/// A finding as the summary and the exit status see it: rule, severity, fixable.
-type Kind = (&'static str, Severity, bool);
-
-fn kind(d: &oerlint::diag::Diagnostic) -> Kind {
-    (d.rule, d.severity, d.fix.as_ref().is_some_and(|f| f.resolves))
-}
-
 /// Renders one group's diagnostics (input errors first, as in the full report).
 type Renderer<'a> = &'a (dyn Fn(&[oerlint::diag::Diagnostic]) -> Rendered + Sync);
 
@@ -507,36 +468,7 @@ fn repo_root() -> PathBuf {
 /// Prints a configuration error with a label on the offending TOML (made safe for the
 /// terminal like every snippet).
 fn report_config_error(e: &config::ConfigError) {
-    use codespan_reporting::diagnostic::Severity as Cs;
-    let file = Arc::new(oerlint::source::SourceFile::from_text(&e.path, e.text.clone()));
-    let message = visible(&e.message);
-    let mut notes = Vec::new();
-    let mut labels = Vec::new();
-    let label;
-    match e.span.clone().filter(|s| {
-        s.start <= s.end
-            && s.end <= e.text.len()
-            && e.text.is_char_boundary(s.start)
-            && e.text.is_char_boundary(s.end)
-    }) {
-        Some(span) => {
-            label = oerlint::diag::Label {
-                file: file.clone(),
-                lang: Lang::UND,
-                start: span.start,
-                end: span.end,
-                message: String::new(),
-            };
-            labels.push((&label, message.clone(), true));
-        }
-        None => notes.push(format!("in {}", visible_line(&e.path.display().to_string()))),
-    }
-    let mut err = termcolor::NoColor::new(Vec::new());
-    let config = codespan_reporting::term::Config::default();
-    let title = format!("invalid configuration: {message}");
-    let _ = render::emit(&mut err, &config, Cs::Error, "config", &title, &labels, notes);
-    let text = String::from_utf8_lossy(&err.into_inner()).into_owned();
-    say!("{}", text.trim_end_matches('\n'));
+    say!("{}", oerlint::stream::config_error_text(e));
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -662,8 +594,8 @@ fn run_check(
             summary.fixable += usize::from(fixable);
         }
         if is_live {
-            if let Some(code) = live_failed {
-                return code;
+            if live_failed.is_some() {
+                return ExitCode::from(2);
             }
             return finish_live(live_started, &kinds, summary, &buffers, format, run, deny, input_errors);
         }
@@ -752,57 +684,6 @@ fn color_choice(color: Color, set: impl Fn(&str) -> bool, terminal: impl Fn() ->
         Color::Auto if forced() => ColorChoice::Always,
         Color::Auto if terminal() => ColorChoice::Auto,
         Color::Auto => ColorChoice::Never,
-    }
-}
-
-/// The ordered writer of streamed parts: parts arrive in any order from the threads and
-/// are written in group order.
-#[derive(Default)]
-struct LiveWriter {
-    next: usize,
-    pending: std::collections::BTreeMap<usize, Streamed>,
-    kinds: Vec<Kind>,
-    json: render::JsonStream,
-    /// Something was written already.
-    started: bool,
-    /// Standard output failed (closed: stop quietly; else exit 2).
-    closed: bool,
-    failed: Option<ExitCode>,
-}
-
-impl LiveWriter {
-    fn push(&mut self, i: usize, part: Streamed, buffers: &termcolor::BufferWriter) {
-        self.pending.insert(i, part);
-        while let Some(part) = self.pending.remove(&self.next) {
-            self.next += 1;
-            self.kinds.extend(part.kinds.iter().copied());
-            if self.closed || self.failed.is_some() {
-                continue;
-            }
-            let written = match part.rendered {
-                Rendered::Json(items) => {
-                    let text = self.json.items(&items);
-                    oerlint::output::stdout(text.as_bytes())
-                }
-                Rendered::Text(t) if !t.is_empty() => oerlint::output::stdout(t.as_bytes()),
-                Rendered::Text(_) => Ok(()),
-                Rendered::Color(b) => {
-                    buffers.print(&b).and_then(|()| std::io::stdout().flush()).map_err(|e| match e.kind() {
-                        std::io::ErrorKind::BrokenPipe => oerlint::output::WriteError::Closed,
-                        _ => oerlint::output::WriteError::Failed(format!("cannot write output: {e}")),
-                    })
-                }
-            };
-            self.started = true;
-            match written {
-                Ok(()) => {}
-                Err(oerlint::output::WriteError::Closed) => self.closed = true,
-                Err(oerlint::output::WriteError::Failed(m)) => {
-                    say!("error: {m}");
-                    self.failed = Some(ExitCode::from(2));
-                }
-            }
-        }
     }
 }
 

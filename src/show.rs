@@ -133,3 +133,27 @@ pub fn json(files: &[(&SourceFile, &Parsed)]) -> String {
     s.push('\n');
     s
 }
+
+/// The view of several files, human or JSON, and an error line for each file that could
+/// not be read.
+pub fn files(paths: &[std::path::PathBuf], json_format: bool) -> (String, Vec<String>) {
+    let mut read = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match SourceFile::load(path) {
+            Ok(f) => {
+                let parsed = self::read(&f);
+                read.push((f, parsed));
+            }
+            Err(e) => {
+                errors.push(format!("{}: {}", one_line(&path.display().to_string()), one_line(&e.message)))
+            }
+        }
+    }
+    let out = if json_format {
+        json(&read.iter().map(|(f, p)| (f.as_ref(), p)).collect::<Vec<_>>())
+    } else {
+        read.iter().map(|(f, p)| human(f, p)).collect::<Vec<_>>().join("\n")
+    };
+    (out, errors)
+}

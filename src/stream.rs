@@ -1,0 +1,124 @@
+//! The report as it is written: each group's findings rendered as soon as the group is
+//! checked ([`Rendered`]), and written to standard output in group order while the rest
+//! is checked ([`LiveWriter`]), so memory grows neither with the tree nor with the
+//! findings. Also the text of a configuration error.
+
+use crate::config;
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::lang::Lang;
+use crate::output::WriteError;
+use crate::render::{self, visible, visible_line};
+use codespan_reporting::term::termcolor;
+use std::io::Write as _;
+use std::sync::Arc;
+
+/// A group's findings rendered as soon as it is checked, so that its files are dropped
+/// with it: a tree of any size is checked as a stream (docs/performance.md).
+pub enum Rendered {
+    Json(Vec<render::JsonDiagnostic>),
+    Text(String),
+    Color(termcolor::Buffer),
+}
+
+/// What a streamed group leaves: its output, and the rule and severity of each finding
+/// (for the summary and the exit status).
+pub struct Streamed {
+    pub rendered: Rendered,
+    pub kinds: Vec<Kind>,
+}
+
+/// A finding as the summary and the exit status see it: rule, severity, fixable.
+pub type Kind = (&'static str, Severity, bool);
+
+pub fn kind(d: &Diagnostic) -> Kind {
+    (d.rule, d.severity, d.fix.as_ref().is_some_and(|f| f.resolves))
+}
+
+/// The ordered writer of streamed parts: parts arrive in any order from the threads and
+/// are written in group order.
+#[derive(Default)]
+pub struct LiveWriter {
+    next: usize,
+    pending: std::collections::BTreeMap<usize, Streamed>,
+    /// The findings written, for the summary and the exit status.
+    pub kinds: Vec<Kind>,
+    json: render::JsonStream,
+    /// Something was written already.
+    pub started: bool,
+    /// Standard output was closed: stop quietly.
+    closed: bool,
+    /// Standard output failed otherwise: the message (exit 2).
+    pub failed: Option<String>,
+}
+
+impl LiveWriter {
+    /// Takes group `i`'s part and writes every part that is now next in order.
+    pub fn push(&mut self, i: usize, part: Streamed, buffers: &termcolor::BufferWriter) {
+        self.pending.insert(i, part);
+        while let Some(part) = self.pending.remove(&self.next) {
+            self.next += 1;
+            self.kinds.extend(part.kinds.iter().copied());
+            if self.closed || self.failed.is_some() {
+                continue;
+            }
+            let written = match part.rendered {
+                Rendered::Json(items) => {
+                    let text = self.json.items(&items);
+                    crate::output::stdout(text.as_bytes())
+                }
+                Rendered::Text(t) if !t.is_empty() => crate::output::stdout(t.as_bytes()),
+                Rendered::Text(_) => Ok(()),
+                Rendered::Color(b) => {
+                    buffers.print(&b).and_then(|()| std::io::stdout().flush()).map_err(|e| match e.kind() {
+                        std::io::ErrorKind::BrokenPipe => WriteError::Closed,
+                        _ => WriteError::Failed(format!("cannot write output: {e}")),
+                    })
+                }
+            };
+            self.started = true;
+            match written {
+                Ok(()) => {}
+                Err(WriteError::Closed) => self.closed = true,
+                Err(WriteError::Failed(m)) => {
+                    crate::output::stderr_line(&format!("error: {m}"));
+                    self.failed = Some(m);
+                }
+            }
+        }
+    }
+}
+
+/// A configuration error as people read it: the message, and the TOML with the offending
+/// key or value labelled.
+pub fn config_error_text(e: &config::ConfigError) -> String {
+    use codespan_reporting::diagnostic::Severity as Cs;
+    let file = Arc::new(crate::source::SourceFile::from_text(&e.path, e.text.clone()));
+    let message = visible(&e.message);
+    let mut notes = Vec::new();
+    let mut labels = Vec::new();
+    let label;
+    match e.span.clone().filter(|s| {
+        s.start <= s.end
+            && s.end <= e.text.len()
+            && e.text.is_char_boundary(s.start)
+            && e.text.is_char_boundary(s.end)
+    }) {
+        Some(span) => {
+            label = Label {
+                file: file.clone(),
+                lang: Lang::UND,
+                start: span.start,
+                end: span.end,
+                message: String::new(),
+            };
+            labels.push((&label, message.clone(), true));
+        }
+        None => notes.push(format!("in {}", visible_line(&e.path.display().to_string()))),
+    }
+    let mut err = termcolor::NoColor::new(Vec::new());
+    let config = codespan_reporting::term::Config::default();
+    let title = format!("invalid configuration: {message}");
+    let _ = render::emit(&mut err, &config, Cs::Error, "config", &title, &labels, notes);
+    let text = String::from_utf8_lossy(&err.into_inner()).into_owned();
+    text.trim_end_matches('\n').to_string()
+}
