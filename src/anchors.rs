@@ -30,9 +30,11 @@ pub enum Kind {
 pub enum Value {
     #[default]
     None,
-    Date(DateAnchor),
+    /// Boxed, as times are: most anchors are numbers, and an anchor should not pay for
+    /// the largest value (memory: docs/reliability.md).
+    Date(Box<DateAnchor>),
     /// A time, with the date of its event when the block (or an earlier one) gives it.
-    Time(TimeAnchor, Option<jiff::civil::Date>),
+    Time(Box<TimeAnchor>, Option<jiff::civil::Date>),
     Quantity(NumberAnchor),
 }
 
@@ -302,7 +304,7 @@ fn extract_temporal(
             span: block.file_range(d.start..d.end),
             shown: text[d.start..d.end].to_string(),
             link_text: String::new(),
-            value: Value::Date(d),
+            value: Value::Date(Box::new(d)),
         });
     }
     for t in times {
@@ -315,7 +317,7 @@ fn extract_temporal(
             span: block.file_range(t.start..t.end),
             shown: text[t.start..t.end].to_string(),
             link_text: String::new(),
-            value: Value::Time(t, event_date),
+            value: Value::Time(Box::new(t), event_date),
         });
     }
     // Numbers inside inline code are a command's arguments and placeholders

@@ -289,6 +289,11 @@ impl Builder {
             _ => self.span,
         };
         let kept_lang = self.kept_lang.or(kept);
+        // Blocks live as long as their document: no spare capacity.
+        self.text.shrink_to_fit();
+        self.segs.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.code.shrink_to_fit();
         Some(Block {
             kind: self.kind,
             span,

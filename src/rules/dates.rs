@@ -6,7 +6,7 @@ use jiff::civil::{Date, Weekday};
 
 pub fn date_of(a: &Anchor) -> Option<&DateAnchor> {
     match &a.value {
-        Value::Date(d) => Some(d),
+        Value::Date(d) => Some(&**d),
         _ => None,
     }
 }
