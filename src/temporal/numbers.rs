@@ -1,0 +1,239 @@
+//! Numbers: digits in every digit system and separator style, number words, scales.
+
+use super::*;
+use crate::locale::{self, Folded, Locale};
+
+// ---------------------------------------------------------------------------
+// Numbers
+// ---------------------------------------------------------------------------
+
+/// Like [`extract_numbers`] with any locale.
+pub fn extract_numbers_with(l: &Locale, text: &str, taken: &[(usize, usize)]) -> Vec<NumberAnchor> {
+    numbers_in(l, text, &Folded::new(text), taken)
+}
+
+pub(super) fn numbers_in(
+    l: &Locale,
+    _text: &str,
+    folded: &Folded,
+    taken: &[(usize, usize)],
+) -> Vec<NumberAnchor> {
+    let f = folded.text.as_str();
+    let p = patterns(l);
+    let lx = l.lexicon();
+    let d = l.data();
+    let urls = url_spans(f);
+    let taken = merged(taken.to_vec());
+    let taken = taken.as_slice();
+    let lang = d.lang.as_str();
+    let suffixes = &lx.ordinal_suffixes;
+    let percent_after = |end: usize| word_after(f, end, &lx.percent_words).map(|w| w.0);
+    let scale_after = |end: usize| word_after(f, end, &lx.scale_words);
+    let mut out: Vec<(usize, usize, f64, NumberKind, bool)> = Vec::new();
+    let mut digit_spans: Vec<(usize, usize)> = Vec::new();
+
+    scan(&p.number, f, |c| {
+        let Some(n) = c.name("n") else {
+            return c.get(0).map_or(0, |m| m.end());
+        };
+        let (s, mut e) = (n.start(), n.end());
+        let raw = n.as_str();
+        let after = f.get(e..).unwrap_or("");
+        let next = after.chars().next();
+        if next.is_some_and(|c| c.is_ascii_digit()) || decimal_follows(f, e) {
+            // "1,2345", "1.2.3", French "25.000", Moroccan "1.234,5": a
+            // grouping this locale does not use; skip the whole run.
+            let run = after
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '٫' | '٬')))
+                .unwrap_or(after.len());
+            return e + run;
+        }
+        let mut kind = NumberKind::Cardinal;
+        let mut scale = 1.0;
+        if next.is_some_and(|c| c.is_alphabetic()) {
+            let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let (os, oe) = folded.span(e, e + word.len());
+            let glued = _text.get(os..oe).unwrap_or("");
+            let suffix_scale = d
+                .numbers
+                .scale_suffixes
+                .iter()
+                .find(|sc| sc.words.iter().any(|w| w == glued))
+                .map(|sc| sc.value);
+            if !raw.contains(['.', ',', '٫', '٬', ' ', '\u{A0}', '\u{202F}', '\u{2009}'])
+                && suffixes.contains(&word)
+            {
+                kind = NumberKind::Ordinal;
+                e += word.len();
+            } else if let Some(mult) = suffix_scale {
+                // 318k, 2.5M: the suffix is the whole glued word.
+                scale = mult;
+                e += word.len();
+            } else if let Some(pe) = percent_after(e) {
+                kind = NumberKind::Percent;
+                e = pe;
+            } else {
+                return e;
+            }
+        } else {
+            if let Some((se, mult)) = scale_after(e) {
+                scale = mult;
+                e = se;
+            }
+            if let Some(pe) = percent_after(e) {
+                kind = NumberKind::Percent;
+                e = pe;
+            }
+        }
+        if hits(&urls, s, e) {
+            return e;
+        }
+        let (os, oe) = folded.span(s, e);
+        if hits(taken, os, oe) {
+            return s + 1;
+        }
+        let value = parse_number(lang, raw).map(|v| v * scale);
+        if let Some(v) = value.filter(|v| v.is_finite()) {
+            out.push((os, oe, v, kind, false));
+            digit_spans.push((s, e));
+        }
+        e
+    });
+
+    // Roman ordinals ("XXIe siècle"): upper-case numerals with an ordinal suffix of the
+    // locale's `roman_suffixes`, read on the original text (folding lowercases them).
+    if !d.numbers.roman_suffixes.is_empty() {
+        for (s, e, v) in roman_ordinals(_text, &d.numbers.roman_suffixes) {
+            if !hits(taken, s, e) {
+                out.push((s, e, v, NumberKind::Ordinal, false));
+            }
+        }
+    }
+
+    // Number words: greedy longest match over runs of letters.
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    let mut cur: Option<usize> = None;
+    for (i, ch) in f.char_indices() {
+        if crate::script::is_letter(ch) {
+            cur.get_or_insert(i);
+        } else if let Some(st) = cur.take() {
+            tokens.push((st, i));
+        }
+    }
+    if let Some(st) = cur {
+        tokens.push((st, f.len()));
+    }
+    let max = lx.max_number_words.max(1);
+    let mut i = 0;
+    while i < tokens.len() {
+        if hits(&digit_spans, tokens[i].0, tokens[i].1)
+            || !could_start_number(lx, &f[tokens[i].0..tokens[i].1])
+        {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        'len: for n in (1..=max.min(tokens.len() - i)).rev() {
+            let (s, e) = (tokens[i].0, tokens[i + n - 1].1);
+            let Some(slice) = f.get(s..e) else { continue };
+            if !slice.chars().all(|c| crate::script::is_letter(c) || c.is_whitespace() || c == '-') {
+                continue;
+            }
+            let k = locale::key(slice);
+            if let Some(&(v, ord)) = lx.numbers.get(&k) {
+                if lx.not_standalone.contains(&k) {
+                    continue;
+                }
+                hit = Some((s, e, v, ord, n));
+                break;
+            }
+            for cl in &lx.clitics {
+                if let Some(rest) = slice.strip_prefix(cl.as_str()) {
+                    if tokens[i].1 - s - cl.len() < 4 {
+                        continue;
+                    }
+                    let k = locale::key(rest);
+                    if let Some(&(v, ord)) = lx.numbers.get(&k) {
+                        if lx.not_standalone.contains(&k) {
+                            continue;
+                        }
+                        hit = Some((s + cl.len(), e, v, ord, n));
+                        break 'len;
+                    }
+                }
+            }
+        }
+        let Some((s, mut e, v, ord, n)) = hit else {
+            i += 1;
+            continue;
+        };
+        i += n;
+        let mut kind = if ord { NumberKind::Ordinal } else { NumberKind::Cardinal };
+        let mut value = v as f64;
+        if !ord {
+            if let Some((se, mult)) = scale_after(e) {
+                value *= mult;
+                e = se;
+            }
+            if let Some(pe) = percent_after(e) {
+                kind = NumberKind::Percent;
+                e = pe;
+                while i < tokens.len() && tokens[i].0 < e {
+                    i += 1;
+                }
+            }
+        }
+        let (os, oe) = folded.span(s, e);
+        if hits(taken, os, oe) || hits(&urls, s, e) {
+            continue;
+        }
+        out.push((os, oe, value, kind, true));
+    }
+    out.sort_by_key(|a| a.0);
+    out.into_iter()
+        .map(|(start, end, value, kind, spelled)| NumberAnchor { start, end, value, kind, spelled })
+        .collect()
+}
+
+/// A word of `list` (folded keys, longest first) after `end`, past at most
+/// one space: (end of the word, its value).
+pub(super) fn word_after(f: &str, end: usize, list: &[(String, f64)]) -> Option<(usize, f64)> {
+    let rest = f.get(end..)?;
+    let trimmed = rest.trim_start_matches([' ', '\u{A0}', '\u{202F}', '\u{2009}']);
+    let skipped = rest.len() - trimmed.len();
+    if skipped > 3 {
+        return None;
+    }
+    for (w, v) in list {
+        if let Some(after) = trimmed.strip_prefix(w.as_str()) {
+            let alpha_end = w.chars().last().is_some_and(|c| c.is_alphanumeric());
+            if !alpha_end || !after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                return Some((end + skipped + w.len(), *v));
+            }
+        }
+    }
+    None
+}
+
+/// Cheap filter: the word (or the word less a clitic) begins a number word.
+pub(super) fn could_start_number(lx: &locale::Lexicon, word: &str) -> bool {
+    word.len() <= lx.number_first_longest && lx.number_first_words.contains(word)
+}
+
+pub(super) fn parse_number(lang: &str, raw: &str) -> Option<f64> {
+    // Moroccan and European grouping in Arabic text: 1.234,5 (dots group, a comma last).
+    if lang == "ar" && raw.contains('.') && raw.rfind(',') > raw.rfind('.') {
+        return raw.replace('.', "").replace(',', ".").parse().ok();
+    }
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '0'..='9' => s.push(c),
+            '٫' => s.push('.'),
+            '.' if lang != "fr" => s.push('.'),
+            ',' if lang == "fr" => s.push('.'),
+            _ => {}
+        }
+    }
+    s.parse().ok()
+}

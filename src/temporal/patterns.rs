@@ -1,0 +1,175 @@
+//! The regexes of one locale table, compiled once per locale.
+
+use crate::locale::{self, Locale, NameKind};
+use regex::{Regex, RegexBuilder};
+
+// ---------------------------------------------------------------------------
+// Patterns (compiled once per locale)
+// ---------------------------------------------------------------------------
+
+pub(super) const NEVER: &str = r"[^\s\S]";
+
+/// Regexes built from one locale table.
+#[derive(Debug)]
+pub struct Patterns {
+    pub(super) date: Regex,
+    pub(super) time: Regex,
+    pub(super) number: Regex,
+    pub(super) range_gap: Regex,
+    /// The first day of a day range, ending where the date's day starts ("1-", "du 1er au ").
+    pub(super) day_range: Regex,
+    /// A word, then a day-month joiner, ending where a month starts ("الخامس من ").
+    pub(super) day_word: Regex,
+    pub(super) us_numeric: bool,
+    pub(super) latin: bool,
+    pub(super) errors: Vec<String>,
+}
+
+/// Compiles a pattern; a pattern that does not compile (a user table too
+/// large for the regex size limit) matches nothing and is reported through
+/// [`pattern_errors`] instead of panicking.
+pub(super) fn compile_or_never(p: &str, errors: &mut Vec<String>) -> Regex {
+    RegexBuilder::new(p).size_limit(64 << 20).dfa_size_limit(16 << 20).build().unwrap_or_else(|e| {
+        errors.push(e.to_string());
+        Regex::new(NEVER).expect("constant regex")
+    })
+}
+
+pub(super) fn compile(p: &str) -> Regex {
+    compile_or_never(p, &mut Vec::new())
+}
+
+/// Errors met while compiling the patterns of a locale (empty when all is well).
+pub fn pattern_errors(l: &Locale) -> &[String] {
+    &patterns(l).errors
+}
+
+/// Alternation of folded words, longest first; `(word, dot)` adds an
+/// optional "." after the word (abbreviations).
+pub(super) fn alt(items: impl IntoIterator<Item = (String, bool)>) -> String {
+    let mut v: Vec<(String, bool)> = Vec::new();
+    for (w, dot) in items {
+        let k = locale::key(&w);
+        let k = if dot { k.trim_end_matches('.').to_string() } else { k };
+        if k.is_empty() {
+            continue;
+        }
+        if let Some(e) = v.iter_mut().find(|e| e.0 == k) {
+            e.1 |= dot;
+        } else {
+            v.push((k, dot));
+        }
+    }
+    if v.is_empty() {
+        return NEVER.to_string();
+    }
+    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    let parts: Vec<String> = v
+        .iter()
+        .map(|(w, dot)| {
+            let e = regex::escape(w).replace(' ', r"\s+");
+            if *dot {
+                format!(r"{e}\.?")
+            } else {
+                e
+            }
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+pub(super) fn words(v: &[String]) -> impl Iterator<Item = (String, bool)> + '_ {
+    v.iter().map(|w| (w.clone(), false))
+}
+
+pub(super) fn patterns(l: &Locale) -> &Patterns {
+    l.patterns.get_or_init(|| build_patterns(l))
+}
+
+pub(super) fn build_patterns(l: &Locale) -> Patterns {
+    let d = l.data();
+    let lx = l.lexicon();
+    let lang = d.lang.as_str();
+    let cl = alt(words(&d.clitics));
+    let months = alt(lx.months.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)));
+    let wdays = alt(lx.weekdays.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)));
+    let wpre = alt(words(&d.weekday_prefixes));
+    let mpre = alt(words(&d.month_prefixes));
+    let dj = alt(words(&d.day_month_joiners));
+    let myj = alt(words(&d.month_year_joiners));
+    let suf = alt(words(&d.numbers.digit_ordinal_suffixes));
+    let rj = alt(words(&d.range_joiners));
+    let ro = alt(words(&d.range_openers));
+
+    let mon = |n: u8| format!(r"(?:(?:{cl})?{mpre}\s*)?(?:{cl})?(?P<m{n}>{months}(?:\s*/\s*{months})?)");
+    let day = |n: u8| format!(r"(?P<d{n}>[0-3]?[0-9])(?P<ds{n}>{suf})?");
+    let year = |n: u8| format!(r"(?P<y{n}>[12][0-9]{{3}})(?:\s?م)?");
+    let wd = format!(r"(?:(?:{wpre})\s+)?(?:{cl})?(?P<wd>{wdays})[\s,،]+");
+    let a = format!(r"{}\.?\s*(?:{dj}\s+)?{}(?:[\s,،]+(?:{myj}\s+)?{})?", day(1), mon(1), year(1));
+    // A month first: with a day ("March 12, 2022", English only), with a year ("mars
+    // 2022"), or alone, tried in that order. One copy of the month names for the three
+    // (each copy of the alternation costs compile time at every start).
+    let month_day =
+        if lang == "en" { format!(r"\s*{}(?:,?\s+{})?|", day(2), year(2)) } else { String::new() };
+    let b = format!(r"{}(?:{month_day}[\s,،]+(?:{myj}\s+)?{})?", mon(2), year(3));
+    let date = format!(r"(?:^|[^\w])(?:{wd})?(?:{a}|{b})(?:$|[^\w])");
+
+    // Times
+    let t = &d.time;
+    let ampm = alt(words(&t.am).chain(words(&t.pm)));
+    let noon = alt(words(&t.noon).chain(words(&t.midnight)));
+    let mk = alt(words(&t.hour_markers));
+    let hsep = alt(words(&t.hour_separators));
+    let rhw = alt(words(&t.range_hour_words));
+    // Hours written as ordinal words after an hour marker ("الساعة السادسة مساءً").
+    let hour_words = if t.hour_markers.is_empty() {
+        NEVER.to_string()
+    } else {
+        alt(d.numbers.ordinals.iter().filter(|o| (1..=12).contains(&o.value)).flat_map(|o| words(&o.words)))
+    };
+    let tm = |n: u8| {
+        // A bare number is an hour only as the first end of a range whose
+        // second end is a real time ("from 9 to 11 a.m.", "de 9 à 12 h").
+        let bare = if n == 1 { r"|(?P<hb1>[0-2]?[0-9])" } else { "" };
+        // Hour words close a range only ("de 18 à 19 heures").
+        let hsep = if n == 2 { format!("{hsep}|{rhw}") } else { hsep.clone() };
+        format!(
+            r"(?:{mk}\s+)??(?:(?P<h{n}>[0-2]?[0-9])\s?(?P<s{n}>:|\.|h|{hsep})\s?(?P<mi{n}>[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<a{n}>{ampm}))?|(?P<hh{n}>[0-2]?[0-9])(?P<hx{n}>\s?(?:h|{hsep}))|(?P<ha{n}>[0-1]?[0-9])\s*(?P<aa{n}>{ampm})|{mk}\s+(?P<hm{n}>[0-2]?[0-9])(?:\s*(?P<am{n}>{ampm}))?|{mk}\s+(?P<hw{n}>{hour_words})(?:\s*(?P<aw{n}>{ampm}))?|(?P<nn{n}>{noon}){bare})"
+        )
+    };
+    let zones = alt(lx.zones.keys().map(|k| (k.clone(), false)));
+    let zone = format!(
+        r"(?:[\s,]*[(\[]?\s*(?:{cl})?(?P<z>{zones})(?:\s*(?P<zs>[+\-−])\s*(?P<zh>[0-9]{{1,2}})(?::?(?P<zm>[0-9]{{2}}))?)?)?"
+    );
+    let time = format!(r"(?:^|[^\w:./\-'])(?:{ro}\s+)?{}(?:\s*{rj}\s*{})?{zone}(?:$|[^\w:])", tm(1), tm(2));
+
+    let number = match lang {
+        "fr" => {
+            r"(?:^|[^\w.,])(?P<n>[0-9]{1,3}(?:[ \u{A0}\u{202F}\u{2009}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)"
+        }
+        "ar" => {
+            r"(?:^|[^\w.,٫٬])(?P<n>[0-9]{1,3}(?:٬[0-9]{3})+(?:٫[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[ \u{A0}\u{202F}][0-9]{3})+(?:[٫.][0-9]+)?|[0-9]+(?:[٫.][0-9]+)?)"
+        }
+        _ => r"(?:^|[^\w.,])(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)",
+    };
+    let mut errors = Vec::new();
+    let mut c = |p: &str| compile_or_never(p, &mut errors);
+    let (date, time, number, range_gap) =
+        (c(&date), c(&time), c(number), c(&format!(r"^\s*(?:{ro}\s+)?{rj}\s*$")));
+    let day_range = c(&format!(r"(?:^|[^\w.,:/])(?P<d>[0-3]?[0-9])(?:{suf})?\s*{rj}\s*(?:le\s+)?$"));
+    // Arabic puts an ordinal day straight before the month too ("الخامس نوفمبر"); other
+    // languages need the joiner ("the fifth of November"), or "second March" would be a day.
+    let dj_opt = if lang == "ar" { "?" } else { "" };
+    let day_word = c(&format!(r"(?:^|[^\w])(?P<w>\w+)\s+(?:{dj}\s+){dj_opt}$"));
+    Patterns {
+        date,
+        time,
+        number,
+        range_gap,
+        day_range,
+        day_word,
+        us_numeric: lang == "en",
+        latin: lang != "ar",
+        errors,
+    }
+}
