@@ -168,6 +168,8 @@ pub struct ConfigError {
     pub text: String,
     pub span: Option<Range<usize>>,
     pub message: String,
+    /// Lines shown under the label (a regex crate's own message, with its caret).
+    pub notes: Vec<String>,
 }
 
 impl std::fmt::Display for ConfigError {
@@ -200,6 +202,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         text: String::new(),
         span: None,
         message: format!("cannot read: {e}"),
+        notes: Vec::new(),
     })?;
     parse(path, &text)
 }
@@ -211,6 +214,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         text: text.to_string(),
         span,
         message,
+        notes: Vec::new(),
+    };
+    // A regex that does not compile: the label says so, the regex crate's own message
+    // (with its caret under the pattern) goes in notes under it.
+    let regex_err = |span: Option<Range<usize>>, what: String, e: regex::Error| ConfigError {
+        notes: e.to_string().lines().map(str::to_string).collect(),
+        ..err(span, format!("{what}: invalid regex"))
     };
     let raw: Raw = toml::from_str(text).map_err(|e| {
         // Some syntax errors (a NUL in a comment) come without a message.
@@ -260,7 +270,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let mut specs: Vec<CodePattern> = Vec::new();
     for c in &raw.codes {
         let regex = Regex::new(c.pattern.get_ref())
-            .map_err(|e| err(Some(c.pattern.span()), format!("[[codes]] `{}`: invalid regex: {e}", c.id)))?;
+            .map_err(|e| regex_err(Some(c.pattern.span()), format!("[[codes]] `{}`", c.id), e))?;
         let spec = CodeSpec {
             id: c.id.clone(),
             description: c.description.clone(),
@@ -283,7 +293,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         .iter()
         .map(|m| {
             Regex::new(m.get_ref())
-                .map_err(|e| err(Some(m.span()), format!("[links] language_markers: invalid regex: {e}")))
+                .map_err(|e| regex_err(Some(m.span()), "[links] language_markers".to_string(), e))
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mut locales = BTreeMap::new();

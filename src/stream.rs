@@ -94,7 +94,7 @@ pub fn config_error_text(e: &config::ConfigError) -> String {
     use codespan_reporting::diagnostic::Severity as Cs;
     let file = Arc::new(crate::source::SourceFile::from_text(&e.path, e.text.clone()));
     let message = visible(&e.message);
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = e.notes.iter().map(|n| visible(n)).collect();
     let mut labels = Vec::new();
     let label;
     match e.span.clone().filter(|s| {

@@ -316,3 +316,18 @@ fn streamed_output_is_the_same_as_the_report_file() {
         }
     }
 }
+
+#[test]
+fn a_bad_regex_in_the_config_shows_the_regex_message_as_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue");
+    copy_dir("fixtures/newsletter-ok", &issue);
+    std::fs::write(dir.path().join("oerlint.toml"), "[[codes]]\nid = \"bad\"\npattern = \"CL/(\\\\d+\"\n")
+        .unwrap();
+    let out = oerlint().args(["check", issue.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let label = err.lines().find(|l| l.contains("^^^")).unwrap_or_else(|| panic!("{err}"));
+    assert!(label.contains("invalid regex") && !label.contains("unclosed"), "{err}");
+    assert!(err.lines().any(|l| l.trim_start().starts_with("= error: unclosed group")), "{err}");
+}
