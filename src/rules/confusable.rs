@@ -129,6 +129,10 @@ fn check_blocks(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 .take(4)
                 .map(describe_char)
                 .collect();
+            // Look-alike *letters*: typographic punctuation (`…` in `https://…`) spoofs nothing.
+            if odd.is_empty() {
+                continue;
+            }
             let msg = match &looks {
                 Some(a) => format!("`{tok}` looks like `{a}` but holds {}", odd.join(", ")),
                 None => format!(
