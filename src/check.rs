@@ -119,6 +119,8 @@ pub struct Pairing {
 pub struct Document {
     pub name: String,
     pub files: Vec<Arc<SourceFile>>,
+    /// Each file's YAML front matter, parallel to `files` (read once, with its blocks).
+    pub front_matter: Vec<Option<blocks::FrontMatter>>,
     pub versions: Vec<Version>,
     /// Blocks that belong to no language (a multilingual file's preamble).
     pub shared: Vec<(Arc<SourceFile>, Vec<Block>)>,
@@ -131,21 +133,15 @@ pub struct Document {
 }
 
 /// `date: 2022-11-01` in a YAML front matter block at the top of a file.
-fn front_matter_date(text: &str) -> Option<jiff::civil::Date> {
-    front_matter(text, "date").and_then(|v| v.get(..10).and_then(|d| d.parse().ok()))
-}
-
-/// A top-level field of the YAML front matter at the top of a file (read with a YAML
-/// parser, so any YAML spelling of the value is understood).
-fn front_matter(text: &str, key: &str) -> Option<String> {
-    blocks::FrontMatter::of_file(text)?.get(key).map(|v| v.trim().to_string())
+fn front_matter_date(fm: &blocks::FrontMatter) -> Option<jiff::civil::Date> {
+    fm.get("date").and_then(|v| v.trim().get(..10).and_then(|d| d.parse().ok()))
 }
 
 /// The issue's date, from front matter, else from the source: the first month its first
 /// section names (a month alone, or a month and year), in the year given there or the
 /// year most of its full dates share. The first of that month.
-fn issue_date(files: &[Arc<SourceFile>], src: Option<&Version>) -> Option<jiff::civil::Date> {
-    if let Some(d) = files.iter().find_map(|f| front_matter_date(&f.text)) {
+fn issue_date(front: &[Option<blocks::FrontMatter>], src: Option<&Version>) -> Option<jiff::civil::Date> {
+    if let Some(d) = front.iter().flatten().find_map(front_matter_date) {
         return Some(d);
     }
     let v = src?;
@@ -576,6 +572,7 @@ fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>
 /// Builds the document of a group: reads its files and finds its language versions.
 pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<Document> {
     let mut files = Vec::new();
+    let mut front: Vec<Option<blocks::FrontMatter>> = Vec::new();
     let mut pending = Vec::new();
     let mut shared = Vec::new();
     for (path, lang) in &group.files {
@@ -603,7 +600,8 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         }
         files.push(file.clone());
         let format = Format::from_path(path);
-        let parsed = blocks::read(&file.text, file.body(), format);
+        let mut parsed = blocks::read(&file.text, file.body(), format);
+        front.push(parsed.front_matter.take());
         for skipped in &parsed.skipped {
             let label = Label::new(&file, Lang::UND, skipped.span.clone(), "not read as text");
             report.input_errors.push(input_at(Severity::Note, label, &format!("not read: {}", skipped.what)));
@@ -662,9 +660,9 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
     let wanted = if opts.source_explicit {
         opts.source
     } else {
-        files
+        front
             .iter()
-            .find_map(|f| front_matter(&f.text, "source").and_then(|s| Lang::parse(&s)))
+            .find_map(|fm| fm.as_ref()?.get("source").and_then(|s| Lang::parse(s.trim())))
             .unwrap_or(opts.source)
     };
     let source = versions.iter().position(|v| v.lang == wanted);
@@ -703,11 +701,12 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         .into_iter()
         .map(|i| Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) })
         .collect();
-    let issue_date = opts.settings.issue_date.or_else(|| issue_date(&files, versions.get(source)));
+    let issue_date = opts.settings.issue_date.or_else(|| issue_date(&front, versions.get(source)));
     let settings = opts.settings.clone();
     Some(Document {
         name: group.name.clone(),
         files,
+        front_matter: front,
         versions,
         shared,
         source,
@@ -799,7 +798,11 @@ fn declared_untranslated(doc: &Document, diags: &mut Vec<Diagnostic>) {
         if i == doc.source {
             continue;
         }
-        let Some(fm) = blocks::FrontMatter::of_file(&v.file.text) else { continue };
+        let Some(fm) =
+            doc.files.iter().position(|f| Arc::ptr_eq(f, &v.file)).and_then(|j| doc.front_matter[j].as_ref())
+        else {
+            continue;
+        };
         let Some((_, value, span)) = fm.fields.iter().find(|(k, _, _)| k == "untranslated") else { continue };
         if !matches!(value.trim(), "true" | "yes" | "True" | "TRUE") {
             continue;

@@ -5,7 +5,6 @@
 //! compares as text.
 
 use super::{Block, BlockKind, Builder};
-use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
 use yaml_rust2::parser::{Event as YEvent, Parser as YParser};
 use yaml_rust2::scanner::TScalarStyle;
@@ -27,27 +26,6 @@ impl FrontMatter {
     /// A top-level field's value (`date`, `source`, `untranslated`…).
     pub fn get(&self, key: &str) -> Option<&str> {
         self.fields.iter().find(|(k, _, _)| k == key).map(|(_, v, _)| v.as_str())
-    }
-
-    /// The front matter of a whole Markdown file, if it starts with one.
-    pub fn of_file(text: &str) -> Option<FrontMatter> {
-        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if !body.starts_with("---") {
-            return None;
-        }
-        let base = text.len() - body.len();
-        let mut inside = false;
-        for (ev, r) in Parser::new_ext(body, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS).into_offset_iter() {
-            match ev {
-                Event::Start(Tag::MetadataBlock(_)) => inside = true,
-                Event::Text(_) if inside => {
-                    let r = (r.start + base)..(r.end + base);
-                    return Some(read(text, r.clone(), &text[r]));
-                }
-                _ => return None,
-            }
-        }
-        None
     }
 }
 
@@ -141,10 +119,14 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    fn of_file(s: &str) -> Option<FrontMatter> {
+        crate::blocks::read(s, 0..s.len(), crate::blocks::Format::Markdown).front_matter
+    }
+
     #[test]
     fn fields_with_spans() {
         let s = "---\ntitle: \"Écrire un « README »\"\ndate: 2023-03-05\nsource: fr\ntags: [a, b]\nnested:\n  title: no\ndescription: >\n  folded\n  text\nuntranslated: true\n---\n\nBody.\n";
-        let fm = FrontMatter::of_file(s).unwrap();
+        let fm = of_file(s).unwrap();
         assert_eq!(fm.get("date"), Some("2023-03-05"));
         assert_eq!(fm.get("source"), Some("fr"));
         assert_eq!(fm.get("untranslated"), Some("true"));
@@ -161,7 +143,7 @@ mod tests {
     #[test]
     fn invalid_yaml_is_reported() {
         let s = "---\ntitle: [unclosed\n---\n";
-        let fm = FrontMatter::of_file(s).unwrap();
+        let fm = of_file(s).unwrap();
         assert!(fm.error.is_some());
     }
 }
