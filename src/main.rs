@@ -553,7 +553,6 @@ fn run_check(
     }
     let mut streamed: Vec<Rendered> = Vec::new();
     let mut kinds: Vec<Kind> = Vec::new();
-    let live_started = live_state.started;
     let live_failed = live_state.failed;
     input_errors |=
         live_state.kinds.iter().any(|&(rule, sev, _)| rule == check::INPUT_ERROR && sev == Severity::Error);
@@ -597,7 +596,7 @@ fn run_check(
             if live_failed.is_some() {
                 return ExitCode::from(2);
             }
-            return finish_live(live_started, &kinds, summary, &buffers, format, run, deny, input_errors);
+            return finish_live(&live_state.json, &kinds, summary, &buffers, format, run, deny, input_errors);
         }
         return write_output(streamed, &kinds, summary, &buffers, format, output, run, deny, input_errors);
     }
@@ -690,7 +689,7 @@ fn color_choice(color: Color, set: impl Fn(&str) -> bool, terminal: impl Fn() ->
 /// After a live report: the JSON array's end and the summary, or the summary line.
 #[allow(clippy::too_many_arguments)]
 fn finish_live(
-    started: bool,
+    json: &render::JsonStream,
     kinds: &[Kind],
     summary: Summary,
     buffers: &termcolor::BufferWriter,
@@ -699,15 +698,10 @@ fn finish_live(
     deny: Option<Deny>,
     input_errors: bool,
 ) -> ExitCode {
-    let _ = started;
     let tail = match format {
-        Format::Json => {
-            // The items were written with the array's start; close it (or write the whole
-            // empty report).
-            let mut json = render::JsonStream::default();
-            json.resume(kinds.len());
-            json.finish(&summary)
-        }
+        // The items were written with the array's start; close it (or write the whole
+        // empty report).
+        Format::Json => json.finish(&summary),
         Format::Human if !run.quiet => {
             let mut b = buffers.buffer();
             let _ = writeln!(b, "{}", render::summary_line(&summary));

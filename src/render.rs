@@ -175,11 +175,6 @@ impl JsonStream {
         out
     }
 
-    /// Continues a stream whose items were written elsewhere.
-    pub fn resume(&mut self, items: usize) {
-        self.items = items;
-    }
-
     /// The report's end: the array closed, the summary.
     pub fn finish(&self, summary: &Summary) -> String {
         let mut out = if self.items == 0 {

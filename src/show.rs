@@ -43,29 +43,13 @@ pub fn read(file: &SourceFile) -> Parsed {
     blocks::read(&file.text, file.body(), Format::from_path(&file.path))
 }
 
-/// Text made safe and one-line for a terminal: line breaks as `⏎`, control, invisible and
-/// direction-changing characters as code points, runs of blanks as one space.
+/// Text made safe and one-line for a terminal: line breaks as `⏎`, runs of blanks as one
+/// space, control, invisible and direction-changing characters as code points
+/// ([`render::visible`]).
 pub fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut blank = false;
-    for c in s.chars() {
-        if c == '\n' {
-            out.push_str(" ⏎ ");
-            blank = true;
-        } else if c == ' ' || c == '\t' {
-            if !blank {
-                out.push(' ');
-            }
-            blank = true;
-        } else if c.is_control() {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
-            blank = false;
-        } else {
-            out.push_str(&render::visible(c.encode_utf8(&mut [0; 4])));
-            blank = false;
-        }
-    }
-    out.trim().to_string()
+    let flat =
+        s.split('\n').map(|l| l.split([' ', '\t']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "));
+    render::visible(flat.collect::<Vec<_>>().join(" ⏎ ").trim())
 }
 
 /// The human view of one file.

@@ -42,9 +42,8 @@ pub struct LiveWriter {
     pending: std::collections::BTreeMap<usize, Streamed>,
     /// The findings written, for the summary and the exit status.
     pub kinds: Vec<Kind>,
-    json: render::JsonStream,
-    /// Something was written already.
-    pub started: bool,
+    /// The JSON report's state: its end is written after the last group.
+    pub json: render::JsonStream,
     /// Standard output was closed: stop quietly.
     closed: bool,
     /// Standard output failed otherwise: the message (exit 2).
@@ -75,7 +74,6 @@ impl LiveWriter {
                     })
                 }
             };
-            self.started = true;
             match written {
                 Ok(()) => {}
                 Err(WriteError::Closed) => self.closed = true,

@@ -6,7 +6,7 @@
 //! of the same text, read here again; table cells are blocks of their own.
 
 use super::{front_matter, html, markup, BlockKind, Builder, Link, OpenLink, Parsed, Skipped};
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// How deep HTML blocks are re-read (an HTML block inside the Markdown of an HTML block…).
@@ -111,7 +111,6 @@ pub(super) fn walk(src: &str, range: Range<usize>, mdx: bool, depth: usize) -> P
                     }
                 }
             }
-            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => skip.push(Skip::Metadata),
             Event::Start(Tag::MetadataBlock(_)) => skip.push(Skip::Metadata),
             Event::Start(Tag::HtmlBlock) => {
                 skip.push(Skip::Html);
@@ -246,7 +245,6 @@ pub(super) fn walk(src: &str, range: Range<usize>, mdx: bool, depth: usize) -> P
                     b.push(" ", r.start, 0);
                 }
             }
-            Event::TaskListMarker(_) | Event::Rule => {}
             _ => {}
         }
     }

@@ -538,8 +538,12 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
             Pairing::SameBlock => true,
             Pairing::SameBlockIf(f) => f(a.anchor, b.anchor),
         };
-        let same_key_local = |o: &Occ<'a>| (o.bead, o.anchor.key.clone());
-        let same_key = |o: &Occ<'a>| o.anchor.key.clone();
+        fn same_key_local<'b>(o: &Occ<'b>) -> (usize, &'b str) {
+            (o.bead, o.anchor.key.as_str())
+        }
+        fn same_key<'b>(o: &Occ<'b>) -> &'b str {
+            o.anchor.key.as_str()
+        }
         let same = |out: &mut Vec<Outcome<'a>>, i: usize, j: usize| out.push(Outcome::Same(s[i], t[j]));
         if kind == Kind::Date {
             // Dates pair within their aligned block first (same value, agreeing value, then
