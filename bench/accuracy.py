@@ -45,6 +45,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "oerlint"))
     ap.add_argument("--out", default="/tmp/oerlint-accuracy")
+    ap.add_argument("--no-notes", action="store_true", help="count errors and warnings only")
     ap.add_argument("--from-dir", help="read COLLECTION.json reports saved earlier instead of running the binary")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -62,6 +63,8 @@ def main():
             out = subprocess.run([a.bin, "check", path, "--format", "json"], capture_output=True, text=True)
             report = json.loads(out.stdout)
         diags = [d for d in report["diagnostics"] if d["rule"] != "input-error"]
+        if a.no_notes:
+            diags = [d for d in diags if d["severity"] != "note"]
         per = collections.defaultdict(collections.Counter)
         todo = []
         for d in diags:
