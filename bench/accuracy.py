@@ -44,7 +44,8 @@ def load_judgments():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "oerlint"))
-    ap.add_argument("--out", default="/tmp/oerlint-accuracy")
+    ap.add_argument("--out", default="/tmp/oerlint-accuracy",
+                    help="where todo-COLLECTION.jsonl (not judged yet) and false-COLLECTION.tsv (judged false) go")
     ap.add_argument("--no-notes", action="store_true", help="count errors and warnings only")
     ap.add_argument("--from-dir", help="read COLLECTION.json reports saved earlier instead of running the binary")
     a = ap.parse_args()
@@ -66,7 +67,7 @@ def main():
         if a.no_notes:
             diags = [d for d in diags if d["severity"] != "note"]
         per = collections.defaultdict(collections.Counter)
-        todo = []
+        todo, false = [], []
         for d in diags:
             fp = fingerprint(d)
             v = judged.get(fp)
@@ -78,9 +79,13 @@ def main():
                              "related": [{k: r.get(k) for k in ("path", "line", "column", "text", "label")} for r in d.get("related", [])]})
             else:
                 per[d["rule"]][v[0]] += 1
+                if v[0] == "F":
+                    false.append(f"{fp}\t{v[1]}\n")
         with open(os.path.join(a.out, f"todo-{c}.jsonl"), "w", encoding="utf-8") as f:
             for t in todo:
                 f.write(json.dumps(t, ensure_ascii=False) + "\n")
+        with open(os.path.join(a.out, f"false-{c}.tsv"), "w", encoding="utf-8") as f:
+            f.writelines(false)
         for rule in sorted(per):
             n, t, fl, u = per[rule]["n"], per[rule]["T"], per[rule]["F"], per[rule]["u"]
             prec = f"{t / (t + fl):.2f}" if t + fl else "–"

@@ -7,7 +7,9 @@
 //! `41 C/Resolution 12`, UN symbols `A/RES/70/1`, ISBN, ISSN, DOI) are retyped in every
 //! language, and a single flipped digit sends readers to another document. Codes are
 //! compared after normalising digits (Arabic-Indic digits are ASCII digits) and white
-//! space around slashes (`CL / 4398` is `CL/4398`). The patterns are data, in
+//! space around slashes (`CL / 4398` is `CL/4398`). A code written without its colon
+//! suffix in the other language (`A10:2021` as `A10`, `ISO/IEC 27001:2022` as
+//! `ISO/IEC 27001`) is the same reference abbreviated, not a missing one. The patterns are data, in
 //! `rules/codes.toml`; a project's configuration can add more.
 //!
 //! The message shows a character-level diff of the two codes, since a one-digit slip is
@@ -38,13 +40,49 @@ fn space_fix(text: &str, span: &std::ops::Range<usize>) -> Option<(std::ops::Ran
     (tight != raw).then(|| (span.clone(), tight))
 }
 
+/// How a code is named in a message: its key, or as written when the key is a compact
+/// form that drops the separators (`A10:2021`, not `A102021`).
+fn named(a: &crate::anchors::Anchor) -> &str {
+    if a.key.chars().all(char::is_alphanumeric) && !a.shown.chars().all(char::is_alphanumeric) {
+        a.shown.trim()
+    } else {
+        &a.key
+    }
+}
+
+/// Whether a text writes the code without its colon suffix (the edition or year:
+/// `A10:2021` as `A10`, `ISO/IEC 27001:2022` as `ISO/IEC 27001`), as a whole token: the
+/// same reference, abbreviated. The part kept must hold a letter and a digit, so that a
+/// bare number or word never counts.
+fn abbreviated_in(text: &str, shown: &str) -> bool {
+    let Some((head, _)) = shown.split_once(':') else { return false };
+    let head = head.trim();
+    if head.len() < 3 || !head.chars().any(|c| c.is_ascii_digit()) || !head.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    text.match_indices(head).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let rest = &text[i + m.len()..];
+        let mut after = rest.chars();
+        !before.is_some_and(char::is_alphanumeric)
+            && match after.next() {
+                None => true,
+                Some(':') => !after.next().is_some_and(|c| c.is_ascii_digit()),
+                Some(c) => !c.is_alphanumeric(),
+            }
+    })
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for o in compare(ctx, Kind::Code, Pairing::Similar(similar_values)) {
         let d = match o {
             Outcome::Same(..) | Outcome::Present(..) => continue,
+            Outcome::Missing { src, at } if abbreviated_in(&ctx.tgt.blocks[at].text, &src.anchor.shown) => {
+                continue
+            }
             Outcome::Missing { src, at } => {
-                let a = &src.anchor.key;
+                let a = named(src.anchor);
                 Diagnostic::new(
                     RULE.id,
                     RULE.severity,
@@ -52,10 +90,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     ctx.tgt.block_label(at, format!("expected {a} in this part")),
                 )
                 .related(ctx.src.anchor_label(src.anchor, format!("{sl} has {a}")))
-                .expected_found(a.as_str(), "")
+                .expected_found(a, "")
             }
             Outcome::Extra { tgt, near } => {
-                let b = &tgt.anchor.key;
+                let b = named(tgt.anchor);
                 Diagnostic::new(
                     RULE.id,
                     RULE.severity,
@@ -63,14 +101,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     ctx.tgt.anchor_label(tgt.anchor, format!("{b} is not in the {sl} text")),
                 )
                 .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
-                .expected_found("", b.as_str())
+                .expected_found("", b)
             }
             Outcome::Changed(s, t) => {
-                let (a, b) = (&s.anchor.key, &t.anchor.key);
-                let shown = if t.anchor.shown != *b {
+                let (a, b) = (named(s.anchor), named(t.anchor));
+                let shown = if t.anchor.shown != b {
                     format!("{} (normalised {b})", t.anchor.shown)
                 } else {
-                    b.clone()
+                    b.to_string()
                 };
                 Diagnostic::new(
                     RULE.id,
@@ -79,7 +117,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     ctx.tgt.anchor_label(t.anchor, format!("found {b}")),
                 )
                 .related(ctx.src.anchor_label(s.anchor, format!("{sl} has {a}")))
-                .expected_found(a.as_str(), b.as_str())
+                .expected_found(a, b)
                 .note(format!("difference: {}", super::describe_difference(a, b)))
                 .fix_opt(space_fix(&ctx.tgt.file.text, &t.anchor.span))
                 .partial_fix()

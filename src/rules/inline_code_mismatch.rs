@@ -9,6 +9,7 @@
 //! collapsing white space; `{{…}}` slots (tldr-style placeholders such as
 //! `{{path/to/file}}`) may be translated, so only their place counts (set
 //! `[placeholders] translatable_slots = false` to compare their text too). A code span
+//! the translation writes as plain text (an address without its backticks) is there; one
 //! the translation adds is not reported: translators may format a word as code.
 //!
 //! Example: English ``Search for a package with `pacman -Ss {{query}}`.``; French
@@ -29,10 +30,20 @@ pub const RULE: Rule = Rule {
     default_enabled: true,
 };
 
+/// Whether a block writes a code span's text as plain text (at least 8 characters, so a
+/// short option or word is not found by chance), ignoring a trailing slash.
+fn as_text_in(text: &str, code: &str) -> bool {
+    let code = code.trim().trim_end_matches('/');
+    code.chars().count() >= 8 && text.contains(code)
+}
+
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
     for d in compare(ctx, true) {
         out.push(match d {
+            // Written out as plain text (an address without its backticks or trailing
+            // slash): the same value, formatted otherwise.
+            Diff::Missing { src, at } if as_text_in(&ctx.tgt.blocks[at].text, src.text) => continue,
             Diff::Missing { src, at } => Diagnostic::new(
                 RULE.id,
                 RULE.severity,

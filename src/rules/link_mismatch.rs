@@ -20,7 +20,11 @@
 //! the heading they name and reported only when the two headings are not aligned; one
 //! whose heading cannot be found is left alone. A link of the translation whose address
 //! the source file writes anywhere (linked in another part, or in a code block that the
-//! translation made text) is not extra. Placeholder targets (`#`) count, so a link lost around a placeholder is still
+//! translation made text) is not extra; a source link is not missing from a part when
+//! the translation file writes its address at least as often as the source file does
+//! (the link is there, in another part), nor is a GitHub or GitLab profile link
+//! (`[@name](https://github.com/name)`) that the translation writes as the mention
+//! `@name`, which those sites link. Placeholder targets (`#`) count, so a link lost around a placeholder is still
 //! lost; `link-placeholder` reports the placeholder itself.
 //!
 //! Example: English `Please find the guidelines [here](https://www.unesco.org/en/oer)`;
@@ -50,22 +54,62 @@ fn describe(a: &Anchor) -> String {
     }
 }
 
-/// Whether a URL is written out whole in a text (in inline code, say), not as the start
-/// of a longer URL.
-fn written_in(text: &str, url: &str) -> bool {
-    !url.is_empty()
-        && text.match_indices(url).any(|(i, m)| {
-            let rest = &text[i + m.len()..];
-            let mut cs = rest.chars();
-            match cs.next() {
-                None => true,
-                Some(c) if c.is_whitespace() || "`)]>\"'»”".contains(c) => true,
-                Some(c) if ".,;:!?؟،".contains(c) => {
-                    cs.next().is_none_or(|n| n.is_whitespace() || n == '`')
+/// Where a URL is written out whole in a text (in inline code, a link, a code block),
+/// not as the start of a longer URL.
+fn whole_in<'t>(text: &'t str, url: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(url)
+        .filter(move |(i, m)| {
+            !url.is_empty() && {
+                let rest = &text[i + m.len()..];
+                let mut cs = rest.chars();
+                match cs.next() {
+                    None => true,
+                    Some(c) if c.is_whitespace() || "`)]>\"'»”".contains(c) => true,
+                    Some(c) if ".,;:!?؟،".contains(c) => {
+                        cs.next().is_none_or(|n| n.is_whitespace() || n == '`')
+                    }
+                    _ => false,
                 }
-                _ => false,
             }
         })
+        .map(|(i, _)| i)
+}
+
+/// Whether a URL is written out whole in a text.
+fn written_in(text: &str, url: &str) -> bool {
+    whole_in(text, url).next().is_some()
+}
+
+/// The handle of a profile link (`https://github.com/NAME`, GitLab alike), which sites
+/// built with GitHub Pages (jekyll-mentions) and GitLab link from a bare `@NAME`.
+fn profile_handle(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    let host = u.host_str()?.trim_start_matches("www.");
+    if !matches!(host, "github.com" | "gitlab.com") {
+        return None;
+    }
+    let mut segs = u.path_segments()?.filter(|s| !s.is_empty());
+    let name = segs.next()?;
+    let name = name.to_string();
+    (segs.next().is_none() && u.query().is_none()).then_some(name)
+}
+
+/// Whether a text mentions `@name` as a whole handle.
+fn mentions(text: &str, name: &str) -> bool {
+    let at = format!("@{name}");
+    text.match_indices(&at).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric())
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    })
+}
+
+/// Whether the translation file writes a URL at least as many times as the source file:
+/// then a link "missing" from one part is in the translation elsewhere (the translation
+/// orders its parts otherwise, or the aligner paired the parts wrongly), not dropped.
+fn as_often_in(tgt: &str, src: &str, url: &str) -> bool {
+    url.len() >= 8 && whole_in(tgt, url).count() >= whole_in(src, url).count()
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -77,6 +121,19 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             Outcome::Same(..) | Outcome::Present(..) => continue,
             // Written out on the other side, in inline code: the same address, not a link there.
             Outcome::Missing { src, at } if written_in(&ctx.tgt.blocks[at].text, &src.anchor.shown) => {
+                continue
+            }
+            // `[@name](https://github.com/name)` written `@name`: the site links the mention.
+            Outcome::Missing { src, at }
+                if profile_handle(&src.anchor.key)
+                    .or_else(|| profile_handle(&src.anchor.shown))
+                    .is_some_and(|n| mentions(&ctx.tgt.blocks[at].text, &n)) =>
+            {
+                continue
+            }
+            Outcome::Missing { src, .. }
+                if as_often_in(&ctx.tgt.file.text, &ctx.src.file.text, src.anchor.shown.trim()) =>
+            {
                 continue
             }
             Outcome::Extra { tgt, near } if written_in(&ctx.src.blocks[near].text, &tgt.anchor.shown) => {

@@ -11,7 +11,8 @@
 //! count as names): they are the same in every language. So are blocks whose only words
 //! outside their links are names and labels: reading lists (`[Title](url), Author`),
 //! author lists (`[Name](mailto:…) (twitter: [@handle](…))`); handles (`@name`) are
-//! names too. So is a block the translation marks as kept in the source language
+//! names too. So is the copy of a source block that is all link text (a reference entry
+//! `[Title of a standard](url)`): the title is cited, whether the link was kept or not. So is a block the translation marks as kept in the source language
 //! (`{: hreflang="en"}`, `lang="en"`). A translation that is mostly the source text (ten blocks or more, at least
 //! half of its blocks) is reported once, for the whole version.
 //!
@@ -132,7 +133,15 @@ fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             // Outside its links, a block of titles and names (a reading list: `[Title](url),
             // Author`; an author list: `[Name](mailto:…) (twitter: [@handle](…))`) has no
             // prose but labels: works and people keep their names in every language.
-            if prose(t, false).split_whitespace().all(|w| w.trim_end_matches([')', ']']).ends_with(':')) {
+            let labels_only =
+                |b| prose(b, false).split_whitespace().all(|w| w.trim_end_matches([')', ']']).ends_with(':'));
+            if labels_only(t) {
+                continue;
+            }
+            // A source block that is all link text (a reference entry: `[Title of a
+            // standard](url)`) cites a title; a translation that keeps the title, with the
+            // link or without (link-mismatch reports a lost link), keeps a name.
+            if labels_only(s) && !s.links.is_empty() {
                 continue;
             }
             // Cheap test first: translated text shares few words with its source, and the
