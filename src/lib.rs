@@ -24,6 +24,7 @@ pub mod placeholders;
 pub mod po;
 pub mod render;
 pub mod rules;
+pub mod run;
 pub mod script;
 pub mod sections;
 pub mod show;
