@@ -54,6 +54,7 @@ def main():
     print("| collection | rule | findings | true | false | unjudged | precision |")
     print("|---|---|---:|---:|---:|---:|---:|")
     totals = collections.Counter()
+    by_rule = collections.defaultdict(collections.Counter)
     for c in COLLECTIONS:
         path = os.path.join(CORPUS, c)
         if not os.path.isdir(path):
@@ -91,6 +92,14 @@ def main():
             prec = f"{t / (t + fl):.2f}" if t + fl else "–"
             print(f"| {c} | {rule} | {n} | {t} | {fl} | {u} | {prec} |")
             totals.update({"n": n, "T": t, "F": fl, "u": u})
+            by_rule[rule].update({"n": n, "T": t, "F": fl, "u": u})
+    print()
+    print("| rule | findings | true | false | unjudged | precision |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for rule in sorted(by_rule):
+        r = by_rule[rule]
+        p = f"{r['T'] / (r['T'] + r['F']):.2f}" if r["T"] + r["F"] else "–"
+        print(f"| {rule} | {r['n']} | {r['T']} | {r['F']} | {r['u']} | {p} |")
     t, fl = totals["T"], totals["F"]
     prec = f"{t / (t + fl):.2f}" if t + fl else "–"
     print(f'| **all** | | {totals["n"]} | {t} | {fl} | {totals["u"]} | {prec} |')

@@ -65,9 +65,18 @@ fn number_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]+").expect("number regex"))
 }
 
-/// A link's comparison key: normalised, then the configured language markers removed.
+/// A link's comparison key: normalised, an absolute link under one of the site's base URLs
+/// made the site-relative link it stands for, then the configured language markers
+/// removed.
 fn link_key(dest: &str, settings: &Settings) -> String {
     let mut k = urls::normalize(dest);
+    if let Some(rest) = settings
+        .base_urls
+        .iter()
+        .find_map(|b| k.strip_prefix(b.as_str()).filter(|r| r.is_empty() || r.starts_with(['/', '?', '#'])))
+    {
+        k = urls::normalize(if rest.is_empty() { "/" } else { rest });
+    }
     for m in &settings.link_markers {
         k = m.replace_all(&k, "").into_owned();
     }

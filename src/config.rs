@@ -75,6 +75,8 @@ struct RawCode {
 struct RawLinks {
     #[serde(default)]
     language_markers: Vec<Spanned<String>>,
+    #[serde(default)]
+    base_urls: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -98,6 +100,9 @@ pub struct Settings {
     pub locales: BTreeMap<String, &'static Locale>,
     /// Extra patterns removed from URLs before they are compared.
     pub link_markers: Vec<Regex>,
+    /// The site's own addresses (`https://nodejs.org`), normalised: an absolute link
+    /// under one is compared as the site-relative link it stands for.
+    pub base_urls: Vec<String>,
     /// Words the script rules accept as they are.
     pub allow_words: Vec<String>,
     /// Whether translators may translate the text of `{{…}}` slots in inline code.
@@ -115,6 +120,7 @@ impl Default for Settings {
             codes: codes::builtin(),
             locales: BTreeMap::new(),
             link_markers: Vec::new(),
+            base_urls: Vec::new(),
             allow_words: Vec::new(),
             translatable_slots: true,
             issue_date: None,
@@ -296,6 +302,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 .map_err(|e| regex_err(Some(m.span()), "[links] language_markers".to_string(), e))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let mut base_urls = Vec::new();
+    for b in &raw.links.base_urls {
+        let key = crate::urls::normalize(b.get_ref());
+        if !key.contains("://") {
+            return Err(err(
+                Some(b.span()),
+                format!(
+                    "[links] base_urls: `{}` is not an absolute URL (write it as https://site.org)",
+                    b.get_ref()
+                ),
+            ));
+        }
+        base_urls.push(key.trim_end_matches('/').to_string());
+    }
     let mut locales = BTreeMap::new();
     for (k, v) in raw.locales {
         let tag = k.get_ref().clone();
@@ -326,6 +346,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         codes,
         locales,
         link_markers,
+        base_urls,
         allow_words: raw.scripts.allow,
         translatable_slots: raw.placeholders.translatable_slots.unwrap_or(true),
         issue_date,
@@ -385,7 +406,10 @@ pub fn template() -> String {
          # Patterns removed from link targets before they are compared, on top of the\n\
          # built-in language markers (/en/, ?lang=fr, fr. subdomains, -en suffixes).\n\
          [links]\n\
-         # language_markers = ['/(english|francais|arabic)/']\n\n\
+         # language_markers = ['/(english|francais|arabic)/']\n\
+         # The site's own addresses: an absolute link under one is the site-relative link\n\
+         # it stands for (https://nodejs.org/en/blog/x is /ar/blog/x in the Arabic page).\n\
+         # base_urls = [\"https://nodejs.org\"]\n\n\
          # Words the script rules accept as they are (names, brands).\n\
          [scripts]\n\
          # allow = [\"Сбербанк\"]\n\n\

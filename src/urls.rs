@@ -223,6 +223,32 @@ pub fn same_page(a: &str, b: &str) -> bool {
     !rel_segs.is_empty() && abs_segs.ends_with(&rel_segs)
 }
 
+/// [`same_page`] for a site whose base URLs are configured: absolute links under a base
+/// were made site-relative when their keys were built, so an absolute key names another
+/// site and is never the page of a relative link; two relative keys name one page when
+/// one's path (without `.` and `..`) is the tail of the other's (`../page.html` and
+/// `/docs/page.html`).
+pub fn same_page_on_site(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.contains("://") || b.contains("://") {
+        return false;
+    }
+    let segs = |k: &'_ str| -> Vec<String> {
+        k.split('?')
+            .next()
+            .unwrap_or("")
+            .split('/')
+            .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+            .map(str::to_string)
+            .collect()
+    };
+    let (sa, sb) = (segs(a), segs(b));
+    let (short, long) = if sa.len() <= sb.len() { (sa, sb) } else { (sb, sa) };
+    !short.is_empty() && long.ends_with(&short)
+}
+
 /// Whether a link target is a placeholder rather than a real destination.
 pub fn is_placeholder(dest: &str) -> bool {
     let d = dest.trim().to_ascii_lowercase();
@@ -343,6 +369,9 @@ mod tests {
         assert!(same_page(&n("/ar/docs/x"), &n("https://site.org/en/docs/x/")));
         assert!(!same_page(&n("/ar/docs/x"), &n("https://site.org/docs/y")));
         assert!(!same_page(&n("../"), &n("https://site.org/")));
+        assert!(same_page_on_site(&n("../page.html"), &n("/docs/page.html")));
+        assert!(!same_page_on_site(&n("/ar/docs/x"), &n("https://other.org/en/docs/x/")));
+        assert!(!same_page_on_site(&n("/docs/x"), &n("/docs/y")));
     }
 
     #[test]

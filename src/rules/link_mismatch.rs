@@ -14,7 +14,10 @@
 //! names a heading of the other page, translated with it. A relative link to the
 //! localised copy of a page (`../fr/page.html`) and the absolute link to the source's page
 //! (`https://site.org/page.html`) are one link when the relative path is the tail of the
-//! absolute one. A URL in inline code is an example, not a link. Mail links are emails
+//! absolute one. With the site's base URLs in the configuration (`[links] base_urls =
+//! ["https://site.org"]`) this is exact: an absolute link under a base is the
+//! site-relative link it stands for, and a link to another site is never the same as a
+//! relative one. A URL in inline code is an example, not a link. Mail links are emails
 //! (see `email-mismatch`). In-page links (`#writing-a-readme` against
 //! `#ecrire-un-fichier-readme`) are translated with their headings: they are resolved to
 //! the heading they name and reported only when the two headings are not aligned; one
@@ -115,8 +118,12 @@ fn as_often_in(tgt: &str, src: &str, url: &str) -> bool {
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     in_page(ctx, out);
     let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
-    for o in compare_with(ctx, Kind::Link, |a, b| crate::urls::same_page(&a.key, &b.key), Pairing::SameBlock)
-    {
+    let same: fn(&Anchor, &Anchor) -> bool = if ctx.doc.settings.base_urls.is_empty() {
+        |a, b| crate::urls::same_page(&a.key, &b.key)
+    } else {
+        |a, b| crate::urls::same_page_on_site(&a.key, &b.key)
+    };
+    for o in compare_with(ctx, Kind::Link, same, Pairing::SameBlock) {
         let d = match o {
             Outcome::Same(..) | Outcome::Present(..) => continue,
             // Written out on the other side, in inline code: the same address, not a link there.
