@@ -97,6 +97,11 @@ pub struct NumbersData {
     /// Suffixes that make an upper-case Roman numeral an ordinal (French `XXIe`).
     pub roman_suffixes: Vec<String>,
     pub scales: Vec<ScaleWord>,
+    /// Fraction words (`half`, `la moitié`, `نصف`) with their value as a fraction of one:
+    /// a percentage on the other side that equals one is not a number missing.
+    pub fractions: Vec<ScaleWord>,
+    /// Pronoun suffixes a fraction word may carry (Arabic `ربعهم`, a quarter of them).
+    pub fraction_suffixes: Vec<String>,
     pub cardinals: Vec<NumberWord>,
     pub ordinals: Vec<NumberWord>,
 }
@@ -291,6 +296,13 @@ impl Locale {
                 None => n.scales.push(sc),
             }
         }
+        for fr in x.fractions {
+            match n.fractions.iter_mut().find(|t| t.value == fr.value) {
+                Some(t) => append(&mut t.words, fr.words),
+                None => n.fractions.push(fr),
+            }
+        }
+        append(&mut n.fraction_suffixes, x.fraction_suffixes);
         merge_numbers(&mut n.cardinals, x.cardinals);
         merge_numbers(&mut n.ordinals, x.ordinals);
         let (t, x) = (&mut d.time, extra.time);

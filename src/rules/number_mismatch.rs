@@ -17,6 +17,10 @@
 //! command's and are not compared here. Numbers written as words are never reported as missing,
 //! nor are numbers whose digits stand in the counterpart in another form (`217th`
 //! against the Arabic `217 EX/5` with the ordinal spelled out; a version `3.0`).
+//! A percentage that a fraction word on the other side stands for is the same share
+//! (`half of the members` / `50 % des membres` / `نصف الأعضاء`; `fractions` in the
+//! locale tables); thirds have no exact percentage, so one within a point of them is left
+//! alone.
 //!
 //! A number typed with its digit groups in display order (`000 100` for `100 000`, typed
 //! so that a right-to-left paragraph shows it the right way round) is a defect of its
@@ -90,6 +94,42 @@ fn grammatical(ctx: &Ctx, a: &Anchor) -> bool {
             .settings
             .locale(ctx.tgt.lang.tag())
             .is_some_and(|l| l.data().numbers.grammatical.contains(&(n.value as u32)))
+}
+
+/// Whether a block writes a fraction word (`half`, `la moitié`, `نصف`) that a percentage
+/// stands for: equal for halves and quarters, within a point for thirds, which no
+/// percentage makes exact (then neither side can be said to be wrong).
+fn fraction_for(ctx: &Ctx, v: &crate::check::Version, block: usize, a: &Anchor) -> bool {
+    let Value::Quantity(n) = &a.value else { return false };
+    if n.kind != crate::temporal::NumberKind::Percent {
+        return false;
+    }
+    let Some(locale) = ctx.doc.settings.locale(v.lang.tag()) else { return false };
+    let d = locale.data();
+    let text = v.blocks[block].text.to_lowercase();
+    let is_letter = |c: char| c.is_alphabetic();
+    d.numbers.fractions.iter().any(|f| {
+        let pct = f.value * 100.0;
+        let exact = (pct - pct.round()).abs() < 1e-9;
+        let near = if exact { (n.value - pct).abs() < 1e-9 } else { (n.value - pct).abs() < 1.0 };
+        near && f.words.iter().any(|w| {
+            let w = w.to_lowercase();
+            text.match_indices(w.as_str()).any(|(i, m)| {
+                // Before: the start of a word, or a clitic (Arabic و, ب, ل) glued to it.
+                let word_start = text[..i]
+                    .rfind(|c: char| !is_letter(c))
+                    .map_or(0, |j| j + text[j..].chars().next().map_or(1, char::len_utf8));
+                let prefix = &text[word_start..i];
+                let before_ok = prefix.is_empty() || d.clitics.iter().any(|c| c == prefix);
+                // After: the end of the word, or a pronoun suffix (Arabic ربعهم).
+                let rest = &text[i + m.len()..];
+                let end = rest.find(|c: char| !is_letter(c)).unwrap_or(rest.len());
+                let suffix = &rest[..end];
+                let after_ok = suffix.is_empty() || d.numbers.fraction_suffixes.iter().any(|x| x == suffix);
+                before_ok && after_ok
+            })
+        })
+    })
 }
 
 fn display_re() -> &'static regex::Regex {
@@ -191,6 +231,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue
             }
             Outcome::Changed(_, t) | Outcome::Extra { tgt: t, .. } if inside(t.anchor) => continue,
+            // "half of the members" against "50 % des membres": the same share.
+            Outcome::Missing { src, at } if fraction_for(ctx, ctx.tgt, at, src.anchor) => continue,
+            Outcome::Extra { tgt, near } if fraction_for(ctx, ctx.src, near, tgt.anchor) => continue,
             Outcome::Changed(s, t) => Diagnostic::new(
                 RULE.id,
                 RULE.severity,
