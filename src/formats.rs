@@ -356,12 +356,89 @@ fn synthetic_descriptor(id: &str) -> Descriptor {
     }
 }
 
+/// One finding made a SARIF result, without what depends on the whole run (its rule's
+/// index, the number of its fingerprint among equal ones, whether it is kept): a group's
+/// findings become parts as soon as the group is checked, so that its files are dropped
+/// with it (SARIF is written whole, at the end, in group order).
+pub struct SarifPart {
+    severity: crate::diag::Severity,
+    hash: u64,
+    result: SarifResult,
+}
+
+/// The SARIF parts of some findings (see [`SarifPart`]); URIs relative to `repo_root`.
+pub fn sarif_parts(diags: &[Diagnostic], repo_root: &Path) -> Vec<SarifPart> {
+    let root = Root::new(repo_root);
+    diags
+        .iter()
+        .map(|d| {
+            let uri = root.uri(&d.primary.file.path);
+            let hash = line_hash(d.rule, &uri, &d.primary);
+            let related: Vec<Location> = d
+                .related
+                .iter()
+                .take(SARIF_MAX_RELATED)
+                .enumerate()
+                .map(|(k, l)| Location {
+                    id: Some(k + 1),
+                    physical_location: physical(l, root.uri(&l.file.path)),
+                    message: (!l.message.trim().is_empty())
+                        .then(|| Text { text: sarif_sentence(&l.message) }),
+                })
+                .collect();
+            // GitHub shows related locations only when the message links them: `[text](id)`.
+            let mut text = sarif_sentence(&d.message);
+            if !related.is_empty() {
+                let links: Vec<String> = d
+                    .related
+                    .iter()
+                    .take(SARIF_MAX_RELATED)
+                    .enumerate()
+                    .map(|(k, l)| {
+                        let (line, _) = l.file.line_col(l.start);
+                        let name = Path::new(&l.file.display)
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_else(|| l.file.display.clone());
+                        let shown = format!("{name}:{line}").replace('[', "\\[").replace(']', "\\]");
+                        format!("[{shown}]({})", k + 1)
+                    })
+                    .collect();
+                text.push_str(&format!(" See {}.", links.join(", ")));
+            }
+            SarifPart {
+                severity: d.severity,
+                hash,
+                result: SarifResult {
+                    rule_id: d.rule.to_string(),
+                    rule_index: 0,
+                    level: level(d.severity),
+                    message: Text { text },
+                    locations: vec![Location {
+                        id: None,
+                        physical_location: physical(&d.primary, uri),
+                        message: None,
+                    }],
+                    related_locations: related,
+                    partial_fingerprints: Fingerprints { primary_location_line_hash: String::new() },
+                    fixes: d.fix.iter().map(|f| sarif_fix(f, root.uri(&f.file.path))).collect(),
+                },
+            }
+        })
+        .collect()
+}
+
 /// SARIF 2.1.0, one run, as GitHub code scanning accepts it (docs/formats.md).
 ///
 /// `rules` are the rules to describe (usually every rule, `rules::all()`); a finding of a
 /// rule not among them (`input-error`) gets an entry of its own. Artifact URIs are
 /// relative to `repo_root` (the root of the repository the report is uploaded for).
 pub fn sarif(diags: &[Diagnostic], rules: &[&Rule], repo_root: &Path) -> String {
+    sarif_log(sarif_parts(diags, repo_root), rules)
+}
+
+/// The SARIF log of parts made by [`sarif_parts`], in their order.
+pub fn sarif_log(parts: Vec<SarifPart>, rules: &[&Rule]) -> String {
     let mut descriptors: Vec<Descriptor> = rules.iter().map(|r| descriptor(r)).collect();
     let index_of = |id: &str, descriptors: &mut Vec<Descriptor>| -> usize {
         match descriptors.iter().position(|d| d.id == id) {
@@ -372,13 +449,13 @@ pub fn sarif(diags: &[Diagnostic], rules: &[&Rule], repo_root: &Path) -> String 
             }
         }
     };
-    let root = Root::new(repo_root);
 
     // Over the limit, errors are kept first, then warnings, then notes; order is kept.
-    let mut keep: Vec<usize> = (0..diags.len()).collect();
+    let total = parts.len();
+    let mut keep: Vec<usize> = (0..total).collect();
     let mut invocations = Vec::new();
-    if diags.len() > SARIF_MAX_RESULTS {
-        keep.sort_by_key(|&i| diags[i].severity);
+    if total > SARIF_MAX_RESULTS {
+        keep.sort_by_key(|&i| parts[i].severity);
         keep.truncate(SARIF_MAX_RESULTS);
         keep.sort_unstable();
         invocations.push(Invocation {
@@ -390,70 +467,32 @@ pub fn sarif(diags: &[Diagnostic], rules: &[&Rule], repo_root: &Path) -> String 
                         "{} of {} findings are left out: GitHub code scanning accepts at most {} \
                          results in a run (errors are kept first). `oerlint check --format json` \
                          lists them all.",
-                        diags.len() - SARIF_MAX_RESULTS,
-                        diags.len(),
+                        total - SARIF_MAX_RESULTS,
+                        total,
                         SARIF_MAX_RESULTS
                     ),
                 },
             }],
         });
     }
+    let mut kept = vec![false; total];
+    for &i in &keep {
+        kept[i] = true;
+    }
 
     // Findings with the same fingerprint are numbered in order, as GitHub does (`hash:n`).
     let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
     let mut results = Vec::with_capacity(keep.len());
-    for &i in &keep {
-        let d = &diags[i];
-        let rule_index = index_of(d.rule, &mut descriptors);
-        let uri = root.uri(&d.primary.file.path);
-        let hash = line_hash(d.rule, &uri, &d.primary);
+    for (i, part) in parts.into_iter().enumerate() {
+        if !kept[i] {
+            continue;
+        }
+        let SarifPart { hash, mut result, .. } = part;
+        result.rule_index = index_of(&result.rule_id, &mut descriptors);
         let n = seen.entry(hash).or_insert(0);
         *n += 1;
-        let related: Vec<Location> = d
-            .related
-            .iter()
-            .take(SARIF_MAX_RELATED)
-            .enumerate()
-            .map(|(k, l)| Location {
-                id: Some(k + 1),
-                physical_location: physical(l, root.uri(&l.file.path)),
-                message: (!l.message.trim().is_empty()).then(|| Text { text: sarif_sentence(&l.message) }),
-            })
-            .collect();
-        // GitHub shows related locations only when the message links them: `[text](id)`.
-        let mut text = sarif_sentence(&d.message);
-        if !related.is_empty() {
-            let links: Vec<String> = d
-                .related
-                .iter()
-                .take(SARIF_MAX_RELATED)
-                .enumerate()
-                .map(|(k, l)| {
-                    let (line, _) = l.file.line_col(l.start);
-                    let name = Path::new(&l.file.display)
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| l.file.display.clone());
-                    let shown = format!("{name}:{line}").replace('[', "\\[").replace(']', "\\]");
-                    format!("[{shown}]({})", k + 1)
-                })
-                .collect();
-            text.push_str(&format!(" See {}.", links.join(", ")));
-        }
-        results.push(SarifResult {
-            rule_id: d.rule.to_string(),
-            rule_index,
-            level: level(d.severity),
-            message: Text { text },
-            locations: vec![Location {
-                id: None,
-                physical_location: physical(&d.primary, uri),
-                message: None,
-            }],
-            related_locations: related,
-            partial_fingerprints: Fingerprints { primary_location_line_hash: format!("{hash:016x}:{n}") },
-            fixes: d.fix.iter().map(|f| sarif_fix(f, root.uri(&f.file.path))).collect(),
-        });
+        result.partial_fingerprints.primary_location_line_hash = format!("{hash:016x}:{n}");
+        results.push(result);
     }
 
     let log = Log {

@@ -27,6 +27,8 @@ pub fn run_check(
     let render_json = |d: &[crate::diag::Diagnostic]| Rendered::Json(render::json_items(d));
     let render_short = |d: &[crate::diag::Diagnostic]| Rendered::Text(crate::formats::short(d));
     let render_github = |d: &[crate::diag::Diagnostic]| Rendered::Text(crate::formats::github(d));
+    let root = repo_root();
+    let render_sarif = |d: &[crate::diag::Diagnostic]| Rendered::Sarif(crate::formats::sarif_parts(d, &root));
     let render_plain = |d: &[crate::diag::Diagnostic]| {
         let mut buf = termcolor::Buffer::no_color();
         let _ = render::human(d, &mut buf);
@@ -44,7 +46,8 @@ pub fn run_check(
         Format::Github => Some(&render_github),
         Format::Human if output.is_some() => Some(&render_plain),
         Format::Human => Some(&render_color),
-        Format::Sarif | Format::Html => None,
+        Format::Sarif => Some(&render_sarif),
+        Format::Html => None,
     };
     let stream = per_group.filter(|_| fixes == Fixes::None);
     // To standard output, JSON, short, GitHub and human output are written group by group,
@@ -54,8 +57,11 @@ pub fn run_check(
         let mut w = live_state.lock().unwrap_or_else(|e| e.into_inner());
         w.push(i, part, &buffers);
     };
+    // SARIF is one log whose rule list and kept results depend on the whole run: its
+    // parts are kept (without the files) and assembled at the end.
     let live: Option<Live> =
-        (output.is_none() && !run.statistics && stream.is_some()).then_some(&write_live as Live);
+        (output.is_none() && !run.statistics && stream.is_some() && format != Format::Sarif)
+            .then_some(&write_live as Live);
     let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, stream, live);
     let is_live = live.is_some();
     let live_state = std::mem::take(&mut *live_state.lock().unwrap_or_else(|e| e.into_inner()));
@@ -190,10 +196,6 @@ pub fn run_check(
     summary.count(&diags);
     let rendered = match (format, per_group) {
         (_, Some(render)) => render(&diags),
-        (Format::Sarif, None) => {
-            let all: Vec<&rules::Rule> = rules::all().iter().collect();
-            Rendered::Text(crate::formats::sarif(&diags, &all, &repo_root()))
-        }
         _ => {
             let docs: Vec<&Document> = documents.iter().collect();
             Rendered::Text(crate::html::report(&docs, &diags))
@@ -301,15 +303,21 @@ pub fn write_output(
     let mut items = Vec::new();
     let mut text = String::new();
     let mut colored = Vec::new();
+    let mut sarif = Vec::new();
     for p in parts {
         match p {
             Rendered::Json(v) => items.extend(v),
             Rendered::Text(t) => text.push_str(&t),
             Rendered::Color(b) => colored.push(b),
+            Rendered::Sarif(v) => sarif.extend(v),
         }
     }
     match format {
         Format::Json => text = render::json_report(items, summary),
+        Format::Sarif => {
+            let all: Vec<&rules::Rule> = rules::all().iter().collect();
+            text = crate::formats::sarif_log(sarif, &all);
+        }
         Format::Human if output.is_some() => {
             for b in &colored {
                 text.push_str(&String::from_utf8_lossy(b.as_slice()));
