@@ -20,6 +20,8 @@ pub enum Rendered {
     Color(termcolor::Buffer),
     /// SARIF results, assembled into one log at the end (never written live).
     Sarif(Vec<crate::formats::SarifPart>),
+    /// A group's part of the HTML report, put together at the end (never written live).
+    Html(crate::html::HtmlPart),
 }
 
 /// What a streamed group leaves: its output, and the rule and severity of each finding
@@ -68,7 +70,7 @@ impl LiveWriter {
                     crate::output::stdout(text.as_bytes())
                 }
                 Rendered::Text(t) if !t.is_empty() => crate::output::stdout(t.as_bytes()),
-                Rendered::Text(_) | Rendered::Sarif(_) => Ok(()),
+                Rendered::Text(_) | Rendered::Sarif(_) | Rendered::Html(_) => Ok(()),
                 Rendered::Color(b) => {
                     buffers.print(&b).and_then(|()| std::io::stdout().flush()).map_err(|e| match e.kind() {
                         std::io::ErrorKind::BrokenPipe => WriteError::Closed,

@@ -175,11 +175,12 @@ fn newsletter_report_shows_every_finding_in_its_columns() {
     for t in tags_with(&html, "<td data-col=") {
         assert!(t.contains(" lang=\""), "{t}");
     }
-    // Every finding's primary span is drawn in the text and linked from the list.
+    // Every finding's primary span is drawn in the text and linked from the list (ids are
+    // numbered per document: `d0-3` is the fourth finding of the first).
     assert!(!html.contains("not shown above"));
     for (i, d) in diags.iter().enumerate() {
         let item =
-            format!("<li class=\"diag sev-{}\" id=\"d{i}\" data-rule=\"{}\"", d.severity.as_str(), d.rule);
+            format!("<li class=\"diag sev-{}\" id=\"d0-{i}\" data-rule=\"{}\"", d.severity.as_str(), d.rule);
         assert!(html.contains(&item), "{item}");
     }
     for t in tags_with(&html, " data-diag=\"") {
@@ -195,7 +196,7 @@ fn newsletter_report_shows_every_finding_in_its_columns() {
     assert!(!html.contains("title=\"number:"));
     // Content links are text: the malformed one is marked where it stands.
     let malformed = diags.iter().position(|d| d.rule == "link-malformed").expect("link-malformed");
-    let marked = tags_with(&html, &format!("data-diag=\"d{malformed}\""));
+    let marked = tags_with(&html, &format!("data-diag=\"d0-{malformed}\""));
     assert_eq!(marked.len(), 1, "{marked:?}");
     assert!(marked[0].contains("sev-error"));
 }
@@ -305,7 +306,7 @@ fn extra_sections_have_their_own_row() {
     let extra = diags.iter().position(|d| d.rule == "section-extra").expect("section-extra");
     assert!(html.contains("<tr class=\"extra\">"));
     assert!(html.contains(&format!(
-        "<strong>no counterpart</strong>: the French section in this row has no English source (<a href=\"#d{extra}\">finding</a>)"
+        "<strong>no counterpart</strong>: the French section in this row has no English source (<a href=\"#d0-{extra}\">finding</a>)"
     )));
 }
 

@@ -268,7 +268,7 @@ impl Page<'_> {
         for &(d, i) in &m.labels {
             let diag = &diags[d];
             self.places.entry((d, i)).or_insert_with(|| id.clone());
-            let did = format!("d{d}");
+            let did = format!("d{}{d}", self.prefix);
             if !ids.contains(&did) {
                 ids.push(did);
             }

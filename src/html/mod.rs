@@ -38,6 +38,12 @@ impl Counts {
         }
     }
 
+    fn merge(&mut self, o: &Counts) {
+        self.errors += o.errors;
+        self.warnings += o.warnings;
+        self.notes += o.notes;
+    }
+
     fn total(&self) -> usize {
         self.errors + self.warnings + self.notes
     }
@@ -65,45 +71,133 @@ struct Page<'a> {
     /// Where each label was first drawn: element id by (diagnostic, label index).
     places: HashMap<(usize, usize), String>,
     next_id: usize,
+    /// Makes this part's element ids unique in the page (`3-`: the fourth group's).
+    prefix: String,
     out: String,
+}
+
+/// Where a part's HTML is: in memory, or written out to a spill file (`at`, `len`
+/// bytes) so that a large report keeps only its summary in memory.
+pub enum Body {
+    Text(String),
+    Spilled { at: u64, len: usize },
+}
+
+/// What one document group adds to the report, rendered as soon as the group is
+/// checked (its files are dropped then): the document's section, the findings outside
+/// any document, and the counts that the summary, the filters and the table of contents
+/// need. [`write_report`] puts the parts together.
+pub struct HtmlPart {
+    k: usize,
+    name: Option<String>,
+    counts: Counts,
+    total: Counts,
+    by_rule: BTreeMap<&'static str, Counts>,
+    by_lang: BTreeMap<&'static str, Counts>,
+    langs: BTreeSet<Lang>,
+    files: usize,
+    orphans: usize,
+    /// The document's section (empty when the group has no document).
+    pub body: Body,
+    /// List items of the findings outside the document (files that could not be read).
+    other: String,
+}
+
+/// The part of group `k`: its document (when it could be checked) and its findings.
+pub fn part(k: usize, doc: Option<&Document>, diags: &[Diagnostic]) -> HtmlPart {
+    let owned: Vec<bool> = diags
+        .iter()
+        .map(|d| doc.is_some_and(|doc| doc.files.iter().any(|f| f.path == d.primary.file.path)))
+        .collect();
+    let mut part = HtmlPart {
+        k,
+        name: doc.map(|d| d.name.clone()),
+        counts: Counts::default(),
+        total: Counts::default(),
+        by_rule: BTreeMap::new(),
+        by_lang: BTreeMap::new(),
+        langs: doc.map(|d| d.versions.iter().map(|v| v.lang).collect()).unwrap_or_default(),
+        files: doc.map_or(0, |d| d.files.len()),
+        orphans: owned.iter().filter(|o| !**o).count(),
+        body: Body::Text(String::new()),
+        other: String::new(),
+    };
+    for (d, &mine) in diags.iter().zip(&owned) {
+        if mine {
+            part.counts.add(d.severity);
+        }
+        part.total.add(d.severity);
+        part.by_rule.entry(d.rule).or_default().add(d.severity);
+        part.by_lang.entry(d.primary.lang.tag()).or_default().add(d.severity);
+        part.langs.insert(d.primary.lang);
+    }
+    let mut p =
+        Page { diags, places: HashMap::new(), next_id: 0, prefix: format!("{k}-"), out: String::new() };
+    if let Some(doc) = doc {
+        let mine: Vec<usize> = (0..diags.len()).filter(|&i| owned[i]).collect();
+        p.document(k, doc, &mine, part.counts);
+        part.body = Body::Text(std::mem::take(&mut p.out));
+    }
+    let others: Vec<usize> = (0..diags.len()).filter(|&i| !owned[i]).collect();
+    p.list_items(&others);
+    part.other = p.out;
+    part
 }
 
 /// The whole report for a set of checked documents and the findings about them.
 pub fn report(docs: &[&Document], diags: &[Diagnostic]) -> String {
-    // Which document each finding is about (by its primary span).
-    let mut doc_of: HashMap<&std::path::Path, usize> = HashMap::new();
-    for (k, doc) in docs.iter().enumerate() {
-        for f in &doc.files {
-            doc_of.entry(f.path.as_path()).or_insert(k);
-        }
+    // Which document each finding is about (by its primary span); the rest go last.
+    let mut per: Vec<Vec<Diagnostic>> = vec![Vec::new(); docs.len() + 1];
+    for d in diags {
+        let k = docs
+            .iter()
+            .position(|doc| doc.files.iter().any(|f| f.path == d.primary.file.path))
+            .unwrap_or(docs.len());
+        per[k].push(d.clone());
     }
-    let owner: Vec<Option<usize>> =
-        diags.iter().map(|d| doc_of.get(d.primary.file.path.as_path()).copied()).collect();
-    let mut findings: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
-    for (i, o) in owner.iter().enumerate() {
-        if let Some(k) = o {
-            findings[*k].push(i);
-        }
-    }
-    let mut per_doc = vec![Counts::default(); docs.len()];
+    let parts: Vec<HtmlPart> =
+        per.iter().enumerate().map(|(k, ds)| part(k, docs.get(k).copied(), ds)).collect();
+    let mut out = Vec::new();
+    write_report(
+        &parts,
+        &mut |b| match b {
+            Body::Text(t) => Ok(t.clone()),
+            Body::Spilled { .. } => Err(std::io::Error::other("no spill file")),
+        },
+        &mut out,
+    )
+    .expect("writing to memory");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// Writes the page: header, summary and filters, table of contents (most errors first),
+/// each document's section (read with `body`), the findings outside any document.
+pub fn write_report(
+    parts: &[HtmlPart],
+    body: &mut dyn FnMut(&Body) -> std::io::Result<String>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut total = Counts::default();
     let mut by_rule: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut by_lang: BTreeMap<&str, Counts> = BTreeMap::new();
-    for (d, o) in diags.iter().zip(&owner) {
-        if let Some(o) = o {
-            per_doc[*o].add(d.severity);
+    let mut langs: BTreeSet<Lang> = BTreeSet::new();
+    let (mut files, mut orphans) = (0, 0);
+    for p in parts {
+        total.merge(&p.total);
+        for (r, n) in &p.by_rule {
+            by_rule.entry(r).or_default().merge(n);
         }
-        total.add(d.severity);
-        by_rule.entry(d.rule).or_default().add(d.severity);
-        by_lang.entry(d.primary.lang.tag()).or_default().add(d.severity);
+        for (l, n) in &p.by_lang {
+            by_lang.entry(l).or_default().merge(n);
+        }
+        langs.extend(p.langs.iter().copied());
+        files += p.files;
+        orphans += p.orphans;
     }
-    let mut langs: BTreeSet<Lang> = docs.iter().flat_map(|d| d.versions.iter().map(|v| v.lang)).collect();
-    langs.extend(diags.iter().map(|d| d.primary.lang));
-    let files: usize = docs.iter().map(|d| d.files.len()).sum();
+    let docs: Vec<&HtmlPart> = parts.iter().filter(|p| p.name.is_some()).collect();
 
-    let mut p = Page { diags, places: HashMap::new(), next_id: 0, out: String::with_capacity(1 << 16) };
-    p.out.push_str(HEAD);
-    let o = &mut p.out;
+    let mut o = String::with_capacity(1 << 16);
+    o.push_str(HEAD);
     o.push_str("<a class=\"skip\" href=\"#main\">Skip to the documents</a>\n");
     o.push_str("<header>\n<h1>oerlint report</h1>\n");
     let _ = writeln!(
@@ -129,13 +223,13 @@ pub fn report(docs: &[&Document], diags: &[Diagnostic]) -> String {
     o.push_str("<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n");
     o.push_str("<div class=\"cols\">\n");
     counts_table(
-        o,
+        &mut o,
         "Findings by rule",
         "rule",
         by_rule.iter().map(|(r, c)| (format!("<code>{r}</code>"), *c)),
     );
     counts_table(
-        o,
+        &mut o,
         "Findings by language",
         "language",
         by_lang.iter().map(|(l, c)| {
@@ -153,10 +247,15 @@ pub fn report(docs: &[&Document], diags: &[Diagnostic]) -> String {
             .into_iter()
             .filter(|(_, n)| *n > 0)
             .collect();
-    filter_set(o, "Severity", "sev", sevs.iter().map(|(s, n)| (s.to_string(), s.to_string(), *n)));
-    filter_set(o, "Rule", "rule", by_rule.iter().map(|(r, c)| (r.to_string(), r.to_string(), c.total())));
+    filter_set(&mut o, "Severity", "sev", sevs.iter().map(|(s, n)| (s.to_string(), s.to_string(), *n)));
     filter_set(
-        o,
+        &mut o,
+        "Rule",
+        "rule",
+        by_rule.iter().map(|(r, c)| (r.to_string(), r.to_string(), c.total())),
+    );
+    filter_set(
+        &mut o,
         "Language",
         "lang",
         langs.iter().map(|l| {
@@ -167,51 +266,55 @@ pub fn report(docs: &[&Document], diags: &[Diagnostic]) -> String {
     o.push_str("<p id=\"shown\" aria-live=\"polite\"></p>\n</form>\n</section>\n");
 
     // Table of contents: most errors first.
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (per_doc[a], per_doc[b]);
+    let mut order: Vec<&HtmlPart> = docs.clone();
+    order.sort_by(|a, b| {
+        let (x, y) = (a.counts, b.counts);
         (y.errors, y.warnings, y.notes)
             .cmp(&(x.errors, x.warnings, x.notes))
-            .then_with(|| docs[a].name.cmp(&docs[b].name))
+            .then_with(|| a.name.cmp(&b.name))
     });
-    let orphans: Vec<usize> = (0..diags.len()).filter(|&i| owner[i].is_none()).collect();
     o.push_str(
         "<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">Documents, most errors first</h2>\n<ol>\n",
     );
-    for &k in &order {
-        let c = per_doc[k];
+    for d in &order {
+        let (c, k) = (d.counts, d.k);
         let _ = writeln!(
             o,
             "<li><a href=\"#doc-{k}\">{}</a> <span class=\"count{}\">{}</span></li>",
-            text(&docs[k].name),
+            text(d.name.as_deref().unwrap_or("")),
             if c.errors > 0 { " sev-error" } else { "" },
             c.text()
         );
     }
-    if !orphans.is_empty() {
+    if orphans > 0 {
         let _ = writeln!(
             o,
             "<li><a href=\"#other\">Other findings</a> <span class=\"count\">{}</span></li>",
-            plural(orphans.len(), "finding")
+            plural(orphans, "finding")
         );
     }
     o.push_str("</ol>\n</nav>\n</div>\n<main id=\"main\" tabindex=\"-1\">\n");
 
-    for &k in &order {
-        p.document(k, docs[k], &findings[k], per_doc[k]);
+    w.write_all(o.as_bytes())?;
+    for d in &order {
+        w.write_all(body(&d.body)?.as_bytes())?;
     }
-    if !orphans.is_empty() {
-        p.out.push_str(
+    let mut o = String::new();
+    if orphans > 0 {
+        o.push_str(
             "<section id=\"other\" aria-labelledby=\"other-h\">\n<h2 id=\"other-h\">Other findings</h2>\n\
-             <p>Findings outside the documents above (files that could not be read, for instance).</p>\n",
+             <p>Findings outside the documents above (files that could not be read, for instance).</p>\n\
+             <ol class=\"diags\">\n",
         );
-        p.list(&orphans);
-        p.out.push_str("</section>\n");
+        for p in parts {
+            o.push_str(&p.other);
+        }
+        o.push_str("</ol>\n</section>\n");
     }
-    p.out.push_str("</main>\n");
-    p.out.push_str(SCRIPT);
-    p.out.push_str("</body>\n</html>\n");
-    p.out
+    o.push_str("</main>\n");
+    o.push_str(SCRIPT);
+    o.push_str("</body>\n</html>\n");
+    w.write_all(o.as_bytes())
 }
 
 fn counts_table(o: &mut String, caption: &str, what: &str, rows: impl Iterator<Item = (String, Counts)>) {
@@ -276,7 +379,7 @@ enum Row {
 impl Page<'_> {
     fn id(&mut self) -> String {
         self.next_id += 1;
-        format!("m{}", self.next_id)
+        format!("m{}{}", self.prefix, self.next_id)
     }
 
     fn document(&mut self, k: usize, doc: &Document, mine: &[usize], counts: Counts) {
@@ -534,7 +637,7 @@ impl Page<'_> {
                     self.out,
                     "<p class=\"flag\" lang=\"en\" dir=\"ltr\"><span aria-hidden=\"true\">∅ </span><strong>missing</strong>: no {} counterpart of source {which}{}</p>",
                     escape(v.lang.name()),
-                    d.map(|d| format!(" (<a href=\"#d{d}\">finding</a>)")).unwrap_or_default()
+                    d.map(|d| format!(" (<a href=\"#d{}{d}\">finding</a>)", self.prefix)).unwrap_or_default()
                 );
             }
             Cell::NoCounterpart { version, tgt } => {
@@ -549,7 +652,7 @@ impl Page<'_> {
                     "<p class=\"flag\" lang=\"en\" dir=\"ltr\"><span aria-hidden=\"true\">∅ </span><strong>no counterpart</strong>: the {} section in this row has no {} source{}</p>",
                     escape(v.lang.name()),
                     escape(s.lang.name()),
-                    d.map(|d| format!(" (<a href=\"#d{d}\">finding</a>)")).unwrap_or_default()
+                    d.map(|d| format!(" (<a href=\"#d{}{d}\">finding</a>)", self.prefix)).unwrap_or_default()
                 );
             }
             Cell::Empty { version } => {
@@ -567,14 +670,21 @@ impl Page<'_> {
             return;
         }
         self.out.push_str("<ol class=\"diags\">\n");
+        self.list_items(which);
+        self.out.push_str("</ol>\n");
+    }
+
+    /// The items of [`Page::list`].
+    fn list_items(&mut self, which: &[usize]) {
         for &i in which {
             let d = &self.diags[i];
             let sev = d.severity.as_str();
             let o = &mut self.out;
             let _ = write!(
                 o,
-                "<li class=\"diag sev-{sev}\" id=\"d{i}\" data-rule=\"{}\" data-sev=\"{sev}\" data-lang=\"{}\">\
+                "<li class=\"diag sev-{sev}\" id=\"d{}{i}\" data-rule=\"{}\" data-sev=\"{sev}\" data-lang=\"{}\">\
                  <span class=\"badge\">{} {sev}</span> <code class=\"rule\">{}</code> <span class=\"msg\">{}</span>",
+                self.prefix,
                 escape(d.rule),
                 d.primary.lang,
                 sev_icon(d.severity),
@@ -609,7 +719,6 @@ impl Page<'_> {
             }
             o.push_str("</ul></li>\n");
         }
-        self.out.push_str("</ol>\n");
     }
 }
 

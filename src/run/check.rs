@@ -24,17 +24,43 @@ pub fn run_check(
         || std::io::IsTerminal::is_terminal(&std::io::stdout()),
     );
     let buffers = termcolor::BufferWriter::stdout(choice);
-    let render_json = |d: &[crate::diag::Diagnostic]| Rendered::Json(render::json_items(d));
-    let render_short = |d: &[crate::diag::Diagnostic]| Rendered::Text(crate::formats::short(d));
-    let render_github = |d: &[crate::diag::Diagnostic]| Rendered::Text(crate::formats::github(d));
+    type Doc<'a> = Option<&'a Document>;
+    let render_json = |_, d: &[crate::diag::Diagnostic], _: Doc| Rendered::Json(render::json_items(d));
+    let render_short = |_, d: &[crate::diag::Diagnostic], _: Doc| Rendered::Text(crate::formats::short(d));
+    let render_github = |_, d: &[crate::diag::Diagnostic], _: Doc| Rendered::Text(crate::formats::github(d));
     let root = repo_root();
-    let render_sarif = |d: &[crate::diag::Diagnostic]| Rendered::Sarif(crate::formats::sarif_parts(d, &root));
-    let render_plain = |d: &[crate::diag::Diagnostic]| {
+    let render_sarif =
+        |_, d: &[crate::diag::Diagnostic], _: Doc| Rendered::Sarif(crate::formats::sarif_parts(d, &root));
+    // Each document's section of the HTML page goes to a spill file as soon as it is
+    // rendered, so that only the summary stays in memory (kept in memory if no temporary
+    // file can be made).
+    let spill: std::sync::Mutex<Option<(std::fs::File, u64)>> =
+        std::sync::Mutex::new(tempfile::tempfile().ok().map(|f| (f, 0)));
+    let render_html = |k: usize, d: &[crate::diag::Diagnostic], doc: Doc| {
+        let mut part = crate::html::part(k, doc, d);
+        let spilled = match &part.body {
+            crate::html::Body::Text(t) if !t.is_empty() => {
+                let mut guard = spill.lock().unwrap_or_else(|e| e.into_inner());
+                guard.as_mut().and_then(|(file, at)| {
+                    file.write_all(t.as_bytes()).ok()?;
+                    let place = crate::html::Body::Spilled { at: *at, len: t.len() };
+                    *at += t.len() as u64;
+                    Some(place)
+                })
+            }
+            _ => None,
+        };
+        if let Some(b) = spilled {
+            part.body = b;
+        }
+        Rendered::Html(part)
+    };
+    let render_plain = |_, d: &[crate::diag::Diagnostic], _: Doc| {
         let mut buf = termcolor::Buffer::no_color();
         let _ = render::human(d, &mut buf);
         Rendered::Color(buf)
     };
-    let render_color = |d: &[crate::diag::Diagnostic]| {
+    let render_color = |_, d: &[crate::diag::Diagnostic], _: Doc| {
         let mut buf = buffers.buffer();
         let _ = render::human(d, &mut buf);
         Rendered::Color(buf)
@@ -47,7 +73,7 @@ pub fn run_check(
         Format::Human if output.is_some() => Some(&render_plain),
         Format::Human => Some(&render_color),
         Format::Sarif => Some(&render_sarif),
-        Format::Html => None,
+        Format::Html => Some(&render_html),
     };
     let stream = per_group.filter(|_| fixes == Fixes::None);
     // To standard output, JSON, short, GitHub and human output are written group by group,
@@ -57,12 +83,16 @@ pub fn run_check(
         let mut w = live_state.lock().unwrap_or_else(|e| e.into_inner());
         w.push(i, part, &buffers);
     };
-    // SARIF is one log whose rule list and kept results depend on the whole run: its
-    // parts are kept (without the files) and assembled at the end.
-    let live: Option<Live> =
-        (output.is_none() && !run.statistics && stream.is_some() && format != Format::Sarif)
-            .then_some(&write_live as Live);
+    // SARIF is one log whose rule list and kept results depend on the whole run, and the
+    // HTML page starts with its summary: their parts are kept (without the files) and
+    // assembled at the end.
+    let live: Option<Live> = (output.is_none()
+        && !run.statistics
+        && stream.is_some()
+        && !matches!(format, Format::Sarif | Format::Html))
+    .then_some(&write_live as Live);
     let Outcome { groups, reports, path_errors, config_errors, notes } = check_all(paths, run, stream, live);
+    let spill = spill.lock().unwrap_or_else(|e| e.into_inner()).take().map(|(f, _)| f);
     let is_live = live.is_some();
     let live_state = std::mem::take(&mut *live_state.lock().unwrap_or_else(|e| e.into_inner()));
     if let Some(out) = output {
@@ -139,7 +169,18 @@ pub fn run_check(
             }
             return finish_live(&live_state.json, &kinds, summary, &buffers, format, run, deny, input_errors);
         }
-        return write_output(streamed, &kinds, summary, &buffers, format, output, run, deny, input_errors);
+        return write_output(
+            streamed,
+            spill,
+            &kinds,
+            summary,
+            &buffers,
+            format,
+            output,
+            run,
+            deny,
+            input_errors,
+        );
     }
     match fixes {
         Fixes::None => {}
@@ -195,14 +236,14 @@ pub fn run_check(
     }
     summary.count(&diags);
     let rendered = match (format, per_group) {
-        (_, Some(render)) => render(&diags),
-        _ => {
+        (Format::Html, _) | (_, None) => {
             let docs: Vec<&Document> = documents.iter().collect();
             Rendered::Text(crate::html::report(&docs, &diags))
         }
+        (_, Some(render)) => render(0, &diags, None),
     };
     let kinds: Vec<Kind> = diags.iter().map(kind).collect();
-    write_output(vec![rendered], &kinds, summary, &buffers, format, output, run, deny, input_errors)
+    write_output(vec![rendered], None, &kinds, summary, &buffers, format, output, run, deny, input_errors)
 }
 
 /// `--color`, then the conventions: `NO_COLOR` (no-color.org) turns colour off,
@@ -284,6 +325,7 @@ pub fn exit_status<'a>(
 #[allow(clippy::too_many_arguments)]
 pub fn write_output(
     parts: Vec<Rendered>,
+    spill: Option<std::fs::File>,
     kinds: &[Kind],
     summary: Summary,
     buffers: &termcolor::BufferWriter,
@@ -304,13 +346,30 @@ pub fn write_output(
     let mut text = String::new();
     let mut colored = Vec::new();
     let mut sarif = Vec::new();
+    let mut html = Vec::new();
     for p in parts {
         match p {
             Rendered::Json(v) => items.extend(v),
             Rendered::Text(t) => text.push_str(&t),
             Rendered::Color(b) => colored.push(b),
             Rendered::Sarif(v) => sarif.extend(v),
+            Rendered::Html(p) => html.push(p),
         }
+    }
+    if format == Format::Html && text.is_empty() {
+        return match write_html(&html, spill, output) {
+            Ok(()) => {
+                if let (Some(path), false) = (output, run.quiet) {
+                    say!(
+                        "wrote {} ({})",
+                        visible_line(&path.display().to_string()),
+                        render::summary_line(&summary)
+                    );
+                }
+                exit_status(kinds, deny, input_errors, run.exit_zero)
+            }
+            Err(code) => code,
+        };
     }
     match format {
         Format::Json => text = render::json_report(items, summary),
@@ -364,5 +423,53 @@ pub fn write_output(
             exit_status(kinds, deny, input_errors, run.exit_zero)
         }
         Err(code) => code,
+    }
+}
+
+/// Writes the HTML page from its parts, reading each document's section back from the
+/// spill file: the page is never whole in memory.
+fn write_html(
+    parts: &[crate::html::HtmlPart],
+    mut spill: Option<std::fs::File>,
+    output: Option<&std::path::Path>,
+) -> Result<(), ExitCode> {
+    use std::io::{Read, Seek};
+    let mut body = |b: &crate::html::Body| -> std::io::Result<String> {
+        match b {
+            crate::html::Body::Text(t) => Ok(t.clone()),
+            crate::html::Body::Spilled { at, len } => {
+                let f = spill.as_mut().ok_or_else(|| std::io::Error::other("the spill file is gone"))?;
+                f.seek(std::io::SeekFrom::Start(*at))?;
+                let mut buf = vec![0; *len];
+                f.read_exact(&mut buf)?;
+                String::from_utf8(buf).map_err(std::io::Error::other)
+            }
+        }
+    };
+    match output {
+        Some(path) => {
+            let shown = visible_line(&path.display().to_string());
+            let written = std::fs::File::create(path).and_then(|f| {
+                let mut w = std::io::BufWriter::new(f);
+                crate::html::write_report(parts, &mut body, &mut w)?;
+                w.flush()
+            });
+            written.map_err(|e| {
+                say!("error: cannot write {shown}: {}", visible(&e.to_string()));
+                ExitCode::from(2)
+            })
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            match crate::html::write_report(parts, &mut body, &mut w).and_then(|()| w.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => {
+                    say!("error: cannot write output: {}", visible(&e.to_string()));
+                    Err(ExitCode::from(2))
+                }
+            }
+        }
     }
 }

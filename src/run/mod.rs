@@ -160,7 +160,9 @@ pub fn options_for(
 }
 
 /// Renders one group's diagnostics (input errors first, as in the full report).
-pub type Renderer<'a> = &'a (dyn Fn(&[crate::diag::Diagnostic]) -> Rendered + Sync);
+/// (The group's index, its diagnostics, its document when kept.)
+pub type Renderer<'a> =
+    &'a (dyn Fn(usize, &[crate::diag::Diagnostic], Option<&crate::check::Document>) -> Rendered + Sync);
 
 /// Takes each group's rendered part as soon as it is checked (with the group's index).
 pub type Live<'a> = &'a (dyn Fn(usize, Streamed) + Sync);
@@ -208,7 +210,9 @@ pub fn check_all(
             let streamed = stream.map(|render| {
                 let mut all = std::mem::take(&mut r.input_errors);
                 all.append(&mut r.diagnostics);
-                Streamed { rendered: render(&all), kinds: all.iter().map(kind).collect() }
+                // The document was kept for this rendering (the HTML report) only.
+                let doc = r.document.take();
+                Streamed { rendered: render(i, &all, doc.as_ref()), kinds: all.iter().map(kind).collect() }
             });
             // Written out as soon as the groups before it are: nothing is kept.
             let streamed = match (live, streamed) {
