@@ -34,7 +34,9 @@ pub struct Item {
     /// Word stems (the first four letters of longer Latin-script words), after Simard
     /// et al.: related languages share many (`test`/`testez`, `chan`ges/`chan`gements).
     /// A weak signal, worth most where lengths cannot decide; none across scripts.
-    pub stems: Vec<String>,
+    /// Four ASCII letters each, kept as bytes: a `String` per word was a quarter of the
+    /// peak memory on a long document (docs/reliability.md).
+    pub stems: Vec<[u8; 4]>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -200,7 +202,11 @@ impl<'a> Side<'a> {
         let stems = items
             .iter()
             .map(|it| {
-                let mut v: Vec<u32> = it.stems.iter().map(|c| intern(ids, c)).collect();
+                let mut v: Vec<u32> = it
+                    .stems
+                    .iter()
+                    .map(|c| intern(ids, std::str::from_utf8(c).unwrap_or_default()))
+                    .collect();
                 v.sort_unstable();
                 v.dedup();
                 v

@@ -272,17 +272,22 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
             },
             code: r.len() == 1 && v.blocks[r.start].code_only,
             shape: 3,
-            stems: v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect(),
+            stems: {
+                let mut s: Vec<[u8; 4]> = v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect();
+                s.shrink_to_fit();
+                s
+            },
         })
         .collect()
 }
 
 /// The first four letters of each Latin-script word of five letters or more, lower-cased
-/// and without accents on the common letters (see `align::Item::stems`).
-fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+/// and without accents on the common letters (see `align::Item::stems`): four ASCII
+/// letters.
+fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
     text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5).filter_map(|w| {
-        let mut out = String::new();
-        for c in w.chars().take(4) {
+        let mut out = [0u8; 4];
+        for (slot, c) in out.iter_mut().zip(w.chars()) {
             let c = match c.to_lowercase().next().unwrap_or(c) {
                 'à' | 'â' | 'ä' => 'a',
                 'é' | 'è' | 'ê' | 'ë' => 'e',
@@ -293,7 +298,7 @@ fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
                 c if c.is_ascii_lowercase() => c,
                 _ => return None,
             };
-            out.push(c);
+            *slot = c as u8;
         }
         Some(out)
     })
@@ -414,6 +419,9 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let beads = align::align(&si, &ti, &align::SECTIONS);
     let moved = align::moved(&si, &ti, &beads);
     let ratio = document_ratio(&si, &ti, &beads);
+    // The section units hold every anchor key and stem of the document: gone before the
+    // blocks are aligned, which build units of their own.
+    drop((si, ti));
     beads
         .into_iter()
         .map(|b| {
