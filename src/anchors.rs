@@ -7,6 +7,7 @@ use crate::codes;
 use crate::config::Settings;
 use crate::temporal::{self, DateAnchor, NumberAnchor, NumberKind, TimeAnchor};
 use crate::urls;
+use compact_str::CompactString;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -41,14 +42,16 @@ pub enum Value {
 #[derive(Debug, Clone)]
 pub struct Anchor {
     pub kind: Kind,
-    /// Normalised value used for comparison.
-    pub key: String,
+    /// Normalised value used for comparison. Keys, shown values and link texts are
+    /// compact strings: up to 24 bytes are kept inline, and most anchors are short (a
+    /// `String` each was two small allocations per anchor: docs/reliability.md).
+    pub key: CompactString,
     /// Byte range in the file of the text that carries the value.
     pub span: Range<usize>,
     /// The value as shown to users (the raw text for codes and emails, the target for links).
-    pub shown: String,
+    pub shown: CompactString,
     /// For links: the link text (empty for bare URLs).
-    pub link_text: String,
+    pub link_text: CompactString,
     pub value: Value,
 }
 
@@ -154,10 +157,10 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             if !in_text && email_re().is_match(addr) {
                 out.push(Anchor {
                     kind: Kind::Email,
-                    key: email_key(addr),
+                    key: email_key(addr).into(),
                     span: l.dest_span.clone(),
-                    shown: addr.to_string(),
-                    link_text: String::new(),
+                    shown: addr.into(),
+                    link_text: CompactString::default(),
                     value: Value::None,
                 });
             }
@@ -168,10 +171,10 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         }
         out.push(Anchor {
             kind: Kind::Link,
-            key: link_key(&l.dest, settings),
+            key: link_key(&l.dest, settings).into(),
             span: l.dest_span.clone(),
-            shown: l.dest.clone(),
-            link_text: text[l.text.clone()].trim().to_string(),
+            shown: l.dest.as_str().into(),
+            link_text: text[l.text.clone()].trim().into(),
             value: Value::None,
         });
     }
@@ -189,10 +192,10 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         let raw = &text[r.clone()];
         out.push(Anchor {
             kind: Kind::Link,
-            key: link_key(raw, settings),
+            key: link_key(raw, settings).into(),
             span: block.file_range(r),
-            shown: raw.to_string(),
-            link_text: String::new(),
+            shown: raw.into(),
+            link_text: CompactString::default(),
             value: Value::None,
         });
     }
@@ -204,10 +207,10 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         taken.push(r.clone());
         out.push(Anchor {
             kind: Kind::Email,
-            key: email_key(m.as_str()),
+            key: email_key(m.as_str()).into(),
             span: block.file_range(r),
-            shown: m.as_str().to_string(),
-            link_text: String::new(),
+            shown: m.as_str().into(),
+            link_text: CompactString::default(),
             value: Value::None,
         });
     }
@@ -218,10 +221,10 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         taken.push(c.range.clone());
         out.push(Anchor {
             kind: Kind::Code,
-            key: c.normalized,
+            key: c.normalized.into(),
             span: block.file_range(c.range.clone()),
-            shown: text[c.range].to_string(),
-            link_text: String::new(),
+            shown: text[c.range].into(),
+            link_text: CompactString::default(),
             value: Value::None,
         });
     }
@@ -231,14 +234,14 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         if overlaps(&r, &taken) {
             continue;
         }
-        let key: String = m.as_str().chars().map(codes::ascii_digit).collect();
-        let key = key.trim_start_matches('0').to_string();
+        let key: CompactString = m.as_str().chars().map(codes::ascii_digit).collect();
+        let key = CompactString::from(key.trim_start_matches('0'));
         out.push(Anchor {
             kind: Kind::Number,
             span: block.file_range(r),
-            shown: m.as_str().to_string(),
+            shown: m.as_str().into(),
             key: if key.is_empty() { "0".into() } else { key },
-            link_text: String::new(),
+            link_text: CompactString::default(),
             value: Value::None,
         });
     }
@@ -300,10 +303,10 @@ fn extract_temporal(
     for d in dates {
         out.push(Anchor {
             kind: Kind::Date,
-            key: date_key(&d),
+            key: date_key(&d).into(),
             span: block.file_range(d.start..d.end),
-            shown: text[d.start..d.end].to_string(),
-            link_text: String::new(),
+            shown: text[d.start..d.end].into(),
+            link_text: CompactString::default(),
             value: Value::Date(Box::new(d)),
         });
     }
@@ -313,10 +316,10 @@ fn extract_temporal(
         }
         out.push(Anchor {
             kind: Kind::Time,
-            key: format!("{}-{:?}@{:?}", t.from_minutes, t.to_minutes, t.zone),
+            key: compact_str::format_compact!("{}-{:?}@{:?}", t.from_minutes, t.to_minutes, t.zone),
             span: block.file_range(t.start..t.end),
-            shown: text[t.start..t.end].to_string(),
-            link_text: String::new(),
+            shown: text[t.start..t.end].into(),
+            link_text: CompactString::default(),
             value: Value::Time(Box::new(t), event_date),
         });
     }
@@ -329,10 +332,10 @@ fn extract_temporal(
     for n in numbers.into_iter().filter(|n| !in_code(n) && !in_idiom(n)) {
         out.push(Anchor {
             kind: Kind::Quantity,
-            key: quantity_key(&n),
+            key: quantity_key(&n).into(),
             span: block.file_range(n.start..n.end),
-            shown: text[n.start..n.end].to_string(),
-            link_text: String::new(),
+            shown: text[n.start..n.end].into(),
+            link_text: CompactString::default(),
             value: Value::Quantity(n),
         });
     }
@@ -424,7 +427,7 @@ mod tests {
         let b = parse(s, 0..s.len(), Format::Markdown);
         b.iter()
             .flat_map(|b| extract(b, &Settings::default(), "en"))
-            .map(|a| (a.kind, a.key, s[a.span].to_string()))
+            .map(|a| (a.kind, a.key.to_string(), s[a.span].to_string()))
             .collect()
     }
 

@@ -70,7 +70,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 let shown = if t.anchor.shown != *b {
                     format!("{} (normalised {b})", t.anchor.shown)
                 } else {
-                    b.clone()
+                    b.to_string()
                 };
                 Diagnostic::new(
                     RULE.id,

@@ -141,7 +141,10 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                 }
                 let absent = own.anchors[block].iter().any(|a| {
                     !other.anchors.iter().flatten().any(|x| x.kind == a.kind && x.key == a.key)
-                        && !other.blocks.iter().any(|x| !a.shown.is_empty() && x.text.contains(&a.shown))
+                        && !other
+                            .blocks
+                            .iter()
+                            .any(|x| !a.shown.is_empty() && x.text.contains(a.shown.as_str()))
                 });
                 let need = if absent { SURE_WITH_ANCHORS } else { SURE };
                 if bead.confidence < need {
