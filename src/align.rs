@@ -14,8 +14,9 @@ use std::ops::Range;
 pub struct Item {
     /// Length in characters.
     pub len: f64,
-    /// Normalised anchor keys with their weights.
-    pub anchors: Vec<(String, f64)>,
+    /// Normalised anchor keys with their weights (compact strings: most keys are short
+    /// and need no allocation of their own).
+    pub anchors: Vec<(compact_str::CompactString, f64)>,
     /// Names and acronyms kept as they are across languages: shared ones make a pair
     /// likelier, unshared ones say nothing (they may be plain capitalised words).
     pub cognates: Vec<String>,
@@ -592,8 +593,8 @@ fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, r
         let tk: std::collections::HashSet<&str> =
             tgt[b.tgt.clone()].iter().flat_map(|i| i.anchors.iter().map(|(k, _)| k.as_str())).collect();
         for (k, w) in src[b.src.clone()].iter().flat_map(|i| i.anchors.iter()) {
-            if *w > 0.0 && tk.contains(k.as_str()) && !ties.contains(k) {
-                ties.push(k.clone());
+            if *w > 0.0 && tk.contains(k.as_str()) && !ties.iter().any(|t| t.as_str() == k.as_str()) {
+                ties.push(k.to_string());
             }
         }
         let tp: std::collections::HashSet<&str> =
@@ -745,7 +746,7 @@ mod tests {
     use super::*;
 
     fn item(len: f64, anchors: &[&str]) -> Item {
-        Item { len, anchors: anchors.iter().map(|a| (a.to_string(), 6.0)).collect(), ..Item::default() }
+        Item { len, anchors: anchors.iter().map(|a| ((*a).into(), 6.0)).collect(), ..Item::default() }
     }
 
     fn shape(beads: &[Bead]) -> Vec<(usize, usize)> {

@@ -25,8 +25,8 @@ pub enum Kind {
     Quantity,
 }
 
-/// The value a date, time or quantity anchor carries. Spans inside are ranges of the
-/// block's plain text.
+/// The value a date, time, quantity or link anchor carries. Spans inside are ranges of
+/// the block's plain text.
 #[derive(Debug, Clone, Default)]
 pub enum Value {
     #[default]
@@ -36,7 +36,19 @@ pub enum Value {
     Date(Box<DateAnchor>),
     /// A time, with the date of its event when the block (or an earlier one) gives it.
     Time(Box<TimeAnchor>, Option<jiff::civil::Date>),
-    Quantity(NumberAnchor),
+    Quantity(Quantity),
+    /// A link's text (empty for a bare URL): see [`Anchor::link_text`].
+    Link(CompactString),
+}
+
+/// What a quantity anchor compares: the number read, without its place in the text (the
+/// anchor's span has it), so that an anchor stays small.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    pub kind: NumberKind,
+    /// Written as words ("forty-two").
+    pub spelled: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -50,9 +62,17 @@ pub struct Anchor {
     pub span: Range<usize>,
     /// The value as shown to users (the raw text for codes and emails, the target for links).
     pub shown: CompactString,
-    /// For links: the link text (empty for bare URLs).
-    pub link_text: CompactString,
     pub value: Value,
+}
+
+impl Anchor {
+    /// For links: the link text (empty for bare URLs and for other anchors).
+    pub fn link_text(&self) -> &str {
+        match &self.value {
+            Value::Link(t) => t,
+            _ => "",
+        }
+    }
 }
 
 fn email_re() -> &'static Regex {
@@ -160,7 +180,6 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
                     key: email_key(addr).into(),
                     span: l.dest_span.clone(),
                     shown: addr.into(),
-                    link_text: CompactString::default(),
                     value: Value::None,
                 });
             }
@@ -174,8 +193,7 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             key: link_key(&l.dest, settings).into(),
             span: l.dest_span.clone(),
             shown: l.dest.as_str().into(),
-            link_text: text[l.text.clone()].trim().into(),
-            value: Value::None,
+            value: Value::Link(text[l.text.clone()].trim().into()),
         });
     }
     // Bare URLs in running text (not the visible text of a Markdown link). A URL inside
@@ -195,8 +213,7 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             key: link_key(raw, settings).into(),
             span: block.file_range(r),
             shown: raw.into(),
-            link_text: CompactString::default(),
-            value: Value::None,
+            value: Value::Link(CompactString::default()),
         });
     }
     for m in email_re().find_iter(text) {
@@ -210,7 +227,6 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             key: email_key(m.as_str()).into(),
             span: block.file_range(r),
             shown: m.as_str().into(),
-            link_text: CompactString::default(),
             value: Value::None,
         });
     }
@@ -224,7 +240,6 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             key: c.normalized.into(),
             span: block.file_range(c.range.clone()),
             shown: text[c.range].into(),
-            link_text: CompactString::default(),
             value: Value::None,
         });
     }
@@ -241,7 +256,6 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             span: block.file_range(r),
             shown: m.as_str().into(),
             key: if key.is_empty() { "0".into() } else { key },
-            link_text: CompactString::default(),
             value: Value::None,
         });
     }
@@ -306,7 +320,6 @@ fn extract_temporal(
             key: date_key(&d).into(),
             span: block.file_range(d.start..d.end),
             shown: text[d.start..d.end].into(),
-            link_text: CompactString::default(),
             value: Value::Date(Box::new(d)),
         });
     }
@@ -319,7 +332,6 @@ fn extract_temporal(
             key: compact_str::format_compact!("{}-{:?}@{:?}", t.from_minutes, t.to_minutes, t.zone),
             span: block.file_range(t.start..t.end),
             shown: text[t.start..t.end].into(),
-            link_text: CompactString::default(),
             value: Value::Time(Box::new(t), event_date),
         });
     }
@@ -335,8 +347,7 @@ fn extract_temporal(
             key: quantity_key(&n).into(),
             span: block.file_range(n.start..n.end),
             shown: text[n.start..n.end].into(),
-            link_text: CompactString::default(),
-            value: Value::Quantity(n),
+            value: Value::Quantity(Quantity { value: n.value, kind: n.kind, spelled: n.spelled }),
         });
     }
 }

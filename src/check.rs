@@ -257,7 +257,7 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
             anchors: v.anchors[r.clone()]
                 .iter()
                 .flatten()
-                .map(|a| (format!("{:?}:{}", a.kind, a.key), item_weight(a)))
+                .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
                 .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
                 .collect(),
             cognates: v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect(),
@@ -346,14 +346,15 @@ fn step_pin(v: &Version, b: &Block) -> Option<String> {
 /// placeholders blanked (`cd {}` for `cd {{path/to/directory}}` and for
 /// `cd {{chemin/vers/dossier}}`). Strong when it has a few letters, divided like every
 /// anchor by how many units carry it.
-pub(crate) fn inline_code_keys(b: &Block) -> Vec<(String, f64)> {
+pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f64)> {
     b.code
         .iter()
         .filter_map(|r| {
             let code = b.text.get(r.clone())?;
             let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
             let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
-            (alnum >= 2).then(|| (format!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
+            (alnum >= 2)
+                .then(|| (compact_str::format_compact!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
         })
         .collect()
 }

@@ -86,7 +86,10 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
             .map(|a| format!("{:?}:{}", a.kind, a.key))
             .collect();
         k.extend(
-            crate::check::inline_code_keys(&v.blocks[b]).into_iter().filter(|x| x.1 >= 5.0).map(|x| x.0),
+            crate::check::inline_code_keys(&v.blocks[b])
+                .into_iter()
+                .filter(|x| x.1 >= 5.0)
+                .map(|x| x.0.into()),
         );
         k
     };
