@@ -96,8 +96,9 @@ pub struct Bead {
     pub cost: f64,
     /// How sure the aligner is of this bead, from 0 to 1 (see [`confidence`]).
     pub confidence: f64,
-    /// The anchors and pins both sides share, as `kind:key` (what tied the bead).
-    pub ties: Vec<String>,
+    /// The anchors and pins both sides share, as `kind:key` (what tied the bead); compact
+    /// strings, as a document keeps its beads to the end.
+    pub ties: Vec<compact_str::CompactString>,
 }
 
 /// Standard normal CDF (Abramowitz–Stegun 7.1.26 approximation of erf).
@@ -589,12 +590,12 @@ fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, r
         if b.src.is_empty() || b.tgt.is_empty() {
             continue;
         }
-        let mut ties: Vec<String> = Vec::new();
+        let mut ties: Vec<compact_str::CompactString> = Vec::new();
         let tk: std::collections::HashSet<&str> =
             tgt[b.tgt.clone()].iter().flat_map(|i| i.anchors.iter().map(|(k, _)| k.as_str())).collect();
         for (k, w) in src[b.src.clone()].iter().flat_map(|i| i.anchors.iter()) {
-            if *w > 0.0 && tk.contains(k.as_str()) && !ties.iter().any(|t| t.as_str() == k.as_str()) {
-                ties.push(k.to_string());
+            if *w > 0.0 && tk.contains(k.as_str()) && !ties.contains(k) {
+                ties.push(k.clone());
             }
         }
         let tp: std::collections::HashSet<&str> =
@@ -602,9 +603,9 @@ fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, r
         let mut rung = false;
         for (u, it) in b.src.clone().zip(&src[b.src.clone()]) {
             for k in &it.pins {
-                if tp.contains(k.as_str()) && !ties.iter().any(|x| x == &format!("pin:{k}")) {
+                if tp.contains(k.as_str()) && !ties.iter().any(|x| *x == format!("pin:{k}")) {
                     rung |= !s.live[u].is_empty();
-                    ties.push(format!("pin:{k}"));
+                    ties.push(compact_str::format_compact!("pin:{k}"));
                 }
             }
         }

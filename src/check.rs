@@ -102,7 +102,7 @@ pub struct SectionBead {
     pub blocks: Vec<Bead>,
     /// How sure the section pairing is (0 to 1) and what tied it (see `align::Bead`).
     pub confidence: f64,
-    pub ties: Vec<String>,
+    pub ties: Vec<compact_str::CompactString>,
     /// For a section left unaligned here: its counterpart on the other side, which stands
     /// in another place (a moved section, not a missing and an extra one).
     pub moved: Option<usize>,
@@ -254,13 +254,15 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
     ranges
         .map(|(r, heading)| Item {
             len: v.blocks[r.clone()].iter().map(|b| b.text.chars().count() as f64).sum(),
-            anchors: v.anchors[r.clone()]
-                .iter()
-                .flatten()
-                .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
-                .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
-                .collect(),
-            cognates: v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect(),
+            anchors: tight(
+                v.anchors[r.clone()]
+                    .iter()
+                    .flatten()
+                    .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
+                    .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
+                    .collect(),
+            ),
+            cognates: tight(v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect()),
             heading,
             pins: if heading {
                 heading_pins(v, r.start)
@@ -272,13 +274,16 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
             },
             code: r.len() == 1 && v.blocks[r.start].code_only,
             shape: 3,
-            stems: {
-                let mut s: Vec<[u8; 4]> = v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect();
-                s.shrink_to_fit();
-                s
-            },
+            stems: tight(v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect()),
         })
         .collect()
+}
+
+/// A vector without the slack of its growth: the units of a long document's sections
+/// hold every anchor key and stem of it at once.
+fn tight<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
 }
 
 /// The first four letters of each Latin-script word of five letters or more, lower-cased
