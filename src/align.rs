@@ -19,7 +19,7 @@ pub struct Item {
     pub anchors: Vec<(compact_str::CompactString, f64)>,
     /// Names and acronyms kept as they are across languages: shared ones make a pair
     /// likelier, unshared ones say nothing (they may be plain capitalised words).
-    pub cognates: Vec<String>,
+    pub cognates: Vec<compact_str::CompactString>,
     pub heading: bool,
     /// Hard keys: a custom heading id, a heading written the same in every language (a
     /// technical key, a code, a number such as `A01:2021` or `4.b`), a step number. A

@@ -235,7 +235,7 @@ fn item_weight(a: &Anchor) -> f64 {
 /// Cognates: names and acronyms written in Latin letters (`Hironaka`, `APAC`, `Zoom`),
 /// which translations keep as they are. A capitalised word that starts a sentence is not
 /// taken, since it is usually an ordinary word.
-fn cognates(text: &str) -> impl Iterator<Item = String> + '_ {
+fn cognates(text: &str) -> impl Iterator<Item = compact_str::CompactString> + '_ {
     let mut sentence_start = true;
     text.split_whitespace().filter_map(move |tok| {
         let starts = sentence_start;
@@ -246,7 +246,11 @@ fn cognates(text: &str) -> impl Iterator<Item = String> + '_ {
             && w.len() >= 3
             && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && w.chars().all(|c| c.is_ascii_alphabetic());
-        (acronym || name).then(|| w.to_ascii_lowercase())
+        (acronym || name).then(|| {
+            let mut c = compact_str::CompactString::from(w);
+            c.make_ascii_lowercase();
+            c
+        })
     })
 }
 

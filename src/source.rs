@@ -8,6 +8,11 @@ use std::sync::Arc;
 /// command line sets another limit.
 pub const MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
 
+/// The largest text read, whatever the limit set: offsets inside blocks are kept as
+/// `u32` (memory: docs/reliability.md), so a file (or its UTF-8 decoding) of 4 GiB or
+/// more is skipped with the same note as a file over the limit.
+pub const MAX_TEXT: u64 = u32::MAX as u64;
+
 /// How files are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
@@ -158,28 +163,29 @@ impl SourceFile {
             e.skipped = true;
             return Err(e);
         }
+        let max_size = opts.max_size.min(MAX_TEXT);
         let too_big = |len: u64| {
             let mut e = err(
                 format!(
                     "skipped: the file is {}{len} bytes, over the limit of {} bytes (set `max_file_size` in [input] of oerlint.toml, or --max-file-size)",
                     if len > meta.len() { "at least " } else { "" },
-                    opts.max_size
+                    max_size
                 ),
                 None,
             );
             e.skipped = true;
             e
         };
-        if meta.len() > opts.max_size {
+        if meta.len() > max_size {
             return Err(too_big(meta.len()));
         }
         // The limit holds while reading too: the file may grow, or lie about its size.
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         let mut file = std::fs::File::open(path).map_err(cannot)?;
         let stamp = file.metadata().map(|m| Stamp::of(&m)).ok();
-        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, opts.max_size + 1), &mut bytes)
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, max_size + 1), &mut bytes)
             .map_err(cannot)?;
-        if bytes.len() as u64 > opts.max_size {
+        if bytes.len() as u64 > max_size {
             return Err(too_big(bytes.len() as u64));
         }
         let bytes = bytes;
@@ -212,6 +218,9 @@ impl SourceFile {
                 None => not_blank(&text),
             };
             checked.map_err(|(m, _)| err(format!("{m} (read as UTF-16)"), None))?;
+            if text.len() as u64 > MAX_TEXT {
+                return Err(too_big(text.len() as u64));
+            }
             let mut f = SourceFile::from_text(path, text);
             f.encoding = if le { Encoding::Utf16Le } else { Encoding::Utf16Be };
             f.stamp = stamp;

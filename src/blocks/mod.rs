@@ -70,14 +70,39 @@ pub struct Link {
     pub markdown: bool,
 }
 
-/// One piece of the plain-text-to-file map.
+/// One piece of the plain-text-to-file map. Offsets are kept as `u32` (a block holds
+/// many pieces, and memory counts on long documents): files are read only up to
+/// `source::MAX_TEXT` bytes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Seg {
-    plain: usize,
-    file: usize,
-    len: usize,
+    plain: u32,
+    file: u32,
+    len: u32,
     /// Length in the file; differs from `len` for entities, where mapping is coarse.
-    file_len: usize,
+    file_len: u32,
+}
+
+impl Seg {
+    pub(crate) fn new(plain: usize, file: usize, len: usize, file_len: usize) -> Seg {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Seg { plain: n(plain), file: n(file), len: n(len), file_len: n(file_len) }
+    }
+
+    pub(crate) fn plain(&self) -> usize {
+        self.plain as usize
+    }
+
+    pub(crate) fn file(&self) -> usize {
+        self.file as usize
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    pub(crate) fn file_len(&self) -> usize {
+        self.file_len as usize
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -135,19 +160,19 @@ impl Block {
         }
         // The segment containing p (for an end, the one containing p-1).
         let key = if is_end && p > 0 { p - 1 } else { p };
-        let idx = match self.segs.binary_search_by(|s| s.plain.cmp(&key)) {
+        let idx = match self.segs.binary_search_by(|s| s.plain().cmp(&key)) {
             Ok(i) => i,
             Err(0) => 0,
             Err(i) => i - 1,
         };
         let s = self.segs[idx];
         if s.len == s.file_len {
-            let off = (p - s.plain.min(p)).min(s.len);
-            s.file + off
+            let off = (p - s.plain().min(p)).min(s.len());
+            s.file() + off
         } else if is_end {
-            s.file + s.file_len
+            s.file() + s.file_len()
         } else {
-            s.file
+            s.file()
         }
     }
 
@@ -169,7 +194,7 @@ impl Block {
     /// The file ranges this block's text was read from (for coverage checks and the
     /// `blocks` view).
     pub fn source_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.segs.iter().map(|s| s.file..s.file + s.file_len)
+        self.segs.iter().map(|s| s.file()..s.file() + s.file_len())
     }
 }
 
@@ -264,7 +289,7 @@ impl Builder {
         if s.is_empty() {
             return;
         }
-        self.segs.push(Seg { plain: self.text.len(), file, len: s.len(), file_len });
+        self.segs.push(Seg::new(self.text.len(), file, s.len(), file_len));
         self.text.push_str(s);
     }
 
@@ -288,7 +313,9 @@ impl Builder {
             return None;
         }
         let span = match (self.segs.first(), self.segs.last()) {
-            (Some(a), Some(b)) => a.file.min(self.span.start.max(a.file))..(b.file + b.file_len).max(a.file),
+            (Some(a), Some(b)) => {
+                a.file().min(self.span.start.max(a.file()))..(b.file() + b.file_len()).max(a.file())
+            }
             _ => self.span,
         };
         let kept_lang = self.kept_lang.or(kept);
