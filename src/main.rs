@@ -397,7 +397,7 @@ fn options_for(
 }
 
 /// Renders one group's diagnostics (input errors first, as in the full report).
-type Renderer<'a> = &'a (dyn Fn(&[oerlint::diag::Diagnostic]) -> Rendered + Sync);
+type Renderer<'a> = &'a (dyn Fn(Vec<oerlint::diag::Diagnostic>) -> Rendered + Sync);
 
 /// Takes each group's rendered part as soon as it is checked (with the group's index).
 type Live<'a> = &'a (dyn Fn(usize, Streamed) + Sync);
@@ -438,9 +438,16 @@ fn check_all(paths: &[PathBuf], run: &RunOptions, stream: Option<Renderer>, live
         .map(|(i, (g, o))| {
             let mut r = check::check_group(g, o);
             let streamed = stream.map(|render| {
+                // Input errors first; no copy of the findings when there is none.
                 let mut all = std::mem::take(&mut r.input_errors);
-                all.append(&mut r.diagnostics);
-                Streamed { rendered: render(&all), kinds: all.iter().map(kind).collect() }
+                if all.is_empty() {
+                    all = std::mem::take(&mut r.diagnostics);
+                } else {
+                    all.append(&mut r.diagnostics);
+                }
+                let kinds = all.iter().map(kind).collect();
+                // The renderer takes the findings: JSON drops each once it is an item.
+                Streamed { rendered: render(all), kinds }
             });
             // Written out as soon as the groups before it are: nothing is kept.
             let streamed = match (live, streamed) {
@@ -493,17 +500,17 @@ fn run_check(
         || std::io::IsTerminal::is_terminal(&std::io::stdout()),
     );
     let buffers = termcolor::BufferWriter::stdout(choice);
-    let render_json = |d: &[oerlint::diag::Diagnostic]| Rendered::Json(render::json_items(d));
-    let render_short = |d: &[oerlint::diag::Diagnostic]| Rendered::Text(oerlint::formats::short(d));
-    let render_github = |d: &[oerlint::diag::Diagnostic]| Rendered::Text(oerlint::formats::github(d));
-    let render_plain = |d: &[oerlint::diag::Diagnostic]| {
+    let render_json = |d: Vec<oerlint::diag::Diagnostic>| Rendered::Json(render::json_items_owned(d));
+    let render_short = |d: Vec<oerlint::diag::Diagnostic>| Rendered::Text(oerlint::formats::short(&d));
+    let render_github = |d: Vec<oerlint::diag::Diagnostic>| Rendered::Text(oerlint::formats::github(&d));
+    let render_plain = |d: Vec<oerlint::diag::Diagnostic>| {
         let mut buf = termcolor::Buffer::no_color();
-        let _ = render::human(d, &mut buf);
+        let _ = render::human(&d, &mut buf);
         Rendered::Color(buf)
     };
-    let render_color = |d: &[oerlint::diag::Diagnostic]| {
+    let render_color = |d: Vec<oerlint::diag::Diagnostic>| {
         let mut buf = buffers.buffer();
-        let _ = render::human(d, &mut buf);
+        let _ = render::human(&d, &mut buf);
         Rendered::Color(buf)
     };
     // Formats rendered diagnostic by diagnostic (SARIF and HTML need them all at once).
@@ -653,8 +660,9 @@ fn run_check(
         }
     }
     summary.count(&diags);
+    let kinds: Vec<Kind> = diags.iter().map(kind).collect();
     let rendered = match (format, per_group) {
-        (_, Some(render)) => render(&diags),
+        (_, Some(render)) => render(std::mem::take(&mut diags)),
         (Format::Sarif, None) => {
             let all: Vec<&rules::Rule> = rules::all().iter().collect();
             Rendered::Text(oerlint::formats::sarif(&diags, &all, &repo_root()))
@@ -664,7 +672,6 @@ fn run_check(
             Rendered::Text(oerlint::html::report(&docs, &diags))
         }
     };
-    let kinds: Vec<Kind> = diags.iter().map(kind).collect();
     write_output(vec![rendered], &kinds, summary, &buffers, format, output, run, deny, input_errors)
 }
 
