@@ -621,6 +621,7 @@ fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, r
         let names = cognate_overlap(s, b.src.clone(), t, b.tgt.clone()) * 0.6;
         let evidence = if rung { 1.0 } else { anchors.max(words).max(names) };
         b.confidence = (1.0 - (1.0 - evidence) * (1.0 - 0.8 * length)) * merge;
+        ties.shrink_to_fit(); // beads are kept to the end (memory: docs/reliability.md)
         b.ties = ties;
     }
     for i in 0..beads.len() {

@@ -62,7 +62,8 @@ pub struct SourceFile {
     /// Size and modification time of the file when it was read (none for text built in
     /// memory): `--fix` replaces a file only if they, and its content, are unchanged.
     pub stamp: Option<Stamp>,
-    line_starts: Vec<usize>,
+    /// `u32`: texts are read up to [`MAX_TEXT`] bytes.
+    line_starts: Vec<u32>,
     /// Characters before every 4 KiB of the text (at char boundaries), made on first
     /// use, so that the column of any offset is found without counting a long line from
     /// its start (a 1 MB line with 40,000 findings was quadratic).
@@ -112,7 +113,7 @@ impl SourceFile {
         let mut line_starts = vec![0];
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                line_starts.push(i + 1);
+                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
         SourceFile {
@@ -271,7 +272,7 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts.binary_search(&u32::try_from(offset).unwrap_or(u32::MAX)) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -281,7 +282,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let col = if offset - start <= MARK {
             self.text[start..offset].chars().count()
         } else {
@@ -316,13 +317,13 @@ impl SourceFile {
 
     /// The byte offset where a 0-based line starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+        self.line_starts.get(line).map_or(self.text.len(), |&s| s as usize)
     }
 
     /// The text of a 0-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let start = self.line_start(line);
+        let end = self.line_start(line + 1);
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 

@@ -121,11 +121,12 @@ pub struct Block {
     /// Ranges of the plain text that are inline code.
     pub code: Vec<Range<usize>>,
     /// A custom heading id (`## Title {#id}`), or the front matter key of a
-    /// [`BlockKind::FrontMatter`] block.
-    pub id: Option<String>,
+    /// [`BlockKind::FrontMatter`] block. (`Box<str>`, as `kept_lang`: rare, and a block
+    /// should not pay a `String`'s capacity for them.)
+    pub id: Option<Box<str>>,
     /// The block says it is kept in another language on purpose (`{: hreflang="en"}`,
     /// `lang="en"`): the language tag.
-    pub kept_lang: Option<String>,
+    pub kept_lang: Option<Box<str>>,
     segs: Vec<Seg>,
 }
 
@@ -332,8 +333,8 @@ impl Builder {
             bold_only: self.saw_strong && !self.plain_outside_strong,
             code_only: !self.plain_outside_code,
             code: self.code,
-            id: self.id,
-            kept_lang,
+            id: self.id.map(String::into_boxed_str),
+            kept_lang: kept_lang.map(String::into_boxed_str),
             segs: self.segs,
         })
     }
