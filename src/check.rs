@@ -23,8 +23,8 @@ pub struct Version {
     pub lang: Lang,
     pub file: Arc<SourceFile>,
     pub blocks: Vec<Block>,
-    /// Anchors of each block, parallel to `blocks`.
-    pub anchors: Vec<Vec<Anchor>>,
+    /// Anchors of each block, parallel to `blocks` (boxed slices: no capacity kept).
+    pub anchors: Vec<Box<[Anchor]>>,
     pub sections: Vec<Section>,
 }
 
@@ -32,14 +32,8 @@ impl Version {
     fn new(lang: Lang, file: Arc<SourceFile>, blocks: Vec<Block>, settings: &Settings) -> Version {
         // Each block's anchors without the slack of a growing vector (an anchor is 184
         // bytes; the slack was a fifth of the peak memory on a long document).
-        let mut anchors: Vec<Vec<Anchor>> = blocks
-            .iter()
-            .map(|b| {
-                let mut a = anchors::extract(b, settings, lang.tag());
-                a.shrink_to_fit();
-                a
-            })
-            .collect();
+        let mut anchors: Vec<Box<[Anchor]>> =
+            blocks.iter().map(|b| anchors::extract(b, settings, lang.tag()).into_boxed_slice()).collect();
         let sections = sections::group(&blocks);
         date_times(&sections, &mut anchors);
         Version { lang, file, blocks, anchors, sections }
@@ -73,7 +67,7 @@ impl Version {
 
 /// Gives times without a date in their own block the date of the latest event date
 /// earlier in the same section, so that zones resolve on the right day.
-fn date_times(sections: &[Section], anchors: &mut [Vec<Anchor>]) {
+fn date_times(sections: &[Section], anchors: &mut [Box<[Anchor]>]) {
     for sec in sections {
         let mut last: Option<jiff::civil::Date> = None;
         for b in sec.blocks.clone() {

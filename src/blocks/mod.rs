@@ -113,13 +113,14 @@ pub struct Block {
     /// Plain text: markup removed (blanked to spaces where it stood inside text), soft
     /// breaks as `\n`.
     pub text: String,
-    pub links: Vec<Link>,
+    /// Boxed slices, as `code`: most blocks have none, and a block is kept to the end.
+    pub links: Box<[Link]>,
     /// The paragraph is entirely strong/emphasised text.
     pub bold_only: bool,
     /// The paragraph is entirely inline code.
     pub code_only: bool,
     /// Ranges of the plain text that are inline code.
-    pub code: Vec<Range<usize>>,
+    pub code: Box<[Range<usize>]>,
     /// A custom heading id (`## Title {#id}`), or the front matter key of a
     /// [`BlockKind::FrontMatter`] block. (`Box<str>`, as `kept_lang`: rare, and a block
     /// should not pay a `String`'s capacity for them.)
@@ -329,10 +330,10 @@ impl Builder {
             kind: self.kind,
             span,
             text: self.text,
-            links: self.links,
+            links: self.links.into_boxed_slice(),
             bold_only: self.saw_strong && !self.plain_outside_strong,
             code_only: !self.plain_outside_code,
-            code: self.code,
+            code: self.code.into_boxed_slice(),
             id: self.id.map(String::into_boxed_str),
             kept_lang: kept_lang.map(String::into_boxed_str),
             segs: self.segs,
