@@ -111,26 +111,34 @@ pub fn email_key(email: &str) -> String {
 /// Byte ranges of a text already taken by an anchor. Whether a range overlaps one of them
 /// is a prefix maximum in a Fenwick tree indexed by start (the greatest end of the ranges
 /// starting before a point): testing a plain list made a block with many anchors (a
-/// 2 MB line) quadratic.
+/// 2 MB line) quadratic. The tree is made on the first range (most blocks have no link
+/// text or inline code, and three trees of a word per byte were 48 MB for a 2 MB line),
+/// with `u32` ends (texts are read up to `source::MAX_TEXT` bytes).
 struct Taken {
     ranges: Vec<Range<usize>>,
-    /// Fenwick tree of the greatest end per start (0: none).
-    tree: Vec<usize>,
+    /// The text's length in bytes.
+    len: usize,
+    /// Fenwick tree of the greatest end per start (0: none); empty until a range comes.
+    tree: Vec<u32>,
 }
 
 impl Taken {
     /// For ranges of a text of `len` bytes.
     fn new(len: usize) -> Taken {
-        Taken { ranges: Vec::new(), tree: vec![0; len + 1] }
+        Taken { ranges: Vec::new(), len, tree: Vec::new() }
     }
 
     fn push(&mut self, r: Range<usize>) {
+        if self.tree.is_empty() {
+            self.tree = vec![0; self.len + 1];
+        }
         if r.start >= self.tree.len() {
             self.tree.resize(r.start + 1, 0);
         }
+        let end = u32::try_from(r.end).unwrap_or(u32::MAX);
         let mut i = r.start;
         while i < self.tree.len() {
-            self.tree[i] = self.tree[i].max(r.end);
+            self.tree[i] = self.tree[i].max(end);
             i |= i + 1;
         }
         self.ranges.push(r);
@@ -146,7 +154,7 @@ impl Taken {
             end = end.max(self.tree[k - 1]);
             k &= k - 1;
         }
-        end > r.start
+        end as usize > r.start
     }
 
     fn iter(&self) -> impl Iterator<Item = &Range<usize>> {
