@@ -14,11 +14,12 @@ use std::ops::Range;
 pub struct Item {
     /// Length in characters.
     pub len: f64,
-    /// Normalised anchor keys with their weights.
-    pub anchors: Vec<(String, f64)>,
+    /// Normalised anchor keys with their weights (compact strings: most keys are short
+    /// and need no allocation of their own).
+    pub anchors: Vec<(compact_str::CompactString, f64)>,
     /// Names and acronyms kept as they are across languages: shared ones make a pair
     /// likelier, unshared ones say nothing (they may be plain capitalised words).
-    pub cognates: Vec<String>,
+    pub cognates: Vec<compact_str::CompactString>,
     pub heading: bool,
     /// Hard keys: a custom heading id, a heading written the same in every language (a
     /// technical key, a code, a number such as `A01:2021` or `4.b`), a step number. A
@@ -34,7 +35,9 @@ pub struct Item {
     /// Word stems (the first four letters of longer Latin-script words), after Simard
     /// et al.: related languages share many (`test`/`testez`, `chan`ges/`chan`gements).
     /// A weak signal, worth most where lengths cannot decide; none across scripts.
-    pub stems: Vec<String>,
+    /// Four ASCII letters each, kept as bytes: a `String` per word was a quarter of the
+    /// peak memory on a long document (docs/reliability.md).
+    pub stems: Vec<[u8; 4]>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -93,8 +96,9 @@ pub struct Bead {
     pub cost: f64,
     /// How sure the aligner is of this bead, from 0 to 1 (see [`confidence`]).
     pub confidence: f64,
-    /// The anchors and pins both sides share, as `kind:key` (what tied the bead).
-    pub ties: Vec<String>,
+    /// The anchors and pins both sides share, as `kind:key` (what tied the bead); compact
+    /// strings, as a document keeps its beads to the end.
+    pub ties: Vec<compact_str::CompactString>,
 }
 
 /// Standard normal CDF (Abramowitz–Stegun 7.1.26 approximation of erf).
@@ -200,7 +204,11 @@ impl<'a> Side<'a> {
         let stems = items
             .iter()
             .map(|it| {
-                let mut v: Vec<u32> = it.stems.iter().map(|c| intern(ids, c)).collect();
+                let mut v: Vec<u32> = it
+                    .stems
+                    .iter()
+                    .map(|c| intern(ids, std::str::from_utf8(c).unwrap_or_default()))
+                    .collect();
                 v.sort_unstable();
                 v.dedup();
                 v
@@ -582,7 +590,7 @@ fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, r
         if b.src.is_empty() || b.tgt.is_empty() {
             continue;
         }
-        let mut ties: Vec<String> = Vec::new();
+        let mut ties: Vec<compact_str::CompactString> = Vec::new();
         let tk: std::collections::HashSet<&str> =
             tgt[b.tgt.clone()].iter().flat_map(|i| i.anchors.iter().map(|(k, _)| k.as_str())).collect();
         for (k, w) in src[b.src.clone()].iter().flat_map(|i| i.anchors.iter()) {
@@ -595,9 +603,9 @@ fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, r
         let mut rung = false;
         for (u, it) in b.src.clone().zip(&src[b.src.clone()]) {
             for k in &it.pins {
-                if tp.contains(k.as_str()) && !ties.iter().any(|x| x == &format!("pin:{k}")) {
+                if tp.contains(k.as_str()) && !ties.iter().any(|x| *x == format!("pin:{k}")) {
                     rung |= !s.live[u].is_empty();
-                    ties.push(format!("pin:{k}"));
+                    ties.push(compact_str::format_compact!("pin:{k}"));
                 }
             }
         }
@@ -613,6 +621,7 @@ fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, r
         let names = cognate_overlap(s, b.src.clone(), t, b.tgt.clone()) * 0.6;
         let evidence = if rung { 1.0 } else { anchors.max(words).max(names) };
         b.confidence = (1.0 - (1.0 - evidence) * (1.0 - 0.8 * length)) * merge;
+        ties.shrink_to_fit(); // beads are kept to the end (memory: docs/reliability.md)
         b.ties = ties;
     }
     for i in 0..beads.len() {
@@ -739,7 +748,7 @@ mod tests {
     use super::*;
 
     fn item(len: f64, anchors: &[&str]) -> Item {
-        Item { len, anchors: anchors.iter().map(|a| (a.to_string(), 6.0)).collect(), ..Item::default() }
+        Item { len, anchors: anchors.iter().map(|a| ((*a).into(), 6.0)).collect(), ..Item::default() }
     }
 
     fn shape(beads: &[Bead]) -> Vec<(usize, usize)> {

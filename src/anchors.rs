@@ -7,6 +7,7 @@ use crate::codes;
 use crate::config::Settings;
 use crate::temporal::{self, DateAnchor, NumberAnchor, NumberKind, TimeAnchor};
 use crate::urls;
+use compact_str::CompactString;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -24,8 +25,8 @@ pub enum Kind {
     Quantity,
 }
 
-/// The value a date, time or quantity anchor carries. Spans inside are ranges of the
-/// block's plain text.
+/// The value a date, time, quantity or link anchor carries. Spans inside are ranges of
+/// the block's plain text.
 #[derive(Debug, Clone, Default)]
 pub enum Value {
     #[default]
@@ -35,21 +36,43 @@ pub enum Value {
     Date(Box<DateAnchor>),
     /// A time, with the date of its event when the block (or an earlier one) gives it.
     Time(Box<TimeAnchor>, Option<jiff::civil::Date>),
-    Quantity(NumberAnchor),
+    Quantity(Quantity),
+    /// A link's text (empty for a bare URL): see [`Anchor::link_text`].
+    Link(CompactString),
+}
+
+/// What a quantity anchor compares: the number read, without its place in the text (the
+/// anchor's span has it), so that an anchor stays small.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    pub kind: NumberKind,
+    /// Written as words ("forty-two").
+    pub spelled: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct Anchor {
     pub kind: Kind,
-    /// Normalised value used for comparison.
-    pub key: String,
+    /// Normalised value used for comparison. Keys, shown values and link texts are
+    /// compact strings: up to 24 bytes are kept inline, and most anchors are short (a
+    /// `String` each was two small allocations per anchor: docs/reliability.md).
+    pub key: CompactString,
     /// Byte range in the file of the text that carries the value.
     pub span: Range<usize>,
     /// The value as shown to users (the raw text for codes and emails, the target for links).
-    pub shown: String,
-    /// For links: the link text (empty for bare URLs).
-    pub link_text: String,
+    pub shown: CompactString,
     pub value: Value,
+}
+
+impl Anchor {
+    /// For links: the link text (empty for bare URLs and for other anchors).
+    pub fn link_text(&self) -> &str {
+        match &self.value {
+            Value::Link(t) => t,
+            _ => "",
+        }
+    }
 }
 
 fn email_re() -> &'static Regex {
@@ -97,26 +120,34 @@ pub fn email_key(email: &str) -> String {
 /// Byte ranges of a text already taken by an anchor. Whether a range overlaps one of them
 /// is a prefix maximum in a Fenwick tree indexed by start (the greatest end of the ranges
 /// starting before a point): testing a plain list made a block with many anchors (a
-/// 2 MB line) quadratic.
+/// 2 MB line) quadratic. The tree is made on the first range (most blocks have no link
+/// text or inline code, and three trees of a word per byte were 48 MB for a 2 MB line),
+/// with `u32` ends (texts are read up to `source::MAX_TEXT` bytes).
 struct Taken {
     ranges: Vec<Range<usize>>,
-    /// Fenwick tree of the greatest end per start (0: none).
-    tree: Vec<usize>,
+    /// The text's length in bytes.
+    len: usize,
+    /// Fenwick tree of the greatest end per start (0: none); empty until a range comes.
+    tree: Vec<u32>,
 }
 
 impl Taken {
     /// For ranges of a text of `len` bytes.
     fn new(len: usize) -> Taken {
-        Taken { ranges: Vec::new(), tree: vec![0; len + 1] }
+        Taken { ranges: Vec::new(), len, tree: Vec::new() }
     }
 
     fn push(&mut self, r: Range<usize>) {
+        if self.tree.is_empty() {
+            self.tree = vec![0; self.len + 1];
+        }
         if r.start >= self.tree.len() {
             self.tree.resize(r.start + 1, 0);
         }
+        let end = u32::try_from(r.end).unwrap_or(u32::MAX);
         let mut i = r.start;
         while i < self.tree.len() {
-            self.tree[i] = self.tree[i].max(r.end);
+            self.tree[i] = self.tree[i].max(end);
             i |= i + 1;
         }
         self.ranges.push(r);
@@ -132,7 +163,7 @@ impl Taken {
             end = end.max(self.tree[k - 1]);
             k &= k - 1;
         }
-        end > r.start
+        end as usize > r.start
     }
 
     fn iter(&self) -> impl Iterator<Item = &Range<usize>> {
@@ -163,10 +194,9 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             if !in_text && email_re().is_match(addr) {
                 out.push(Anchor {
                     kind: Kind::Email,
-                    key: email_key(addr),
+                    key: email_key(addr).into(),
                     span: l.dest_span.clone(),
-                    shown: addr.to_string(),
-                    link_text: String::new(),
+                    shown: addr.into(),
                     value: Value::None,
                 });
             }
@@ -177,11 +207,10 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         }
         out.push(Anchor {
             kind: Kind::Link,
-            key: link_key(&l.dest, settings),
+            key: link_key(&l.dest, settings).into(),
             span: l.dest_span.clone(),
-            shown: l.dest.clone(),
-            link_text: text[l.text.clone()].trim().to_string(),
-            value: Value::None,
+            shown: l.dest.as_str().into(),
+            value: Value::Link(text[l.text.clone()].trim().into()),
         });
     }
     // Bare URLs in running text (not the visible text of a Markdown link). A URL inside
@@ -198,11 +227,10 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         let raw = &text[r.clone()];
         out.push(Anchor {
             kind: Kind::Link,
-            key: link_key(raw, settings),
+            key: link_key(raw, settings).into(),
             span: block.file_range(r),
-            shown: raw.to_string(),
-            link_text: String::new(),
-            value: Value::None,
+            shown: raw.into(),
+            value: Value::Link(CompactString::default()),
         });
     }
     for m in email_re().find_iter(text) {
@@ -213,10 +241,9 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         taken.push(r.clone());
         out.push(Anchor {
             kind: Kind::Email,
-            key: email_key(m.as_str()),
+            key: email_key(m.as_str()).into(),
             span: block.file_range(r),
-            shown: m.as_str().to_string(),
-            link_text: String::new(),
+            shown: m.as_str().into(),
             value: Value::None,
         });
     }
@@ -227,10 +254,9 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         taken.push(c.range.clone());
         out.push(Anchor {
             kind: Kind::Code,
-            key: c.normalized,
+            key: c.normalized.into(),
             span: block.file_range(c.range.clone()),
-            shown: text[c.range].to_string(),
-            link_text: String::new(),
+            shown: text[c.range].into(),
             value: Value::None,
         });
     }
@@ -240,14 +266,13 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
         if overlaps(&r, &taken) {
             continue;
         }
-        let key: String = m.as_str().chars().map(codes::ascii_digit).collect();
-        let key = key.trim_start_matches('0').to_string();
+        let key: CompactString = m.as_str().chars().map(codes::ascii_digit).collect();
+        let key = CompactString::from(key.trim_start_matches('0'));
         out.push(Anchor {
             kind: Kind::Number,
             span: block.file_range(r),
-            shown: m.as_str().to_string(),
+            shown: m.as_str().into(),
             key: if key.is_empty() { "0".into() } else { key },
-            link_text: String::new(),
             value: Value::None,
         });
     }
@@ -309,10 +334,9 @@ fn extract_temporal(
     for d in dates {
         out.push(Anchor {
             kind: Kind::Date,
-            key: date_key(&d),
+            key: date_key(&d).into(),
             span: block.file_range(d.start..d.end),
-            shown: text[d.start..d.end].to_string(),
-            link_text: String::new(),
+            shown: text[d.start..d.end].into(),
             value: Value::Date(Box::new(d)),
         });
     }
@@ -322,10 +346,9 @@ fn extract_temporal(
         }
         out.push(Anchor {
             kind: Kind::Time,
-            key: format!("{}-{:?}@{:?}", t.from_minutes, t.to_minutes, t.zone),
+            key: compact_str::format_compact!("{}-{:?}@{:?}", t.from_minutes, t.to_minutes, t.zone),
             span: block.file_range(t.start..t.end),
-            shown: text[t.start..t.end].to_string(),
-            link_text: String::new(),
+            shown: text[t.start..t.end].into(),
             value: Value::Time(Box::new(t), event_date),
         });
     }
@@ -338,11 +361,10 @@ fn extract_temporal(
     for n in numbers.into_iter().filter(|n| !in_code(n) && !in_idiom(n)) {
         out.push(Anchor {
             kind: Kind::Quantity,
-            key: quantity_key(&n),
+            key: quantity_key(&n).into(),
             span: block.file_range(n.start..n.end),
-            shown: text[n.start..n.end].to_string(),
-            link_text: String::new(),
-            value: Value::Quantity(n),
+            shown: text[n.start..n.end].into(),
+            value: Value::Quantity(Quantity { value: n.value, kind: n.kind, spelled: n.spelled }),
         });
     }
 }
@@ -433,7 +455,7 @@ mod tests {
         let b = parse(s, 0..s.len(), Format::Markdown);
         b.iter()
             .flat_map(|b| extract(b, &Settings::default(), "en"))
-            .map(|a| (a.kind, a.key, s[a.span].to_string()))
+            .map(|a| (a.kind, a.key.to_string(), s[a.span].to_string()))
             .collect()
     }
 

@@ -23,8 +23,8 @@ pub struct Version {
     pub lang: Lang,
     pub file: Arc<SourceFile>,
     pub blocks: Vec<Block>,
-    /// Anchors of each block, parallel to `blocks`.
-    pub anchors: Vec<Vec<Anchor>>,
+    /// Anchors of each block, parallel to `blocks` (boxed slices: no capacity kept).
+    pub anchors: Vec<Box<[Anchor]>>,
     pub sections: Vec<Section>,
 }
 
@@ -32,14 +32,8 @@ impl Version {
     fn new(lang: Lang, file: Arc<SourceFile>, blocks: Vec<Block>, settings: &Settings) -> Version {
         // Each block's anchors without the slack of a growing vector (an anchor is 184
         // bytes; the slack was a fifth of the peak memory on a long document).
-        let mut anchors: Vec<Vec<Anchor>> = blocks
-            .iter()
-            .map(|b| {
-                let mut a = anchors::extract(b, settings, lang.tag());
-                a.shrink_to_fit();
-                a
-            })
-            .collect();
+        let mut anchors: Vec<Box<[Anchor]>> =
+            blocks.iter().map(|b| anchors::extract(b, settings, lang.tag()).into_boxed_slice()).collect();
         let sections = sections::group(&blocks);
         date_times(&sections, &mut anchors);
         Version { lang, file, blocks, anchors, sections }
@@ -73,7 +67,7 @@ impl Version {
 
 /// Gives times without a date in their own block the date of the latest event date
 /// earlier in the same section, so that zones resolve on the right day.
-fn date_times(sections: &[Section], anchors: &mut [Vec<Anchor>]) {
+fn date_times(sections: &[Section], anchors: &mut [Box<[Anchor]>]) {
     for sec in sections {
         let mut last: Option<jiff::civil::Date> = None;
         for b in sec.blocks.clone() {
@@ -102,7 +96,7 @@ pub struct SectionBead {
     pub blocks: Vec<Bead>,
     /// How sure the section pairing is (0 to 1) and what tied it (see `align::Bead`).
     pub confidence: f64,
-    pub ties: Vec<String>,
+    pub ties: Vec<compact_str::CompactString>,
     /// For a section left unaligned here: its counterpart on the other side, which stands
     /// in another place (a moved section, not a missing and an extra one).
     pub moved: Option<usize>,
@@ -235,7 +229,7 @@ fn item_weight(a: &Anchor) -> f64 {
 /// Cognates: names and acronyms written in Latin letters (`Hironaka`, `APAC`, `Zoom`),
 /// which translations keep as they are. A capitalised word that starts a sentence is not
 /// taken, since it is usually an ordinary word.
-fn cognates(text: &str) -> impl Iterator<Item = String> + '_ {
+fn cognates(text: &str) -> impl Iterator<Item = compact_str::CompactString> + '_ {
     let mut sentence_start = true;
     text.split_whitespace().filter_map(move |tok| {
         let starts = sentence_start;
@@ -246,7 +240,11 @@ fn cognates(text: &str) -> impl Iterator<Item = String> + '_ {
             && w.len() >= 3
             && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && w.chars().all(|c| c.is_ascii_alphabetic());
-        (acronym || name).then(|| w.to_ascii_lowercase())
+        (acronym || name).then(|| {
+            let mut c = compact_str::CompactString::from(w);
+            c.make_ascii_lowercase();
+            c
+        })
     })
 }
 
@@ -254,13 +252,15 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
     ranges
         .map(|(r, heading)| Item {
             len: v.blocks[r.clone()].iter().map(|b| b.text.chars().count() as f64).sum(),
-            anchors: v.anchors[r.clone()]
-                .iter()
-                .flatten()
-                .map(|a| (format!("{:?}:{}", a.kind, a.key), item_weight(a)))
-                .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
-                .collect(),
-            cognates: v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect(),
+            anchors: tight(
+                v.anchors[r.clone()]
+                    .iter()
+                    .flatten()
+                    .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
+                    .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
+                    .collect(),
+            ),
+            cognates: tight(v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect()),
             heading,
             pins: if heading {
                 heading_pins(v, r.start)
@@ -272,17 +272,25 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
             },
             code: r.len() == 1 && v.blocks[r.start].code_only,
             shape: 3,
-            stems: v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect(),
+            stems: tight(v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect()),
         })
         .collect()
 }
 
+/// A vector without the slack of its growth: the units of a long document's sections
+/// hold every anchor key and stem of it at once.
+fn tight<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
 /// The first four letters of each Latin-script word of five letters or more, lower-cased
-/// and without accents on the common letters (see `align::Item::stems`).
-fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+/// and without accents on the common letters (see `align::Item::stems`): four ASCII
+/// letters.
+fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
     text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5).filter_map(|w| {
-        let mut out = String::new();
-        for c in w.chars().take(4) {
+        let mut out = [0u8; 4];
+        for (slot, c) in out.iter_mut().zip(w.chars()) {
             let c = match c.to_lowercase().next().unwrap_or(c) {
                 'à' | 'â' | 'ä' => 'a',
                 'é' | 'è' | 'ê' | 'ë' => 'e',
@@ -293,7 +301,7 @@ fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
                 c if c.is_ascii_lowercase() => c,
                 _ => return None,
             };
-            out.push(c);
+            *slot = c as u8;
         }
         Some(out)
     })
@@ -341,14 +349,15 @@ fn step_pin(v: &Version, b: &Block) -> Option<String> {
 /// placeholders blanked (`cd {}` for `cd {{path/to/directory}}` and for
 /// `cd {{chemin/vers/dossier}}`). Strong when it has a few letters, divided like every
 /// anchor by how many units carry it.
-pub(crate) fn inline_code_keys(b: &Block) -> Vec<(String, f64)> {
+pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f64)> {
     b.code
         .iter()
         .filter_map(|r| {
             let code = b.text.get(r.clone())?;
             let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
             let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
-            (alnum >= 2).then(|| (format!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
+            (alnum >= 2)
+                .then(|| (compact_str::format_compact!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
         })
         .collect()
 }
@@ -414,6 +423,9 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let beads = align::align(&si, &ti, &align::SECTIONS);
     let moved = align::moved(&si, &ti, &beads);
     let ratio = document_ratio(&si, &ti, &beads);
+    // The section units hold every anchor key and stem of the document: gone before the
+    // blocks are aligned, which build units of their own.
+    drop((si, ti));
     beads
         .into_iter()
         .map(|b| {

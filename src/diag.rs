@@ -62,8 +62,10 @@ pub struct Diagnostic {
     pub related: Vec<Label>,
     pub expected: Option<String>,
     pub found: Option<String>,
-    /// Extra lines shown under the diagnostic in human output (a diff, a hint).
-    pub notes: Vec<String>,
+    /// Extra lines shown under the diagnostic in human output (a diff, a hint). Shared
+    /// text: the findings of one paragraph can carry one long note (bidi-control's
+    /// display order) without a copy each.
+    pub notes: Vec<Arc<str>>,
     /// A mechanical, certain fix (`oerlint check --fix`).
     pub fix: Option<Fix>,
 }
@@ -136,7 +138,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+    pub fn note(mut self, note: impl Into<Arc<str>>) -> Diagnostic {
         self.notes.push(note.into());
         self
     }

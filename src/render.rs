@@ -130,21 +130,32 @@ fn span(l: &Label) -> JsonSpan {
     }
 }
 
+fn json_item(d: &Diagnostic) -> JsonDiagnostic {
+    JsonDiagnostic {
+        rule: d.rule,
+        severity: d.severity,
+        message: d.message.clone(),
+        primary: span(&d.primary),
+        related: d.related.iter().map(span).collect(),
+        expected: d.expected.clone(),
+        found: d.found.clone(),
+        fix: d.fix.as_ref().map(json_fix),
+    }
+}
+
 /// The diagnostics as JSON items, in order.
 pub fn json_items(diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
-    diags
-        .iter()
-        .map(|d| JsonDiagnostic {
-            rule: d.rule,
-            severity: d.severity,
-            message: d.message.clone(),
-            primary: span(&d.primary),
-            related: d.related.iter().map(span).collect(),
-            expected: d.expected.clone(),
-            found: d.found.clone(),
-            fix: d.fix.as_ref().map(json_fix),
-        })
-        .collect()
+    diags.iter().map(json_item).collect()
+}
+
+/// The same, each diagnostic dropped once it is an item: a group's findings and their
+/// items are not all in memory at once.
+pub fn json_items_owned(diags: Vec<Diagnostic>) -> Vec<JsonDiagnostic> {
+    let mut out = Vec::with_capacity(diags.len());
+    for d in diags {
+        out.push(json_item(&d));
+    }
+    out
 }
 
 /// The JSON report written piece by piece, byte for byte as [`json_report`] writes it

@@ -8,6 +8,11 @@ use std::sync::Arc;
 /// command line sets another limit.
 pub const MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
 
+/// The largest text read, whatever the limit set: offsets inside blocks are kept as
+/// `u32` (memory: docs/reliability.md), so a file (or its UTF-8 decoding) of 4 GiB or
+/// more is skipped with the same note as a file over the limit.
+pub const MAX_TEXT: u64 = u32::MAX as u64;
+
 /// How files are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
@@ -57,7 +62,8 @@ pub struct SourceFile {
     /// Size and modification time of the file when it was read (none for text built in
     /// memory): `--fix` replaces a file only if they, and its content, are unchanged.
     pub stamp: Option<Stamp>,
-    line_starts: Vec<usize>,
+    /// `u32`: texts are read up to [`MAX_TEXT`] bytes.
+    line_starts: Vec<u32>,
     /// Characters before every 4 KiB of the text (at char boundaries), made on first
     /// use, so that the column of any offset is found without counting a long line from
     /// its start (a 1 MB line with 40,000 findings was quadratic).
@@ -107,7 +113,7 @@ impl SourceFile {
         let mut line_starts = vec![0];
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                line_starts.push(i + 1);
+                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
         SourceFile {
@@ -158,28 +164,29 @@ impl SourceFile {
             e.skipped = true;
             return Err(e);
         }
+        let max_size = opts.max_size.min(MAX_TEXT);
         let too_big = |len: u64| {
             let mut e = err(
                 format!(
                     "skipped: the file is {}{len} bytes, over the limit of {} bytes (set `max_file_size` in [input] of oerlint.toml, or --max-file-size)",
                     if len > meta.len() { "at least " } else { "" },
-                    opts.max_size
+                    max_size
                 ),
                 None,
             );
             e.skipped = true;
             e
         };
-        if meta.len() > opts.max_size {
+        if meta.len() > max_size {
             return Err(too_big(meta.len()));
         }
         // The limit holds while reading too: the file may grow, or lie about its size.
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         let mut file = std::fs::File::open(path).map_err(cannot)?;
         let stamp = file.metadata().map(|m| Stamp::of(&m)).ok();
-        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, opts.max_size + 1), &mut bytes)
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, max_size + 1), &mut bytes)
             .map_err(cannot)?;
-        if bytes.len() as u64 > opts.max_size {
+        if bytes.len() as u64 > max_size {
             return Err(too_big(bytes.len() as u64));
         }
         let bytes = bytes;
@@ -212,6 +219,9 @@ impl SourceFile {
                 None => not_blank(&text),
             };
             checked.map_err(|(m, _)| err(format!("{m} (read as UTF-16)"), None))?;
+            if text.len() as u64 > MAX_TEXT {
+                return Err(too_big(text.len() as u64));
+            }
             let mut f = SourceFile::from_text(path, text);
             f.encoding = if le { Encoding::Utf16Le } else { Encoding::Utf16Be };
             f.stamp = stamp;
@@ -262,7 +272,7 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts.binary_search(&u32::try_from(offset).unwrap_or(u32::MAX)) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -272,7 +282,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let col = if offset - start <= MARK {
             self.text[start..offset].chars().count()
         } else {
@@ -307,13 +317,13 @@ impl SourceFile {
 
     /// The byte offset where a 0-based line starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+        self.line_starts.get(line).map_or(self.text.len(), |&s| s as usize)
     }
 
     /// The text of a 0-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let start = self.line_start(line);
+        let end = self.line_start(line + 1);
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 

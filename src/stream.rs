@@ -38,6 +38,9 @@ pub fn kind(d: &Diagnostic) -> Kind {
     (d.rule, d.severity, d.fix.as_ref().is_some_and(|f| f.resolves))
 }
 
+/// How many JSON items are written at once.
+const JSON_ITEMS_PER_WRITE: usize = 256;
+
 /// The ordered writer of streamed parts: parts arrive in any order from the threads and
 /// are written in group order.
 #[derive(Default)]
@@ -66,8 +69,21 @@ impl LiveWriter {
             }
             let written = match part.rendered {
                 Rendered::Json(items) => {
-                    let text = self.json.items(&items);
-                    crate::output::stdout(text.as_bytes())
+                    // A few items at a time, each dropped once written: a group's whole
+                    // report as one string was as large as the report (58 MB for 100,000
+                    // findings).
+                    let mut items = items.into_iter();
+                    let mut written = Ok(());
+                    loop {
+                        let some: Vec<_> = items.by_ref().take(JSON_ITEMS_PER_WRITE).collect();
+                        if some.is_empty() {
+                            break written;
+                        }
+                        written = crate::output::stdout(self.json.items(&some).as_bytes());
+                        if written.is_err() {
+                            break written;
+                        }
+                    }
                 }
                 Rendered::Text(t) if !t.is_empty() => crate::output::stdout(t.as_bytes()),
                 Rendered::Text(_) | Rendered::Sarif(_) | Rendered::Html(_) => Ok(()),

@@ -46,7 +46,7 @@ pub fn column_width(columns: usize) -> usize {
 }
 
 /// A bead's confidence and what tied it, for `align --blocks` (ties made visible).
-fn bead_why(confidence: f64, ties: &[String]) -> String {
+fn bead_why(confidence: f64, ties: &[compact_str::CompactString]) -> String {
     let mut out = format!("{confidence:.2}");
     if !ties.is_empty() {
         let shown: Vec<String> =

@@ -321,13 +321,13 @@ impl Derived {
     fn remap(&self, mut b: Block) -> Block {
         let mut segs = Vec::with_capacity(b.segs.len());
         for s in &b.segs {
-            if s.len != s.file_len {
-                let r = self.map_range(&(s.file..s.file + s.file_len));
-                segs.push(Seg { plain: s.plain, file: r.start, len: s.len, file_len: r.len() });
+            if s.len() != s.file_len() {
+                let r = self.map_range(&(s.file()..s.file() + s.file_len()));
+                segs.push(Seg::new(s.plain(), r.start, s.len(), r.len()));
                 continue;
             }
             // A verbatim piece of derived text may cross several chunks.
-            let (a, z) = (s.file, s.file + s.len);
+            let (a, z) = (s.file(), s.file() + s.len());
             let first = match self.chunks.binary_search_by(|c| c.d.cmp(&a)) {
                 Ok(i) => i,
                 Err(i) => i.saturating_sub(1),
@@ -341,12 +341,12 @@ impl Derived {
                 if hi <= lo {
                     continue;
                 }
-                let plain = s.plain + (lo - a);
+                let plain = s.plain() + (lo - a);
                 if c.verbatim {
                     let f = c.f + (lo - c.d);
-                    segs.push(Seg { plain, file: f, len: hi - lo, file_len: hi - lo });
+                    segs.push(Seg::new(plain, f, hi - lo, hi - lo));
                 } else {
-                    segs.push(Seg { plain, file: c.f, len: hi - lo, file_len: c.flen });
+                    segs.push(Seg::new(plain, c.f, hi - lo, c.flen));
                 }
             }
         }

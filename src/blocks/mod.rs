@@ -70,14 +70,39 @@ pub struct Link {
     pub markdown: bool,
 }
 
-/// One piece of the plain-text-to-file map.
+/// One piece of the plain-text-to-file map. Offsets are kept as `u32` (a block holds
+/// many pieces, and memory counts on long documents): files are read only up to
+/// `source::MAX_TEXT` bytes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Seg {
-    plain: usize,
-    file: usize,
-    len: usize,
+    plain: u32,
+    file: u32,
+    len: u32,
     /// Length in the file; differs from `len` for entities, where mapping is coarse.
-    file_len: usize,
+    file_len: u32,
+}
+
+impl Seg {
+    pub(crate) fn new(plain: usize, file: usize, len: usize, file_len: usize) -> Seg {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Seg { plain: n(plain), file: n(file), len: n(len), file_len: n(file_len) }
+    }
+
+    pub(crate) fn plain(&self) -> usize {
+        self.plain as usize
+    }
+
+    pub(crate) fn file(&self) -> usize {
+        self.file as usize
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    pub(crate) fn file_len(&self) -> usize {
+        self.file_len as usize
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -88,19 +113,21 @@ pub struct Block {
     /// Plain text: markup removed (blanked to spaces where it stood inside text), soft
     /// breaks as `\n`.
     pub text: String,
-    pub links: Vec<Link>,
+    /// Boxed slices, as `code`: most blocks have none, and a block is kept to the end.
+    pub links: Box<[Link]>,
     /// The paragraph is entirely strong/emphasised text.
     pub bold_only: bool,
     /// The paragraph is entirely inline code.
     pub code_only: bool,
     /// Ranges of the plain text that are inline code.
-    pub code: Vec<Range<usize>>,
+    pub code: Box<[Range<usize>]>,
     /// A custom heading id (`## Title {#id}`), or the front matter key of a
-    /// [`BlockKind::FrontMatter`] block.
-    pub id: Option<String>,
+    /// [`BlockKind::FrontMatter`] block. (`Box<str>`, as `kept_lang`: rare, and a block
+    /// should not pay a `String`'s capacity for them.)
+    pub id: Option<Box<str>>,
     /// The block says it is kept in another language on purpose (`{: hreflang="en"}`,
     /// `lang="en"`): the language tag.
-    pub kept_lang: Option<String>,
+    pub kept_lang: Option<Box<str>>,
     segs: Vec<Seg>,
 }
 
@@ -135,19 +162,19 @@ impl Block {
         }
         // The segment containing p (for an end, the one containing p-1).
         let key = if is_end && p > 0 { p - 1 } else { p };
-        let idx = match self.segs.binary_search_by(|s| s.plain.cmp(&key)) {
+        let idx = match self.segs.binary_search_by(|s| s.plain().cmp(&key)) {
             Ok(i) => i,
             Err(0) => 0,
             Err(i) => i - 1,
         };
         let s = self.segs[idx];
         if s.len == s.file_len {
-            let off = (p - s.plain.min(p)).min(s.len);
-            s.file + off
+            let off = (p - s.plain().min(p)).min(s.len());
+            s.file() + off
         } else if is_end {
-            s.file + s.file_len
+            s.file() + s.file_len()
         } else {
-            s.file
+            s.file()
         }
     }
 
@@ -169,7 +196,7 @@ impl Block {
     /// The file ranges this block's text was read from (for coverage checks and the
     /// `blocks` view).
     pub fn source_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.segs.iter().map(|s| s.file..s.file + s.file_len)
+        self.segs.iter().map(|s| s.file()..s.file() + s.file_len())
     }
 }
 
@@ -203,6 +230,9 @@ pub fn read(text: &str, range: Range<usize>, format: Format) -> Parsed {
         Format::Markdown | Format::Mdx => markdown::parse(text, range, format == Format::Mdx),
     };
     layout::mark_layout_headings(&mut parsed.blocks);
+    // Blocks live as long as their document: the vector's growth slack was up to half
+    // of it (a block is about 170 bytes).
+    parsed.blocks.shrink_to_fit();
     parsed
 }
 
@@ -261,7 +291,7 @@ impl Builder {
         if s.is_empty() {
             return;
         }
-        self.segs.push(Seg { plain: self.text.len(), file, len: s.len(), file_len });
+        self.segs.push(Seg::new(self.text.len(), file, s.len(), file_len));
         self.text.push_str(s);
     }
 
@@ -285,7 +315,9 @@ impl Builder {
             return None;
         }
         let span = match (self.segs.first(), self.segs.last()) {
-            (Some(a), Some(b)) => a.file.min(self.span.start.max(a.file))..(b.file + b.file_len).max(a.file),
+            (Some(a), Some(b)) => {
+                a.file().min(self.span.start.max(a.file()))..(b.file() + b.file_len()).max(a.file())
+            }
             _ => self.span,
         };
         let kept_lang = self.kept_lang.or(kept);
@@ -298,12 +330,12 @@ impl Builder {
             kind: self.kind,
             span,
             text: self.text,
-            links: self.links,
+            links: self.links.into_boxed_slice(),
             bold_only: self.saw_strong && !self.plain_outside_strong,
             code_only: !self.plain_outside_code,
-            code: self.code,
-            id: self.id,
-            kept_lang,
+            code: self.code.into_boxed_slice(),
+            id: self.id.map(String::into_boxed_str),
+            kept_lang: kept_lang.map(String::into_boxed_str),
             segs: self.segs,
         })
     }

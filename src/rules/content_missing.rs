@@ -86,7 +86,10 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
             .map(|a| format!("{:?}:{}", a.kind, a.key))
             .collect();
         k.extend(
-            crate::check::inline_code_keys(&v.blocks[b]).into_iter().filter(|x| x.1 >= 5.0).map(|x| x.0),
+            crate::check::inline_code_keys(&v.blocks[b])
+                .into_iter()
+                .filter(|x| x.1 >= 5.0)
+                .map(|x| x.0.into()),
         );
         k
     };
@@ -141,7 +144,10 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                 }
                 let absent = own.anchors[block].iter().any(|a| {
                     !other.anchors.iter().flatten().any(|x| x.kind == a.kind && x.key == a.key)
-                        && !other.blocks.iter().any(|x| !a.shown.is_empty() && x.text.contains(&a.shown))
+                        && !other
+                            .blocks
+                            .iter()
+                            .any(|x| !a.shown.is_empty() && x.text.contains(a.shown.as_str()))
                 });
                 let need = if absent { SURE_WITH_ANCHORS } else { SURE };
                 if bead.confidence < need {

@@ -48,11 +48,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn describe(a: &Anchor) -> String {
-    if a.link_text.is_empty() {
+    if a.link_text().is_empty() {
         format!("`{}`", a.shown)
     } else {
-        let t: String = a.link_text.chars().take(60).collect();
-        let more = if a.link_text.chars().count() > 60 { "…" } else { "" };
+        let t: String = a.link_text().chars().take(60).collect();
+        let more = if a.link_text().chars().count() > 60 { "…" } else { "" };
         format!("“{t}{more}” → `{}`", a.shown)
     }
 }

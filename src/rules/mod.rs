@@ -53,7 +53,7 @@ pub struct Blocks<'a> {
     pub lang: Lang,
     pub blocks: &'a [Block],
     /// Anchors of each block (empty for a shared preamble).
-    pub anchors: &'a [Vec<Anchor>],
+    pub anchors: &'a [Box<[Anchor]>],
     /// The date the document is issued on, when known.
     pub issue_date: Option<jiff::civil::Date>,
     pub settings: &'a crate::config::Settings,
@@ -264,7 +264,7 @@ pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
                 check(&b, &mut out);
             }
             for (file, blocks) in &doc.shared {
-                let none: Vec<Vec<Anchor>> = vec![Vec::new(); blocks.len()];
+                let none: Vec<Box<[Anchor]>> = vec![Box::default(); blocks.len()];
                 let b = Blocks {
                     file,
                     lang: Lang::UND,

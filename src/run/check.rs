@@ -25,19 +25,19 @@ pub fn run_check(
     );
     let buffers = termcolor::BufferWriter::stdout(choice);
     type Doc<'a> = Option<&'a Document>;
-    let render_json = |_, d: &[crate::diag::Diagnostic], _: Doc| Rendered::Json(render::json_items(d));
-    let render_short = |_, d: &[crate::diag::Diagnostic], _: Doc| Rendered::Text(crate::formats::short(d));
-    let render_github = |_, d: &[crate::diag::Diagnostic], _: Doc| Rendered::Text(crate::formats::github(d));
+    type Diags = Vec<crate::diag::Diagnostic>;
+    let render_json = |_, d: Diags, _: Doc| Rendered::Json(render::json_items_owned(d));
+    let render_short = |_, d: Diags, _: Doc| Rendered::Text(crate::formats::short(&d));
+    let render_github = |_, d: Diags, _: Doc| Rendered::Text(crate::formats::github(&d));
     let root = repo_root();
-    let render_sarif =
-        |_, d: &[crate::diag::Diagnostic], _: Doc| Rendered::Sarif(crate::formats::sarif_parts(d, &root));
+    let render_sarif = |_, d: Diags, _: Doc| Rendered::Sarif(crate::formats::sarif_parts(&d, &root));
     // Each document's section of the HTML page goes to a spill file as soon as it is
     // rendered, so that only the summary stays in memory (kept in memory if no temporary
     // file can be made).
     let spill: std::sync::Mutex<Option<(std::fs::File, u64)>> =
         std::sync::Mutex::new(tempfile::tempfile().ok().map(|f| (f, 0)));
-    let render_html = |k: usize, d: &[crate::diag::Diagnostic], doc: Doc| {
-        let mut part = crate::html::part(k, doc, d);
+    let render_html = |k: usize, d: Diags, doc: Doc| {
+        let mut part = crate::html::part(k, doc, &d);
         let spilled = match &part.body {
             crate::html::Body::Text(t) if !t.is_empty() => {
                 let mut guard = spill.lock().unwrap_or_else(|e| e.into_inner());
@@ -55,14 +55,14 @@ pub fn run_check(
         }
         Rendered::Html(part)
     };
-    let render_plain = |_, d: &[crate::diag::Diagnostic], _: Doc| {
+    let render_plain = |_, d: Diags, _: Doc| {
         let mut buf = termcolor::Buffer::no_color();
-        let _ = render::human(d, &mut buf);
+        let _ = render::human(&d, &mut buf);
         Rendered::Color(buf)
     };
-    let render_color = |_, d: &[crate::diag::Diagnostic], _: Doc| {
+    let render_color = |_, d: Diags, _: Doc| {
         let mut buf = buffers.buffer();
-        let _ = render::human(d, &mut buf);
+        let _ = render::human(&d, &mut buf);
         Rendered::Color(buf)
     };
     // Formats rendered diagnostic by diagnostic (SARIF and HTML need them all at once).
@@ -235,14 +235,14 @@ pub fn run_check(
         }
     }
     summary.count(&diags);
+    let kinds: Vec<Kind> = diags.iter().map(kind).collect();
     let rendered = match (format, per_group) {
         (Format::Html, _) | (_, None) => {
             let docs: Vec<&Document> = documents.iter().collect();
             Rendered::Text(crate::html::report(&docs, &diags))
         }
-        (_, Some(render)) => render(0, &diags, None),
+        (_, Some(render)) => render(0, std::mem::take(&mut diags), None),
     };
-    let kinds: Vec<Kind> = diags.iter().map(kind).collect();
     write_output(vec![rendered], None, &kinds, summary, &buffers, format, output, run, deny, input_errors)
 }
 

@@ -161,8 +161,9 @@ pub fn options_for(
 
 /// Renders one group's diagnostics (input errors first, as in the full report).
 /// (The group's index, its diagnostics, its document when kept.)
+/// The renderer takes the findings: JSON drops each once it is an item.
 pub type Renderer<'a> =
-    &'a (dyn Fn(usize, &[crate::diag::Diagnostic], Option<&crate::check::Document>) -> Rendered + Sync);
+    &'a (dyn Fn(usize, Vec<crate::diag::Diagnostic>, Option<&crate::check::Document>) -> Rendered + Sync);
 
 /// Takes each group's rendered part as soon as it is checked (with the group's index).
 pub type Live<'a> = &'a (dyn Fn(usize, Streamed) + Sync);
@@ -208,11 +209,17 @@ pub fn check_all(
         .map(|(i, (g, o))| {
             let mut r = checking::check_group(g, o);
             let streamed = stream.map(|render| {
+                // Input errors first; no copy of the findings when there is none.
                 let mut all = std::mem::take(&mut r.input_errors);
-                all.append(&mut r.diagnostics);
+                if all.is_empty() {
+                    all = std::mem::take(&mut r.diagnostics);
+                } else {
+                    all.append(&mut r.diagnostics);
+                }
+                let kinds = all.iter().map(kind).collect();
                 // The document was kept for this rendering (the HTML report) only.
                 let doc = r.document.take();
-                Streamed { rendered: render(i, &all, doc.as_ref()), kinds: all.iter().map(kind).collect() }
+                Streamed { rendered: render(i, all, doc.as_ref()), kinds }
             });
             // Written out as soon as the groups before it are: nothing is kept.
             let streamed = match (live, streamed) {
