@@ -280,7 +280,7 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
 /// The first four letters of each Latin-script word of five letters or more, lower-cased
 /// and without accents on the common letters (see `align::Item::stems`).
 fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5).filter_map(|w| {
+    text.split(|c: char| !crate::script::is_letter(c)).filter(|w| w.chars().count() >= 5).filter_map(|w| {
         let mut out = String::new();
         for c in w.chars().take(4) {
             let c = match c.to_lowercase().next().unwrap_or(c) {
@@ -303,7 +303,7 @@ fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
 fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let table = crate::locale::table(v.lang.tag());
     words
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|t| t.trim_matches(|c: char| !crate::script::is_alnum(c)))
         .filter_map(|t| {
             if t.chars().any(|c| c.is_numeric()) {
                 return Some(t.to_lowercase());
