@@ -134,6 +134,68 @@ struct Side<'a> {
     /// paragraph, `vers`ion, `node`, says little about which two pair).
     stem_w: Vec<f64>,
     total: f64,
+    /// The same, combined for every run of 2 and 3 units (the merges beads make): built
+    /// once per side instead of once per bead cost.
+    runs: Runs,
+}
+
+/// Per run length (2, 3) and start unit: combined keys, sorted unique stems, sorted
+/// stems with repeats, sorted cognates.
+#[derive(Default)]
+struct Runs {
+    keys: [Vec<Vec<(u32, f64, f64)>>; 2],
+    stems: [Vec<Vec<u32>>; 2],
+    stems_all: [Vec<Vec<u32>>; 2],
+    cognates: [Vec<Vec<u32>>; 2],
+}
+
+impl Runs {
+    fn new(keys: &[Vec<(u32, f64, f64)>], stems: &[Vec<u32>], cognates: &[Vec<u32>]) -> Runs {
+        let n = keys.len();
+        let each = |f: &dyn Fn(Range<usize>) -> Vec<_>| -> [Vec<Vec<_>>; 2] {
+            [2, 3].map(|k| (0..(n + 1).saturating_sub(k)).map(|i| f(i..i + k)).collect())
+        };
+        Runs {
+            keys: [2, 3]
+                .map(|k| (0..(n + 1).saturating_sub(k)).map(|i| combine_keys(&keys[i..i + k])).collect()),
+            stems: each(&|r| {
+                let mut v = sorted(&stems[r]);
+                v.dedup();
+                v
+            }),
+            stems_all: each(&|r| sorted(&stems[r])),
+            cognates: each(&|r| sorted(&cognates[r])),
+        }
+    }
+}
+
+/// The value of a run of 2 or 3 units from [`Runs`].
+fn run<'v, T>(by_len: &'v [Vec<T>; 2], r: &Range<usize>) -> Option<&'v T> {
+    match r.len() {
+        2 | 3 => by_len[r.len() - 2].get(r.start),
+        _ => None,
+    }
+}
+
+/// The ids of several units, sorted (repeats kept).
+fn sorted(units: &[Vec<u32>]) -> Vec<u32> {
+    let mut v: Vec<u32> = units.iter().flatten().copied().collect();
+    v.sort_unstable();
+    v
+}
+
+/// The keys of several units, combined: counts added, by id.
+fn combine_keys(units: &[Vec<(u32, f64, f64)>]) -> Vec<(u32, f64, f64)> {
+    let mut v: Vec<(u32, f64, f64)> = units.iter().flatten().copied().collect();
+    v.sort_by_key(|x| x.0);
+    let mut out: Vec<(u32, f64, f64)> = Vec::with_capacity(v.len());
+    for e in v {
+        match out.last_mut() {
+            Some(l) if l.0 == e.0 => l.1 += e.1,
+            _ => out.push(e),
+        }
+    }
+    out
 }
 
 /// The expected target/source length ratio used by the length term.
@@ -161,7 +223,7 @@ impl<'a> Side<'a> {
             }
             raw.push(v);
         }
-        let keys = raw
+        let keys: Vec<Vec<(u32, f64, f64)>> = raw
             .into_iter()
             .map(|v| {
                 let mut out: Vec<(u32, f64, f64)> = Vec::new();
@@ -174,7 +236,7 @@ impl<'a> Side<'a> {
                 out
             })
             .collect();
-        let cognates = items
+        let cognates: Vec<Vec<u32>> = items
             .iter()
             .map(|it| {
                 let mut v: Vec<u32> = it.cognates.iter().map(|c| intern(ids, c)).collect();
@@ -224,6 +286,7 @@ impl<'a> Side<'a> {
         }
         Side {
             items,
+            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice()),
             keys,
             cognates,
             pins,
@@ -239,16 +302,10 @@ impl<'a> Side<'a> {
         if r.len() == 1 {
             return std::borrow::Cow::Borrowed(&self.keys[r.start]);
         }
-        let mut v: Vec<(u32, f64, f64)> = self.keys[r].iter().flatten().copied().collect();
-        v.sort_by_key(|x| x.0);
-        let mut out: Vec<(u32, f64, f64)> = Vec::with_capacity(v.len());
-        for e in v {
-            match out.last_mut() {
-                Some(l) if l.0 == e.0 => l.1 += e.1,
-                _ => out.push(e),
-            }
+        if let Some(v) = run(&self.runs.keys, &r) {
+            return std::borrow::Cow::Borrowed(v);
         }
-        std::borrow::Cow::Owned(out)
+        std::borrow::Cow::Owned(combine_keys(&self.keys[r]))
     }
 }
 
@@ -288,8 +345,10 @@ fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
         if r.len() == 1 {
             return std::borrow::Cow::Borrowed(&s.stems[r.start]);
         }
-        let mut v: Vec<u32> = s.stems[r].iter().flatten().copied().collect();
-        v.sort_unstable();
+        if let Some(v) = run(&s.runs.stems, &r) {
+            return std::borrow::Cow::Borrowed(v);
+        }
+        let mut v = sorted(&s.stems[r]);
         v.dedup();
         std::borrow::Cow::Owned(v)
     }
@@ -309,11 +368,12 @@ fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
 
 /// Share of the smaller side's cognates that the other side has too (0 to 1).
 fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
-    let collect = |s: &Side, r: Range<usize>| -> Vec<u32> {
-        let mut v: Vec<u32> = s.cognates[r].iter().flatten().copied().collect();
-        v.sort_unstable();
-        v
-    };
+    fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
+        match r.len() {
+            1 => std::borrow::Cow::Borrowed(&s.cognates[r.start]),
+            _ => run(&s.runs.cognates, &r).map_or_else(|| sorted(&s.cognates[r]).into(), |v| v.into()),
+        }
+    }
     let (xa, xb) = (collect(a, ar), collect(b, br));
     if xa.is_empty() || xb.is_empty() {
         return 0.0;
@@ -371,8 +431,10 @@ fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> 
             return 0;
         }
         let other = b.keys_of(br.clone());
-        let mut other_stems: Vec<u32> = b.stems[br.clone()].iter().flatten().copied().collect();
-        other_stems.sort_unstable();
+        let other_stems: std::borrow::Cow<[u32]> = match br.len() {
+            1 => b.stems[br.start].as_slice().into(),
+            _ => run(&b.runs.stems_all, br).map_or_else(|| sorted(&b.stems[br.clone()]).into(), |v| v.into()),
+        };
         ar.clone()
             .filter(|&u| {
                 let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();

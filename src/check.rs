@@ -288,7 +288,7 @@ fn tight<T>(mut v: Vec<T>) -> Vec<T> {
 /// and without accents on the common letters (see `align::Item::stems`): four ASCII
 /// letters.
 fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
-    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5).filter_map(|w| {
+    text.split(|c: char| !crate::script::is_letter(c)).filter(|w| w.chars().count() >= 5).filter_map(|w| {
         let mut out = [0u8; 4];
         for (slot, c) in out.iter_mut().zip(w.chars()) {
             let c = match c.to_lowercase().next().unwrap_or(c) {
@@ -311,7 +311,7 @@ fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
 fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let table = crate::locale::table(v.lang.tag());
     words
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|t| t.trim_matches(|c: char| !crate::script::is_alnum(c)))
         .filter_map(|t| {
             if t.chars().any(|c| c.is_numeric()) {
                 return Some(t.to_lowercase());

@@ -648,7 +648,10 @@ pub fn fold_latin(s: &str) -> String {
 }
 
 fn fold_char(c: char, out: &mut String) {
-    if let Some(d) = digit_value(c) {
+    // ASCII folds to its lower case: no digit, Arabic or Latin mapping has an ASCII key.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if let Some(d) = digit_value(c) {
         out.push(char::from(b'0' + d as u8));
     } else if let Some(r) = arabic_map(c) {
         out.push_str(r);
@@ -728,6 +731,19 @@ pub fn key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fast_path_folds_as_the_tables_do() {
+        for c in (0u8..128).map(char::from) {
+            let mut slow = String::new();
+            match (digit_value(c), arabic_map(c)) {
+                (Some(d), _) => slow.push(char::from(b'0' + d as u8)),
+                (None, Some(r)) => slow.push_str(r),
+                (None, None) => push_latin(c, &mut slow),
+            }
+            assert_eq!(fold(&c.to_string()), slow, "{c:?}");
+        }
+    }
 
     #[test]
     fn tables_load() {

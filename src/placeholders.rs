@@ -56,6 +56,21 @@ pub fn skeleton(code: &str, slots_translatable: bool) -> String {
     }
 }
 
+/// Whether a placeholder can start in `text`: each form begins with `{`, `${` or a `%`
+/// followed by what a name, a flag, a width or a conversion starts with. Prose (`45 %`,
+/// `45%.`) mostly has none, and then the regex is neither compiled nor run.
+fn may_hold_placeholder(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'{' => true,
+        b'$' => b.get(i + 1) == Some(&b'{'),
+        b'%' => b.get(i + 1).is_some_and(|&n| {
+            n.is_ascii_alphanumeric() || matches!(n, b'_' | b'-' | b'+' | b'#' | b'.' | b'(' | b'@')
+        }),
+        _ => false,
+    })
+}
+
 /// Placeholders in prose (outside `skip`: code spans, URLs) and code spans of a text.
 pub fn find(text: &str, code: &[Range<usize>], skip: &[Range<usize>], slots_translatable: bool) -> Vec<Item> {
     let mut out: Vec<Item> = code
@@ -63,6 +78,10 @@ pub fn find(text: &str, code: &[Range<usize>], skip: &[Range<usize>], slots_tran
         .filter(|r| !text[(*r).clone()].trim().is_empty())
         .map(|r| Item { range: r.clone(), key: skeleton(&text[r.clone()], slots_translatable), code: true })
         .collect();
+    if !may_hold_placeholder(text) {
+        out.sort_by_key(|i| i.range.start);
+        return out;
+    }
     let inside = |r: &Range<usize>| code.iter().chain(skip).any(|c| r.start < c.end && c.start < r.end);
     for c in placeholder_re().captures_iter(text) {
         let m = c.get(0).expect("match");
@@ -92,6 +111,28 @@ pub fn find(text: &str, code: &[Range<usize>], skip: &[Range<usize>], slots_tran
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The prefilter only skips texts in which the regex finds nothing.
+        #[test]
+        fn prefilter_skips_only_texts_without_a_match(t in r"[%{}$(a-zA-Z0-9_ .,+#@\-]{0,12}") {
+            if !may_hold_placeholder(&t) {
+                prop_assert!(placeholder_re().find(&t).is_none(), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn prefilter_lets_every_form_through() {
+        for t in ["{n}", "${X}", "%(n)s", "%s", "%1$s", "%-5d", "%.2f", "%lld", "%@", "%_x.y", "%+d", "%#x"] {
+            assert!(may_hold_placeholder(t), "{t}");
+            assert!(placeholder_re().is_match(t), "{t}");
+        }
+        for t in ["45 % de", "45%.", "100 %", "$ 5", "a % b"] {
+            assert!(!may_hold_placeholder(t) || t == "45%.", "{t}");
+        }
+    }
 
     fn keys(t: &str) -> Vec<String> {
         find(t, &[], &[], true).into_iter().map(|i| i.key).collect()

@@ -43,9 +43,25 @@ fn period_re() -> &'static Regex {
     })
 }
 
+/// Whether `text` holds a unit word of [`period_re`] (days or weeks in one of its
+/// languages): without one the regex cannot match, and is neither compiled nor run.
+/// Lower-casing covers what `(?i)` matches here (K also as the Kelvin sign; `s`, which
+/// `(?i)` also reads as `ſ`, is left out of the words looked for).
+fn may_hold_period(text: &str) -> bool {
+    const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
+    let arabic = UNITS[4..].iter().any(|u| text.contains(u));
+    arabic || {
+        let lower = text.to_lowercase();
+        UNITS[..4].iter().any(|u| lower.contains(u))
+    }
+}
+
 fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     let Some(issue) = b.issue_date else { return };
     for (i, block) in b.blocks.iter().enumerate() {
+        if !may_hold_period(&block.text) {
+            continue;
+        }
         for caps in period_re().captures_iter(&block.text) {
             let m = caps.get(0).expect("match");
             let n: String = ["en", "fr", "ar"]
@@ -97,5 +113,27 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 .expected_found(format!("{days} days before the deadline"), format!("{left} days")),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_prefilter_keeps_every_unit() {
+        for t in [
+            "Only 60 days left",
+            "3 WEEKS TO GO",
+            "2 wee\u{212A}s remaining",
+            "Plus que 60 jours",
+            "il reste 2 SEMAINES",
+            "لم يتبق سوى 60 يوماً",
+            "باقي 3 أسابيع",
+        ] {
+            assert!(period_re().is_match(t), "{t}");
+            assert!(may_hold_period(t), "{t}");
+        }
+        assert!(!may_hold_period("Only 60 left, see you soon"));
     }
 }

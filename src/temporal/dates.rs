@@ -277,6 +277,9 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAncho
 /// Roman numerals followed by one of `suffixes` (`XXIe`, `IIIe`), as (start, end, value)
 /// in `text`.
 pub(super) fn roman_ordinals(text: &str, suffixes: &[String]) -> Vec<(usize, usize, f64)> {
+    if !may_hold_roman_ordinal(text, suffixes) {
+        return Vec::new();
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| compile(r"(?:^|[^\w])(?P<r>[IVXLC]{1,7})(?P<s>\w{1,4})(?:$|[^\w])"));
     let value = |r: &str| -> Option<u32> {
@@ -313,6 +316,22 @@ pub(super) fn roman_ordinals(text: &str, suffixes: &[String]) -> Vec<(usize, usi
         }
     }
     out
+}
+
+/// Whether `text` can hold a Roman ordinal at all: a suffix right after I, V or X, or
+/// after two numeral letters (a lone C or L is never read), and not followed by an ASCII
+/// word character (`Veuillez`). Most blocks have none, and then the regex (Unicode word
+/// classes: costly to compile and to warm up) is never run.
+fn may_hold_roman_ordinal(text: &str, suffixes: &[String]) -> bool {
+    let b = text.as_bytes();
+    let numeral = |c: u8| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C');
+    let ends = |j: usize| b.get(j).is_none_or(|c| !(c.is_ascii_alphanumeric() || *c == b'_'));
+    (0..b.len()).any(|i| {
+        let last = matches!(b[i], b'I' | b'V' | b'X') || (numeral(b[i]) && i > 0 && numeral(b[i - 1]));
+        last && suffixes
+            .iter()
+            .any(|s| !s.is_empty() && b[i + 1..].starts_with(s.as_bytes()) && ends(i + 1 + s.len()))
+    })
 }
 
 pub(super) fn roman(mut n: u32) -> String {
@@ -406,4 +425,44 @@ pub(super) fn bare_month_ok(
         }
     }
     true
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fr_suffixes() -> Vec<String> {
+        ["e", "er", "ème", "eme"].map(String::from).to_vec()
+    }
+
+    /// Roman ordinals without the prefilter: a numeral in front lets the text through,
+    /// and the second space stands for the start of the text.
+    fn unfiltered(text: &str) -> Vec<(usize, usize, f64)> {
+        let shift = "XIe  ".len();
+        let mut v = roman_ordinals(&format!("XIe  {text}"), &fr_suffixes());
+        v.retain(|r| r.0 >= shift);
+        v.iter().map(|&(s, e, x)| (s - shift, e - shift, x)).collect()
+    }
+
+    proptest! {
+        /// A text the prefilter skips holds no ordinal that the regex would read.
+        #[test]
+        fn roman_prefilter_skips_only_texts_without_one(t in "[IVXLCeèmr ,.a-d]{0,10}") {
+            if !may_hold_roman_ordinal(&t, &fr_suffixes()) {
+                prop_assert!(unfiltered(&t).is_empty(), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn roman_prefilter_keeps_ordinals() {
+        for t in ["XXIe siècle", "le IIIe", "(XIXème)", "IVer", "CXe"] {
+            assert!(may_hold_roman_ordinal(t, &fr_suffixes()), "{t}");
+            assert!(!roman_ordinals(t, &fr_suffixes()).is_empty(), "{t}");
+        }
+        for t in ["Veuillez", "Le comité", "Ce jour", "IEEE"] {
+            assert!(!may_hold_roman_ordinal(t, &fr_suffixes()), "{t}");
+        }
+    }
 }

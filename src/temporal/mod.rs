@@ -5,9 +5,11 @@
 //! and digit systems do not matter; spans are mapped back to the original.
 //!
 //! The folder follows what is read: `patterns.rs` compiles each locale's tables into
-//! regexes once, `dates.rs`, `times.rs` and `numbers.rs` read each kind of value, and
+//! regexes once (`bounded.rs` compiles their `[^\w]` boundary classes cheaply, with the
+//! same matches), `dates.rs`, `times.rs` and `numbers.rs` read each kind of value, and
 //! this file holds the types, the entry points and the helpers they share.
 
+mod bounded;
 mod dates;
 mod numbers;
 mod patterns;
@@ -25,6 +27,7 @@ pub use times::extract_times_with;
 use times::*;
 
 use crate::locale;
+use bounded::Bounded;
 use jiff::civil::{Date, Weekday};
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
@@ -126,7 +129,7 @@ pub fn extract_numbers(lang: &str, text: &str, taken: &[(usize, usize)]) -> Vec<
 
 /// Runs `re` over `text` from left to right; `f` gets each match and returns
 /// the folded position to search from next (moved forward if needed).
-pub(super) fn scan<'t>(re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>) -> usize) {
+pub(super) fn scan<'t>(re: &Bounded, text: &'t str, mut f: impl FnMut(&Captures<'t>) -> usize) {
     let mut pos = 0;
     while pos <= text.len() {
         let Some(c) = re.captures_at(text, pos) else {
@@ -142,10 +145,10 @@ pub(super) fn scan<'t>(re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t
 }
 
 /// `12/11/2022`, `2022-11-12`: the same in every language, so compiled once for all.
-pub(super) fn numeric_date_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+pub(super) fn numeric_date_pattern() -> &'static Bounded {
+    static RE: OnceLock<Bounded> = OnceLock::new();
     RE.get_or_init(|| {
-        compile(concat!(
+        Bounded::new(concat!(
             r"(?:^|[^\w/.\-])(?:(?P<a>[0-9]{1,2})(?P<s1>[/.\-])(?P<b>[0-9]{1,2})(?P<s2>[/.\-])(?P<y>[12][0-9]{3})",
             r"|(?P<iy>[12][0-9]{3})(?P<s3>[/\-])(?P<im>[0-9]{1,2})(?P<s4>[/\-])(?P<id>[0-9]{1,2}))(?:$|[^\w/\-]|t[0-9])"
         ))
@@ -153,10 +156,10 @@ pub(super) fn numeric_date_pattern() -> &'static Regex {
 }
 
 /// A year standing alone (`2022`, `2022-2023`, `2022م`), in every language.
-pub(super) fn year_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+pub(super) fn year_pattern() -> &'static Bounded {
+    static RE: OnceLock<Bounded> = OnceLock::new();
     RE.get_or_init(|| {
-        compile(r"(?:^|[^\w/\-.,٫٬$€£¥#№])(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–—/]\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))?(?:\s?م)?(?:$|[^\w/%٪])")
+        Bounded::new(r"(?:^|[^\w/\-.,٫٬$€£¥#№])(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–—/]\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))?(?:\s?م)?(?:$|[^\w/%٪])")
     })
 }
 

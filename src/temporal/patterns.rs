@@ -1,7 +1,9 @@
 //! The regexes of one locale table, compiled once per locale.
 
+use super::bounded::Bounded;
 use crate::locale::{self, Locale, NameKind};
 use regex::{Regex, RegexBuilder};
+use std::sync::OnceLock;
 
 // ---------------------------------------------------------------------------
 // Patterns (compiled once per locale)
@@ -12,36 +14,50 @@ pub(super) const NEVER: &str = r"[^\s\S]";
 /// Regexes built from one locale table.
 #[derive(Debug)]
 pub struct Patterns {
-    pub(super) date: Regex,
-    pub(super) time: Regex,
-    pub(super) number: Regex,
+    pub(super) date: Bounded,
+    pub(super) time: Bounded,
+    pub(super) number: Bounded,
     pub(super) range_gap: Regex,
     /// The first day of a day range, ending where the date's day starts ("1-", "du 1er au ").
-    pub(super) day_range: Regex,
+    pub(super) day_range: Bounded,
     /// A word, then a day-month joiner, ending where a month starts ("الخامس من ").
-    pub(super) day_word: Regex,
+    pub(super) day_word: Bounded,
     pub(super) us_numeric: bool,
     pub(super) latin: bool,
     pub(super) errors: Vec<String>,
+    /// `errors` and those of the patterns as written (see [`pattern_errors`]).
+    all_errors: OnceLock<Vec<String>>,
 }
 
 /// Compiles a pattern; a pattern that does not compile (a user table too
 /// large for the regex size limit) matches nothing and is reported through
 /// [`pattern_errors`] instead of panicking.
 pub(super) fn compile_or_never(p: &str, errors: &mut Vec<String>) -> Regex {
-    RegexBuilder::new(p).size_limit(64 << 20).dfa_size_limit(16 << 20).build().unwrap_or_else(|e| {
-        errors.push(e.to_string());
+    compile_checked(p).unwrap_or_else(|e| {
+        errors.push(e);
         Regex::new(NEVER).expect("constant regex")
     })
+}
+
+pub(super) fn compile_checked(p: &str) -> Result<Regex, String> {
+    RegexBuilder::new(p).size_limit(64 << 20).dfa_size_limit(16 << 20).build().map_err(|e| e.to_string())
 }
 
 pub(super) fn compile(p: &str) -> Regex {
     compile_or_never(p, &mut Vec::new())
 }
 
-/// Errors met while compiling the patterns of a locale (empty when all is well).
+/// Errors met while compiling the patterns of a locale (empty when all is well). The
+/// patterns as written are compiled now if they were not yet (a configuration that
+/// extends a table is checked when it is read).
 pub fn pattern_errors(l: &Locale) -> &[String] {
-    &patterns(l).errors
+    let p = patterns(l);
+    p.all_errors.get_or_init(|| {
+        let mut errors = p.errors.clone();
+        let bounded = [&p.date, &p.time, &p.number, &p.day_range, &p.day_word];
+        errors.extend(bounded.iter().filter_map(|b| b.error()).map(String::from));
+        errors
+    })
 }
 
 /// Alternation of folded words, longest first; `(word, dot)` adds an
@@ -153,9 +169,9 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         _ => r"(?:^|[^\w.,])(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)",
     };
     let mut errors = Vec::new();
-    let mut c = |p: &str| compile_or_never(p, &mut errors);
-    let (date, time, number, range_gap) =
-        (c(&date), c(&time), c(number), c(&format!(r"^\s*(?:{ro}\s+)?{rj}\s*$")));
+    let range_gap = compile_or_never(&format!(r"^\s*(?:{ro}\s+)?{rj}\s*$"), &mut errors);
+    let c = Bounded::new;
+    let (date, time, number) = (c(&date), c(&time), c(number));
     let day_range = c(&format!(r"(?:^|[^\w.,:/])(?P<d>[0-3]?[0-9])(?:{suf})?\s*{rj}\s*(?:le\s+)?$"));
     // Arabic puts an ordinal day straight before the month too ("الخامس نوفمبر"); other
     // languages need the joiner ("the fifth of November"), or "second March" would be a day.
@@ -171,5 +187,6 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         us_numeric: lang == "en",
         latin: lang != "ar",
         errors,
+        all_errors: OnceLock::new(),
     }
 }
