@@ -9,7 +9,10 @@
 //! `بتوقيت وسط أوروبا`), and a named zone resolves to its offset on the event's date
 //! (CET in winter, CEST in summer) with the time-zone database bundled in `jiff`.
 //! Times compare only when both zones are known, or when neither side gives one; a time
-//! present in one language only is left alone.
+//! present in one language only is left alone. The 12- and 24-hour clocks and the words
+//! of each language meet (`6-7 pm`, `de 18 à 19 heures`, `de 9 heures à 12 heures`,
+//! `noon`, `الساعة السادسة مساءً`); a number of hours alone (`9 heures`) is a duration,
+//! not a time.
 //!
 //! Example: English `30 November 2022 from 9:00 to 12:00 (UTC +7)`; Arabic
 //! `من الساعة 08:00 حتى 11:00 بتوقيت وسط أوروبا` (07:00–10:00 UTC against 02:00–05:00

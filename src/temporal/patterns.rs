@@ -146,7 +146,9 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
     let tm = |n: u8| {
         // A bare number is an hour only as the first end of a range whose
         // second end is a real time ("from 9 to 11 a.m.", "de 9 à 12 h").
-        let bare = if n == 1 { r"|(?P<hb1>[0-2]?[0-9])" } else { "" };
+        // An hour word may follow it when the range closes with one ("de 9 heures à 12
+        // heures"): alone, "9 heures" is a duration as often as a time.
+        let bare = if n == 1 { format!(r"|(?P<hb1>[0-2]?[0-9])(?:\s?(?:{rhw}))?") } else { String::new() };
         // Hour words close a range only ("de 18 à 19 heures").
         let hsep = if n == 2 { format!("{hsep}|{rhw}") } else { hsep.clone() };
         format!(
