@@ -432,6 +432,20 @@ mod tests {
     use super::*;
     use crate::blocks::{parse, Format};
 
+    /// A long document holds hundreds of thousands of anchors: their size is the memory
+    /// of issue #13 (docs/reliability.md). Grow them only knowingly.
+    #[test]
+    fn an_anchor_stays_small() {
+        assert!(std::mem::size_of::<Anchor>() <= 104, "{}", std::mem::size_of::<Anchor>());
+        assert!(std::mem::size_of::<Value>() <= 32);
+        // Short keys and shown values need no allocation of their own.
+        let text = "# T\n\nOn 12 March 2022, 1,234 people wrote to a@b.org.\n";
+        let b = &parse(text, 0..text.len(), Format::Markdown)[1];
+        let a = extract(b, &Settings::default(), "en");
+        assert!(a.len() >= 4, "{a:?}");
+        assert!(a.iter().all(|a| !a.key.is_heap_allocated() && !a.shown.is_heap_allocated()));
+    }
+
     #[test]
     fn taken_answers_like_a_plain_list() {
         // Every range pattern over 0..7, pushed in and out of order.

@@ -30,8 +30,9 @@ pub struct Version {
 
 impl Version {
     fn new(lang: Lang, file: Arc<SourceFile>, blocks: Vec<Block>, settings: &Settings) -> Version {
-        // Each block's anchors without the slack of a growing vector (an anchor is 184
-        // bytes; the slack was a fifth of the peak memory on a long document).
+        // Each block's anchors as a boxed slice: no growth slack, no capacity word (an
+        // anchor is 104 bytes; the slack was a fifth of the peak memory on a long
+        // document: docs/reliability.md).
         let mut anchors: Vec<Box<[Anchor]>> =
             blocks.iter().map(|b| anchors::extract(b, settings, lang.tag()).into_boxed_slice()).collect();
         let sections = sections::group(&blocks);
