@@ -1,0 +1,155 @@
+//! The evidence two bead sides share: anchors (weighted Dice), stems, cognates, rungs,
+//! and the parts of a merge that have none of their own.
+
+use super::side::Side;
+use super::BULLET;
+use std::ops::Range;
+
+/// Weighted Dice similarity of the anchors of two bead sides, with the confidence it
+/// deserves (1 when each side carries at least one strong anchor's weight).
+pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<(f64, f64)> {
+    let (xa, xb) = (a.keys_of(ar), b.keys_of(br));
+    let wa: f64 = xa.iter().map(|(_, c, w)| c * w).sum();
+    let wb: f64 = xb.iter().map(|(_, c, w)| c * w).sum();
+    if wa == 0.0 && wb == 0.0 {
+        return None;
+    }
+    let confidence = (wa.min(wb).max(wa.max(wb) / 3.0) / STRONG).min(1.0);
+    if wa == 0.0 || wb == 0.0 {
+        return Some((0.0, confidence));
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0.0);
+    while i < xa.len() && j < xb.len() {
+        match xa[i].0.cmp(&xb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += xa[i].1.min(xb[j].1) * (xa[i].2 + xb[j].2) / 2.0;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
+}
+
+/// Dice similarity of the stems of two bead sides (0 to 1), each stem weighted by how
+/// rare it is on its side.
+pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
+    // One unit's stems are sorted and unique already: no copy in the common case.
+    pub(super) fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
+        if r.len() == 1 {
+            return std::borrow::Cow::Borrowed(&s.stems[r.start]);
+        }
+        let mut v: Vec<u32> = s.stems[r].iter().flatten().copied().collect();
+        v.sort_unstable();
+        v.dedup();
+        std::borrow::Cow::Owned(v)
+    }
+    let (xa, xb) = (collect(a, ar), collect(b, br));
+    if xa.is_empty() || xb.is_empty() {
+        return 0.0;
+    }
+    let wa: f64 = xa.iter().map(|k| a.stem_w[*k as usize]).sum();
+    let wb: f64 = xb.iter().map(|k| b.stem_w[*k as usize]).sum();
+    let shared: f64 = xa
+        .iter()
+        .filter(|k| xb.binary_search(k).is_ok())
+        .map(|k| a.stem_w[*k as usize] + b.stem_w[*k as usize])
+        .sum();
+    (shared / (wa + wb)).min(1.0)
+}
+
+/// Share of the smaller side's cognates that the other side has too (0 to 1).
+pub(super) fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
+    let collect = |s: &Side, r: Range<usize>| -> Vec<u32> {
+        let mut v: Vec<u32> = s.cognates[r].iter().flatten().copied().collect();
+        v.sort_unstable();
+        v
+    };
+    let (xa, xb) = (collect(a, ar), collect(b, br));
+    if xa.is_empty() || xb.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < xa.len() && j < xb.len() {
+        match xa[i].cmp(&xb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared as f64 / xa.len().min(xb.len()) as f64).min(1.0)
+}
+
+/// Marks the pins each side shares with the other (those are rungs).
+pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
+    let on =
+        |side: &Side| -> std::collections::HashSet<u32> { side.pins.iter().flatten().copied().collect() };
+    let (ps, pt) = (on(s), on(t));
+    s.live = s.pins.iter().map(|v| v.iter().copied().filter(|k| pt.contains(k)).collect()).collect();
+    t.live = t.pins.iter().map(|v| v.iter().copied().filter(|k| ps.contains(k)).collect()).collect();
+}
+
+/// Rungs kept (negative) and broken (positive) by a bead, in units of `Params::pin`:
+/// each unit whose rung partner is on the other side of the bead is kept, each unit
+/// whose partner is elsewhere (or a unit left unaligned) breaks one.
+pub(super) fn pin_term(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
+    let mut term = 0.0;
+    let mut one = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| {
+        for u in ar.clone() {
+            let live = &a.live[u];
+            if live.is_empty() {
+                continue;
+            }
+            let kept = br.clone().any(|v| b.live[v].iter().any(|k| live.contains(k)));
+            term += if kept { -0.5 } else { 1.0 };
+        }
+    };
+    one(s, &sr, t, &tr);
+    one(t, &tr, s, &sr);
+    term
+}
+
+/// Units of a merge that carry anchors of their own and share none of them (nor a pin)
+/// with the other side, or (where both sides have word stems) share no stem either: a
+/// merge of such a unit has nothing in its favour but the length.
+pub(super) fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> usize {
+    let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| -> usize {
+        if ar.len() < 2 {
+            return 0;
+        }
+        let other = b.keys_of(br.clone());
+        let mut other_stems: Vec<u32> = b.stems[br.clone()].iter().flatten().copied().collect();
+        other_stems.sort_unstable();
+        ar.clone()
+            .filter(|&u| {
+                let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();
+                let no_anchor =
+                    !a.keys[u].iter().any(|(k, _, _)| other.binary_search_by_key(k, |x| x.0).is_ok())
+                        && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
+                // Stems count where both sides have them (two Latin-script languages).
+                let stems_there = other_stems.len() >= 3 && !a.stems[u].is_empty();
+                // A stem shared by many units of a side is no evidence.
+                let no_stem = !a.stems[u].iter().any(|k| {
+                    a.stem_w[*k as usize] >= 0.5
+                        && other_stems.binary_search(k).is_ok()
+                        && b.stem_w[*k as usize] >= 0.5
+                });
+                // Bullets are translated one for one: merging two needs evidence for
+                // each, whatever the lengths say.
+                let bullet =
+                    a.items[u].shape == BULLET && b.items[br.clone()].iter().all(|i| i.shape == BULLET);
+                no_anchor && (own >= 1.0 || (stems_there && no_stem) || (!stems_there && bullet))
+            })
+            .count()
+    };
+    count(s, &sr, t, &tr) + count(t, &tr, s, &sr)
+}
+
+/// The weight of one strong anchor (an email, a code).
+pub(super) const STRONG: f64 = 6.0;
