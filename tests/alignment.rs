@@ -96,3 +96,29 @@ fn align_shows_confidence_and_ties() {
     let conf: f64 = verify.split_whitespace().find_map(|w| w.parse().ok()).expect("a confidence");
     assert!((0.0..=1.0).contains(&conf), "{verify}");
 }
+
+/// A newsletter event whose French drops the contact line (a name) between the
+/// registration line and the email line. The contact line does not pair with the
+/// registration line, which names nobody, and the registration line does not merge
+/// into the long paragraph before it without length evidence of its own: the contact
+/// line is reported, and only it.
+#[test]
+fn a_dropped_contact_line_is_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/contact-dropped"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "content-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert_eq!(missing[0]["related"][0]["text"], "Contact: Ms. Ingrid Valtersen", "{json}");
+    // It belongs before the French email line.
+    assert!(missing[0]["primary"]["text"].as_str().unwrap().starts_with("Courriel"), "{json}");
+}
+
+/// The near miss: two short English sentences become one French sentence (a true
+/// merge), and the contact line is there. Nothing is missing.
+#[test]
+fn two_short_sentences_merged_into_one_are_not_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/short-merge"]);
+    assert_spans_valid(&json);
+    assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
+}

@@ -1,7 +1,7 @@
 //! The cost of a bead: Gale–Church length, position, anchors, stems, cognates, headings,
 //! merges and pins.
 
-use super::evidence::{cognate_overlap, pin_term, similarity, stem_dice, unsupported_parts};
+use super::evidence::{cognate_overlap, pin_term, similarity, stem_dice, unshared_names, unsupported_parts};
 use super::side::Side;
 use super::Params;
 use std::ops::Range;
@@ -36,6 +36,15 @@ pub(super) fn debug_align() -> bool {
     *ON.get_or_init(|| std::env::var_os("OERLINT_DEBUG_ALIGN").is_some())
 }
 
+/// Gale–Church: minus the log-probability of a length difference as large as that of `l1`
+/// source and `l2` target characters, under the ratio `c` (at most 8).
+pub(super) fn length_cost(l1: f64, l2: f64, c: f64) -> f64 {
+    let var = 25.0 * ((l1 + l2 / c) / 2.0).max(1.0);
+    let delta = (l2 - c * l1) / (var * c).sqrt();
+    let pr = (2.0 * (1.0 - phi(delta.abs()))).max(1e-12);
+    (-pr.ln()).min(8.0)
+}
+
 pub(super) fn bead_cost(
     p: &Params,
     ratio: Ratio,
@@ -53,10 +62,7 @@ pub(super) fn bead_cost(
     let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
     let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
     let c = ratio.0;
-    let var = 25.0 * ((l1 + l2 / c) / 2.0).max(1.0);
-    let delta = (l2 - c * l1) / (var * c).sqrt();
-    let pr = (2.0 * (1.0 - phi(delta.abs()))).max(1e-12);
-    let len_cost = (-pr.ln()).min(8.0);
+    let len_cost = length_cost(l1, l2, c);
     let ps = (sr.start as f64 + a as f64 / 2.0) / n;
     let pt = (tr.start as f64 + b as f64 / 2.0) / m;
     let pos_cost = (ps - pt).abs();
@@ -66,12 +72,16 @@ pub(super) fn bead_cost(
         Some((x, conf)) => conf * (0.6 * (1.0 - x) - 0.2 * x) + (1.0 - conf) * NEUTRAL,
         None => NEUTRAL,
     };
-    let cognate_bonus = cognate_overlap(s, sr.clone(), t, tr.clone());
+    // Shared names make a pair likelier; a line of names paired with one that keeps none
+    // of them, much less likely (more than an unshared link: translations drop links,
+    // not the name of the person to write to).
+    let cognate_bonus = cognate_overlap(s, sr.clone(), t, tr.clone())
+        - 2.0 * unshared_names(s, sr.clone(), t, tr.clone()) as f64;
     let stem_bonus = p.stem_weight * stem_dice(s, sr.clone(), t, tr.clone());
     let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
     let mut merge_cost = p.merge * ((a.max(b) - 1) as f64);
     if a > 1 || b > 1 {
-        merge_cost += p.unsupported_merge * unsupported_parts(s, sr.clone(), t, tr.clone()) as f64;
+        merge_cost += p.unsupported_merge * unsupported_parts(s, sr.clone(), t, tr.clone(), ratio.0) as f64;
     }
     let code = |side: &Side, r: Range<usize>| {
         let n = side.items[r.clone()].iter().filter(|i| i.code).count();

@@ -1,6 +1,7 @@
 //! The evidence two bead sides share: anchors (weighted Dice), stems, cognates, rungs,
 //! and the parts of a merge that have none of their own.
 
+use super::cost::length_cost;
 use super::side::Side;
 use super::BULLET;
 use std::ops::Range;
@@ -86,6 +87,26 @@ pub(super) fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<us
     (shared as f64 / xa.len().min(xb.len()) as f64).min(1.0)
 }
 
+/// Units of a bead side made largely of names (`Side::named`) that share none of them
+/// with the other side, when both sides are in Latin script: a contact line does not
+/// pair with a line that names nobody it names.
+pub(super) fn unshared_names(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> usize {
+    if !(s.latin && t.latin) {
+        return 0;
+    }
+    let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| -> usize {
+        ar.clone()
+            .filter(|&u| {
+                a.named[u]
+                    && !a.cognates[u]
+                        .iter()
+                        .any(|k| br.clone().any(|v| b.cognates[v].binary_search(k).is_ok()))
+            })
+            .count()
+    };
+    count(s, &sr, t, &tr) + count(t, &tr, s, &sr)
+}
+
 /// Marks the pins each side shares with the other (those are rungs).
 pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
     let on =
@@ -117,9 +138,18 @@ pub(super) fn pin_term(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -
 
 /// Units of a merge that carry anchors of their own and share none of them (nor a pin)
 /// with the other side, or (where both sides have word stems) share no stem either: a
-/// merge of such a unit has nothing in its favour but the length.
-pub(super) fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> usize {
-    let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| -> usize {
+/// merge of such a unit has nothing in its favour but the length. A unit of a 2-1 merge too short for
+/// the length to tell (under half a standard deviation of the bead's expected length)
+/// has not even that, nor one whose part makes the lengths agree no better: without a shared anchor or pin, it is unsupported whatever stems
+/// it shares (a word of a short line, `register`, matches a word of a long paragraph,
+/// `régional`, by chance).
+pub(super) fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>, ratio: f64) -> usize {
+    let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
+    let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
+    // The standard deviation of the target length, in target characters (as in `bead_cost`).
+    let sd = (25.0 * ((l1 + l2 / ratio) / 2.0).max(1.0) * ratio).sqrt();
+    let with = length_cost(l1, l2, ratio);
+    let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>, source: bool| -> usize {
         if ar.len() < 2 {
             return 0;
         }
@@ -144,11 +174,16 @@ pub(super) fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<
                 // each, whatever the lengths say.
                 let bullet =
                     a.items[u].shape == BULLET && b.items[br.clone()].iter().all(|i| i.shape == BULLET);
-                no_anchor && (own >= 1.0 || (stems_there && no_stem) || (!stems_there && bullet))
+                // Without it, the bead's lengths would agree as well or better.
+                let (w1, w2) = if source { (l1 - a.items[u].len, l2) } else { (l1, l2 - a.items[u].len) };
+                let scale = if source { ratio } else { 1.0 };
+                let no_length = ar.len() == 2
+                    && (a.items[u].len * scale < 0.5 * sd || length_cost(w1, w2, ratio) <= with);
+                no_anchor && (own >= 1.0 || no_length || (stems_there && no_stem) || (!stems_there && bullet))
             })
             .count()
     };
-    count(s, &sr, t, &tr) + count(t, &tr, s, &sr)
+    count(s, &sr, t, &tr, true) + count(t, &tr, s, &sr, false)
 }
 
 /// The weight of one strong anchor (an email, a code).

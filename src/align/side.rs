@@ -23,6 +23,13 @@ pub(super) struct Side<'a> {
     /// paragraph, `vers`ion, `node`, says little about which two pair).
     pub(super) stem_w: Vec<f64>,
     pub(super) total: f64,
+    /// Most units have stems: the side is written in Latin script, where names are kept
+    /// as they are in a translation into another Latin-script language.
+    pub(super) latin: bool,
+    /// Per unit: a short line made largely of names (a quarter of its characters or
+    /// more), such as a contact line: its counterpart in a Latin-script language keeps
+    /// at least one of them.
+    pub(super) named: Vec<bool>,
 }
 
 pub(super) fn intern<'k>(ids: &mut HashMap<&'k str, u32>, k: &'k str) -> u32 {
@@ -103,6 +110,7 @@ impl<'a> Side<'a> {
         for w in stem_w.iter_mut().filter(|w| **w > 0.0) {
             *w = 1.0 / *w;
         }
+        let latin = 2 * stems.iter().filter(|v| !v.is_empty()).count() >= items.len().max(1);
         Side {
             items,
             keys,
@@ -110,6 +118,14 @@ impl<'a> Side<'a> {
             pins,
             live: Vec::new(),
             stems,
+            latin,
+            named: items
+                .iter()
+                .map(|it| {
+                    let names: usize = it.cognates.iter().map(|c| c.chars().count()).sum();
+                    names > 0 && names as f64 >= 0.25 * it.len
+                })
+                .collect(),
             stem_w,
             total: items.iter().map(|i| i.len).sum(),
         }
