@@ -81,7 +81,8 @@ pub(super) fn bead_cost(
     let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
     let mut merge_cost = p.merge * ((a.max(b) - 1) as f64);
     if a > 1 || b > 1 {
-        merge_cost += p.unsupported_merge * unsupported_parts(s, sr.clone(), t, tr.clone(), ratio.0) as f64;
+        merge_cost += p.unsupported_merge
+            * unsupported_parts(s, sr.clone(), t, tr.clone(), ratio.0, p.part_length) as f64;
     }
     let code = |side: &Side, r: Range<usize>| {
         let n = side.items[r.clone()].iter().filter(|i| i.code).count();

@@ -138,12 +138,20 @@ pub(super) fn pin_term(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -
 
 /// Units of a merge that carry anchors of their own and share none of them (nor a pin)
 /// with the other side, or (where both sides have word stems) share no stem either: a
-/// merge of such a unit has nothing in its favour but the length. A unit of a 2-1 merge too short for
-/// the length to tell (under half a standard deviation of the bead's expected length)
-/// has not even that, nor one whose part makes the lengths agree no better: without a shared anchor or pin, it is unsupported whatever stems
-/// it shares (a word of a short line, `register`, matches a word of a long paragraph,
-/// `régional`, by chance).
-pub(super) fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>, ratio: f64) -> usize {
+/// merge of such a unit has nothing in its favour but the length. With `part_length`
+/// (blocks), a unit of a 2-1 merge that the length cannot tell apart (under half a
+/// standard deviation of the bead's expected length, or one without which the lengths
+/// agree as well) has not even that: without a shared anchor or pin it is unsupported,
+/// whatever stems it shares (a word of a short line, `register`, matches a word of a
+/// long paragraph, `régional`, by chance).
+pub(super) fn unsupported_parts(
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+    ratio: f64,
+    part_length: bool,
+) -> usize {
     let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
     let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
     // The standard deviation of the target length, in target characters (as in `bead_cost`).
@@ -177,7 +185,8 @@ pub(super) fn unsupported_parts(s: &Side, sr: Range<usize>, t: &Side, tr: Range<
                 // Without it, the bead's lengths would agree as well or better.
                 let (w1, w2) = if source { (l1 - a.items[u].len, l2) } else { (l1, l2 - a.items[u].len) };
                 let scale = if source { ratio } else { 1.0 };
-                let no_length = ar.len() == 2
+                let no_length = part_length
+                    && ar.len() == 2
                     && (a.items[u].len * scale < 0.5 * sd || length_cost(w1, w2, ratio) <= with);
                 no_anchor && (own >= 1.0 || no_length || (stems_there && no_stem) || (!stems_there && bullet))
             })

@@ -73,6 +73,10 @@ pub struct Params {
     pub unsupported_merge: f64,
     /// Bonus for the Dice similarity of the two sides' stems.
     pub stem_weight: f64,
+    /// Each part of a 2-1 merge needs length evidence of its own, or a shared anchor
+    /// (blocks: a short line does not ride on a long paragraph's length). Not for
+    /// sections, whose merges come from a heading left out, stems and all.
+    pub part_length: bool,
 }
 
 pub const SECTIONS: Params = Params {
@@ -86,6 +90,7 @@ pub const SECTIONS: Params = Params {
     pin: 6.0,
     unsupported_merge: 8.0,
     stem_weight: 2.0,
+    part_length: false,
 };
 
 pub const BLOCKS: Params = Params {
@@ -99,6 +104,7 @@ pub const BLOCKS: Params = Params {
     pin: 5.0,
     unsupported_merge: 6.0,
     stem_weight: 2.5,
+    part_length: true,
 };
 
 /// A group of source units aligned with a group of target units; either may be empty.

@@ -58,6 +58,18 @@ fn a_merge_needs_evidence_for_each_part() {
 }
 
 #[test]
+fn a_short_block_does_not_ride_on_a_long_ones_length() {
+    // 20 characters are within the length noise of a 118-character pair: merging the
+    // short block is no likelier than dropping it, and nothing else speaks for it.
+    let src = vec![item(100.0, &[]), item(20.0, &[])];
+    let tgt = vec![item(118.0, &[])];
+    assert_eq!(shape(&align_with(&src, &tgt, &BLOCKS, Some(1.0))), vec![(1, 1), (1, 0)]);
+    // Two halves of like length merge: each carries the length.
+    let src = vec![item(60.0, &[]), item(55.0, &[])];
+    assert_eq!(shape(&align_with(&src, &tgt, &BLOCKS, Some(1.0))), vec![(2, 1)]);
+}
+
+#[test]
 fn pins_are_rungs_unless_they_repeat() {
     let pinned = |len: f64, pin: &str| Item { len, pins: vec![pin.to_string()], ..Item::default() };
     // Step 3 is missing: 4 pairs with 4, not with 3.
