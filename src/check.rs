@@ -361,13 +361,20 @@ fn code_pin(b: &Block) -> Option<String> {
     (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
 }
 
-/// Code with each `{{placeholder}}` written `{}`, without quotes.
+/// Code with each `{{placeholder}}` written `{}`, without quotes. A placeholder that
+/// lists a command's options (`{{[-Ei|--extended-regexp --ignore-case]}}`, the tldr way
+/// of writing a short and a long option) is kept: options are never translated, and
+/// they tell apart two examples of one command (`grep {} {}` with `-Ei` or with `-rI`).
 fn skeleton(code: &str) -> String {
     let mut skel = String::new();
     let mut rest = code;
     while let Some(i) = rest.find("{{") {
         skel.push_str(&rest[..i]);
-        skel.push_str("{}");
+        let inner = rest[i + 2..].find("}}").map(|j| &rest[i + 2..i + 2 + j]);
+        match inner {
+            Some(o) if o.starts_with("[-") && o.ends_with(']') => skel.push_str(o),
+            _ => skel.push_str("{}"),
+        }
         rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
     }
     skel.push_str(rest);

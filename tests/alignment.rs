@@ -122,3 +122,21 @@ fn two_short_sentences_merged_into_one_are_not_missing() {
     assert_spans_valid(&json);
     assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
 }
+
+/// Two examples of one command that differ only in their options (`{{[-l|--list]}}`,
+/// `{{[-c|--check]}}`), in another order in the French: options are not translated, so
+/// each example pairs with its own (or is taken as moved), never with the other one,
+/// and nothing is reported missing.
+#[test]
+fn examples_told_apart_by_their_options() {
+    let (_, json) = check_json(&["fixtures/alignment/options-reordered"]);
+    assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
+    let out = oerlint().args(["align", "--blocks", "fixtures/alignment/options-reordered"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let pairs = |en: &str, fr: &str| {
+        table.lines().any(|l| l.split_once('⇔').is_some_and(|(a, b)| a.contains(en) && b.contains(fr)))
+    };
+    assert!(pairs("pack {{[-l|--list]}}", "pack {{[-l|--list]}}"), "{table}");
+    assert!(!pairs("pack {{[-l|--list]}}", "pack {{[-c|--check]}}"), "{table}");
+    assert!(!pairs("pack {{[-c|--check]}}", "pack {{[-l|--list]}}"), "{table}");
+}
