@@ -140,3 +140,13 @@ fn examples_told_apart_by_their_options() {
     assert!(!pairs("pack {{[-l|--list]}}", "pack {{[-c|--check]}}"), "{table}");
     assert!(!pairs("pack {{[-c|--check]}}", "pack {{[-l|--list]}}"), "{table}");
 }
+
+/// A reference list whose French keeps the English titles and folds two references into
+/// one line: the reference left alone has every word in that line, so it is present,
+/// not missing.
+#[test]
+fn a_reference_folded_into_another_is_not_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/reference-merged"]);
+    assert_spans_valid(&json);
+    assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
+}
