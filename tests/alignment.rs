@@ -150,3 +150,18 @@ fn a_reference_folded_into_another_is_not_missing() {
     assert_spans_valid(&json);
     assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
 }
+
+/// The French drops a short section whose words the section before it shares (its
+/// paragraph mentions the security officer): the section search merges the two English
+/// sections onto one French section, but no block of the dropped one pairs with
+/// anything, so it is no merge: the section is missing (not a few lone blocks).
+#[test]
+fn a_merge_whose_part_pairs_no_block_is_a_missing_section() {
+    let (_, json) = check_json(&["fixtures/alignment/section-dropped-merged"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "section-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert!(missing[0]["message"].as_str().unwrap().contains("Security reports"), "{json}");
+    assert!(of_rule(&d, "content-missing").is_empty(), "{json}");
+}
