@@ -371,13 +371,20 @@ fn code_pin(b: &Block) -> Option<String> {
     (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
 }
 
-/// Code with each `{{placeholder}}` written `{}`, without quotes.
+/// Code with each `{{placeholder}}` written `{}`, without quotes. A placeholder that
+/// lists a command's options (`{{[-Ei|--extended-regexp --ignore-case]}}`, the tldr way
+/// of writing a short and a long option) is kept: options are never translated, and
+/// they tell apart two examples of one command (`grep {} {}` with `-Ei` or with `-rI`).
 fn skeleton(code: &str) -> String {
     let mut skel = String::new();
     let mut rest = code;
     while let Some(i) = rest.find("{{") {
         skel.push_str(&rest[..i]);
-        skel.push_str("{}");
+        let inner = rest[i + 2..].find("}}").map(|j| &rest[i + 2..i + 2 + j]);
+        match inner {
+            Some(o) if o.starts_with("[-") && o.ends_with(']') => skel.push_str(o),
+            _ => skel.push_str("{}"),
+        }
         rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
     }
     skel.push_str(rest);
@@ -429,6 +436,7 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     drop((si, ti));
     beads
         .into_iter()
+        .flat_map(|b| unmerge(src, tgt, b, ratio))
         .map(|b| {
             let sb = src.section_blocks(&b.src);
             let tb = tgt.section_blocks(&b.tgt);
@@ -454,6 +462,51 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
             }
         })
         .collect()
+}
+
+/// A 2-1 (or 1-2) section bead whose first or last section has no block paired with
+/// the other side is no merge: that section is missing (or extra), and the other pairs
+/// alone. Checked on the blocks, which the section search does not see.
+fn unmerge(src: &Version, tgt: &Version, b: Bead, ratio: f64) -> Vec<Bead> {
+    let two_one = b.src.len() == 2 && b.tgt.len() == 1;
+    let one_two = b.src.len() == 1 && b.tgt.len() == 2;
+    if !(two_one || one_two) {
+        return vec![b];
+    }
+    let blocks = pair_blocks(src, tgt, src.section_blocks(&b.src), tgt.section_blocks(&b.tgt), ratio);
+    let (many, many_v) = if two_one { (b.src.clone(), src) } else { (b.tgt.clone(), tgt) };
+    let paired = |k: usize| {
+        let r = many_v.section_blocks(&(k..k + 1));
+        blocks.iter().any(|x| {
+            let (mine, theirs) = if two_one { (&x.src, &x.tgt) } else { (&x.tgt, &x.src) };
+            !theirs.is_empty() && mine.start < r.end && r.start < mine.end
+        })
+    };
+    let (first, last) = (many.start, many.end - 1);
+    let lone = match (paired(first), paired(last)) {
+        (false, true) => first,
+        (true, false) => last,
+        _ => return vec![b],
+    };
+    let kept = if lone == first { last } else { first };
+    let (alone, pair) = if two_one {
+        let at = if lone == first { b.tgt.start } else { b.tgt.end };
+        (
+            Bead { src: lone..lone + 1, tgt: at..at, ..b.clone() },
+            Bead { src: kept..kept + 1, tgt: b.tgt.clone(), ..b.clone() },
+        )
+    } else {
+        let at = if lone == first { b.src.start } else { b.src.end };
+        (
+            Bead { src: at..at, tgt: lone..lone + 1, ..b.clone() },
+            Bead { src: b.src.clone(), tgt: kept..kept + 1, ..b.clone() },
+        )
+    };
+    if lone == first {
+        vec![alone, pair]
+    } else {
+        vec![pair, alone]
+    }
 }
 
 /// The document's length ratio (translation over source, in characters): the median

@@ -96,3 +96,72 @@ fn align_shows_confidence_and_ties() {
     let conf: f64 = verify.split_whitespace().find_map(|w| w.parse().ok()).expect("a confidence");
     assert!((0.0..=1.0).contains(&conf), "{verify}");
 }
+
+/// A newsletter event whose French drops the contact line (a name) between the
+/// registration line and the email line. The contact line does not pair with the
+/// registration line, which names nobody, and the registration line does not merge
+/// into the long paragraph before it without length evidence of its own: the contact
+/// line is reported, and only it.
+#[test]
+fn a_dropped_contact_line_is_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/contact-dropped"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "content-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert_eq!(missing[0]["related"][0]["text"], "Contact: Ms. Ingrid Valtersen", "{json}");
+    // It belongs before the French email line.
+    assert!(missing[0]["primary"]["text"].as_str().unwrap().starts_with("Courriel"), "{json}");
+}
+
+/// The near miss: two short English sentences become one French sentence (a true
+/// merge), and the contact line is there. Nothing is missing.
+#[test]
+fn two_short_sentences_merged_into_one_are_not_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/short-merge"]);
+    assert_spans_valid(&json);
+    assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
+}
+
+/// Two examples of one command that differ only in their options (`{{[-l|--list]}}`,
+/// `{{[-c|--check]}}`), in another order in the French: options are not translated, so
+/// each example pairs with its own (or is taken as moved), never with the other one,
+/// and nothing is reported missing.
+#[test]
+fn examples_told_apart_by_their_options() {
+    let (_, json) = check_json(&["fixtures/alignment/options-reordered"]);
+    assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
+    let out = oerlint().args(["align", "--blocks", "fixtures/alignment/options-reordered"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let pairs = |en: &str, fr: &str| {
+        table.lines().any(|l| l.split_once('⇔').is_some_and(|(a, b)| a.contains(en) && b.contains(fr)))
+    };
+    assert!(pairs("pack {{[-l|--list]}}", "pack {{[-l|--list]}}"), "{table}");
+    assert!(!pairs("pack {{[-l|--list]}}", "pack {{[-c|--check]}}"), "{table}");
+    assert!(!pairs("pack {{[-c|--check]}}", "pack {{[-l|--list]}}"), "{table}");
+}
+
+/// A reference list whose French keeps the English titles and folds two references into
+/// one line: the reference left alone has every word in that line, so it is present,
+/// not missing.
+#[test]
+fn a_reference_folded_into_another_is_not_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/reference-merged"]);
+    assert_spans_valid(&json);
+    assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
+}
+
+/// The French drops a short section whose words the section before it shares (its
+/// paragraph mentions the security officer): the section search merges the two English
+/// sections onto one French section, but no block of the dropped one pairs with
+/// anything, so it is no merge: the section is missing (not a few lone blocks).
+#[test]
+fn a_merge_whose_part_pairs_no_block_is_a_missing_section() {
+    let (_, json) = check_json(&["fixtures/alignment/section-dropped-merged"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "section-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert!(missing[0]["message"].as_str().unwrap().contains("Security reports"), "{json}");
+    assert!(of_rule(&d, "content-missing").is_empty(), "{json}");
+}

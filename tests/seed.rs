@@ -53,10 +53,16 @@ fn expect_seed_findings(d: &[Value]) {
     let lost = of_rule(d, "link-mismatch");
     assert!(lost.iter().any(|x| x["primary"]["lang"] == "fr"));
     assert!(lost.iter().any(|x| x["primary"]["lang"] == "ar"));
-    // Nothing about the address all three versions have.
+    // The French dropped the contact line before that address (issue 15).
+    assert_eq!(
+        texts("content-missing", "fr").iter().filter(|t| t.starts_with("Contact: Mr. Joe")).count(),
+        1
+    );
+    // Nothing about the address all three versions have (it may be where a dropped
+    // block belongs, not what a finding is about).
     for x in d {
-        let s = x.to_string();
-        assert!(!s.to_lowercase().contains("j.hironaka"), "flagged a consistent email: {s}");
+        let s = format!("{} {} {}", x["message"], x["expected"], x["found"]);
+        assert!(!s.to_lowercase().contains("j.hironaka"), "flagged a consistent email: {x}");
     }
 }
 

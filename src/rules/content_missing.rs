@@ -24,7 +24,11 @@
 //!   block was merged there, not dropped, and nothing is reported;
 //! - it is not moved: a block left alone on the other side of the same section pair
 //!   that shares a link, an email, a code or a command with it is the same block in
-//!   another place (with the description of a moved command);
+//!   another place (with the description of a moved command), and so is a block that
+//!   is word for word a block of the other side of the section pair (a name in a list
+//!   the translation orders otherwise, or turns into a table), or (prose, not a
+//!   command) whose every word one block there has (a reference the translation merged
+//!   into a longer one, in the source language);
 //! - the block has some text (three letters or digits at least); headings are left to
 //!   the section rules.
 //!
@@ -111,6 +115,18 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
             .flat_map(|b| keys(other, b))
             .collect();
         let moved = |b: usize| keys(own, b).iter().any(|k| lone_other.contains(k));
+        // The other side's blocks in this section pair, words joined by single spaces: a
+        // block that is one of them word for word (a name in a reordered list, a list
+        // become a table) is present, in another place.
+        let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = |t: &str| -> std::collections::HashSet<String> {
+            t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+        };
+        let their_sections = if extra { sb.src.clone() } else { sb.tgt.clone() };
+        let there: Vec<String> =
+            other.section_blocks(&their_sections).map(|b| flat(&other.blocks[b].text)).collect();
+        let there_words: Vec<std::collections::HashSet<String>> =
+            other.section_blocks(&their_sections).map(|b| words(&other.blocks[b].text)).collect();
         for (i, bead) in sb.blocks.iter().enumerate() {
             let (mine, theirs) = side(bead);
             if mine.is_empty() || !theirs.is_empty() {
@@ -140,6 +156,19 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                         .is_some_and(|n| side(n).1.is_empty() && side(n).0.contains(&(block + 1)))
                     && moved(block + 1);
                 if moved(block) || next_moved {
+                    continue;
+                }
+                if there.contains(&flat(&b.text)) {
+                    continue;
+                }
+                // Every word of it in one block of the other side (a reference merged
+                // into a longer one, a name list kept in the source language): present.
+                // Not for commands, which differ by one argument.
+                let mine_words = words(&b.text);
+                if !b.code_only
+                    && mine_words.len() >= 2
+                    && there_words.iter().any(|t| mine_words.iter().all(|w| t.contains(w)))
+                {
                     continue;
                 }
                 let absent = own.anchors[block].iter().any(|a| {

@@ -1,0 +1,204 @@
+//! The evidence two bead sides share: anchors (weighted Dice), stems, cognates, rungs,
+//! and the parts of a merge that have none of their own.
+
+use super::cost::length_cost;
+use super::side::{run, sorted, Side};
+use super::BULLET;
+use std::ops::Range;
+
+/// Weighted Dice similarity of the anchors of two bead sides, with the confidence it
+/// deserves (1 when each side carries at least one strong anchor's weight).
+pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<(f64, f64)> {
+    let (xa, xb) = (a.keys_of(ar), b.keys_of(br));
+    let wa: f64 = xa.iter().map(|(_, c, w)| c * w).sum();
+    let wb: f64 = xb.iter().map(|(_, c, w)| c * w).sum();
+    if wa == 0.0 && wb == 0.0 {
+        return None;
+    }
+    let confidence = (wa.min(wb).max(wa.max(wb) / 3.0) / STRONG).min(1.0);
+    if wa == 0.0 || wb == 0.0 {
+        return Some((0.0, confidence));
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0.0);
+    while i < xa.len() && j < xb.len() {
+        match xa[i].0.cmp(&xb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += xa[i].1.min(xb[j].1) * (xa[i].2 + xb[j].2) / 2.0;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
+}
+
+/// Dice similarity of the stems of two bead sides (0 to 1), each stem weighted by how
+/// rare it is on its side.
+pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
+    // One unit's stems are sorted and unique already: no copy in the common case.
+    pub(super) fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
+        if r.len() == 1 {
+            return std::borrow::Cow::Borrowed(&s.stems[r.start]);
+        }
+        if let Some(v) = run(&s.runs.stems, &r) {
+            return std::borrow::Cow::Borrowed(v);
+        }
+        let mut v = sorted(&s.stems[r]);
+        v.dedup();
+        std::borrow::Cow::Owned(v)
+    }
+    let (xa, xb) = (collect(a, ar), collect(b, br));
+    if xa.is_empty() || xb.is_empty() {
+        return 0.0;
+    }
+    let wa: f64 = xa.iter().map(|k| a.stem_w[*k as usize]).sum();
+    let wb: f64 = xb.iter().map(|k| b.stem_w[*k as usize]).sum();
+    let shared: f64 = xa
+        .iter()
+        .filter(|k| xb.binary_search(k).is_ok())
+        .map(|k| a.stem_w[*k as usize] + b.stem_w[*k as usize])
+        .sum();
+    (shared / (wa + wb)).min(1.0)
+}
+
+/// Share of the smaller side's cognates that the other side has too (0 to 1).
+pub(super) fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
+    fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
+        match r.len() {
+            1 => std::borrow::Cow::Borrowed(&s.cognates[r.start]),
+            _ => run(&s.runs.cognates, &r).map_or_else(|| sorted(&s.cognates[r]).into(), |v| v.into()),
+        }
+    }
+    let (xa, xb) = (collect(a, ar), collect(b, br));
+    if xa.is_empty() || xb.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < xa.len() && j < xb.len() {
+        match xa[i].cmp(&xb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared as f64 / xa.len().min(xb.len()) as f64).min(1.0)
+}
+
+/// Units of a bead side made largely of names (`Side::named`) that share none of them
+/// with the other side, when both sides are in Latin script: a contact line does not
+/// pair with a line that names nobody it names.
+pub(super) fn unshared_names(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> usize {
+    if !(s.latin && t.latin) {
+        return 0;
+    }
+    let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| -> usize {
+        ar.clone()
+            .filter(|&u| {
+                a.named[u]
+                    && !a.cognates[u]
+                        .iter()
+                        .any(|k| br.clone().any(|v| b.cognates[v].binary_search(k).is_ok()))
+            })
+            .count()
+    };
+    count(s, &sr, t, &tr) + count(t, &tr, s, &sr)
+}
+
+/// Marks the pins each side shares with the other (those are rungs).
+pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
+    let on =
+        |side: &Side| -> std::collections::HashSet<u32> { side.pins.iter().flatten().copied().collect() };
+    let (ps, pt) = (on(s), on(t));
+    s.live = s.pins.iter().map(|v| v.iter().copied().filter(|k| pt.contains(k)).collect()).collect();
+    t.live = t.pins.iter().map(|v| v.iter().copied().filter(|k| ps.contains(k)).collect()).collect();
+}
+
+/// Rungs kept (negative) and broken (positive) by a bead, in units of `Params::pin`:
+/// each unit whose rung partner is on the other side of the bead is kept, each unit
+/// whose partner is elsewhere (or a unit left unaligned) breaks one.
+pub(super) fn pin_term(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
+    let mut term = 0.0;
+    let mut one = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| {
+        for u in ar.clone() {
+            let live = &a.live[u];
+            if live.is_empty() {
+                continue;
+            }
+            let kept = br.clone().any(|v| b.live[v].iter().any(|k| live.contains(k)));
+            term += if kept { -0.5 } else { 1.0 };
+        }
+    };
+    one(s, &sr, t, &tr);
+    one(t, &tr, s, &sr);
+    term
+}
+
+/// Units of a merge that carry anchors of their own and share none of them (nor a pin)
+/// with the other side, or (where both sides have word stems) share no stem either: a
+/// merge of such a unit has nothing in its favour but the length. With `part_length`
+/// (blocks), a unit of a 2-1 merge that the length cannot tell apart (under half a
+/// standard deviation of the bead's expected length, or one without which the lengths
+/// agree as well) has not even that: without a shared anchor or pin it is unsupported,
+/// whatever stems it shares (a word of a short line, `register`, matches a word of a
+/// long paragraph, `régional`, by chance).
+pub(super) fn unsupported_parts(
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+    ratio: f64,
+    part_length: bool,
+) -> usize {
+    let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
+    let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
+    // The standard deviation of the target length, in target characters (as in `bead_cost`).
+    let sd = (25.0 * ((l1 + l2 / ratio) / 2.0).max(1.0) * ratio).sqrt();
+    let with = length_cost(l1, l2, ratio);
+    let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>, source: bool| -> usize {
+        if ar.len() < 2 {
+            return 0;
+        }
+        let other = b.keys_of(br.clone());
+        let other_stems: std::borrow::Cow<[u32]> = match br.len() {
+            1 => b.stems[br.start].as_slice().into(),
+            _ => run(&b.runs.stems_all, br).map_or_else(|| sorted(&b.stems[br.clone()]).into(), |v| v.into()),
+        };
+        ar.clone()
+            .filter(|&u| {
+                let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();
+                let no_anchor =
+                    !a.keys[u].iter().any(|(k, _, _)| other.binary_search_by_key(k, |x| x.0).is_ok())
+                        && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
+                // Stems count where both sides have them (two Latin-script languages).
+                let stems_there = other_stems.len() >= 3 && !a.stems[u].is_empty();
+                // A stem shared by many units of a side is no evidence.
+                let no_stem = !a.stems[u].iter().any(|k| {
+                    a.stem_w[*k as usize] >= 0.5
+                        && other_stems.binary_search(k).is_ok()
+                        && b.stem_w[*k as usize] >= 0.5
+                });
+                // Bullets are translated one for one: merging two needs evidence for
+                // each, whatever the lengths say.
+                let bullet =
+                    a.items[u].shape == BULLET && b.items[br.clone()].iter().all(|i| i.shape == BULLET);
+                // Without it, the bead's lengths would agree as well or better.
+                let (w1, w2) = if source { (l1 - a.items[u].len, l2) } else { (l1, l2 - a.items[u].len) };
+                let scale = if source { ratio } else { 1.0 };
+                let no_length = part_length
+                    && ar.len() == 2
+                    && (a.items[u].len * scale < 0.5 * sd || length_cost(w1, w2, ratio) <= with);
+                no_anchor && (own >= 1.0 || no_length || (stems_there && no_stem) || (!stems_there && bullet))
+            })
+            .count()
+    };
+    count(s, &sr, t, &tr, true) + count(t, &tr, s, &sr, false)
+}
+
+/// The weight of one strong anchor (an email, a code).
+pub(super) const STRONG: f64 = 6.0;

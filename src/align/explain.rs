@@ -1,0 +1,74 @@
+//! Each bead's confidence and ties, after the search.
+
+use super::cost::{phi, Ratio};
+use super::evidence::{cognate_overlap, similarity, stem_dice};
+use super::side::Side;
+use super::{Bead, Item};
+
+/// Fills in each bead's confidence and ties.
+///
+/// A pairing is sure when a rung (a shared pin) or strong shared anchors tie it; without
+/// anchors, only as sure as its length agreement (the probability of the length
+/// difference under the document's ratio), and a little less for a merge. A unit left
+/// unaligned is as sure as the pairings around it, and surer when it carries anchors
+/// that the other side lacks entirely.
+pub(super) fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, ratio: Ratio) {
+    for b in beads.iter_mut() {
+        if b.src.is_empty() || b.tgt.is_empty() {
+            continue;
+        }
+        let mut ties: Vec<compact_str::CompactString> = Vec::new();
+        let tk: std::collections::HashSet<&str> =
+            tgt[b.tgt.clone()].iter().flat_map(|i| i.anchors.iter().map(|(k, _)| k.as_str())).collect();
+        for (k, w) in src[b.src.clone()].iter().flat_map(|i| i.anchors.iter()) {
+            if *w > 0.0 && tk.contains(k.as_str()) && !ties.contains(k) {
+                ties.push(k.clone());
+            }
+        }
+        let tp: std::collections::HashSet<&str> =
+            tgt[b.tgt.clone()].iter().flat_map(|i| i.pins.iter().map(String::as_str)).collect();
+        let mut rung = false;
+        for (u, it) in b.src.clone().zip(&src[b.src.clone()]) {
+            for k in &it.pins {
+                if tp.contains(k.as_str()) && !ties.iter().any(|x| *x == format!("pin:{k}")) {
+                    rung |= !s.live[u].is_empty();
+                    ties.push(compact_str::format_compact!("pin:{k}"));
+                }
+            }
+        }
+        let anchors = similarity(s, b.src.clone(), t, b.tgt.clone()).map(|(x, c)| x * c).unwrap_or(0.0);
+        let l1: f64 = src[b.src.clone()].iter().map(|i| i.len).sum();
+        let l2: f64 = tgt[b.tgt.clone()].iter().map(|i| i.len).sum();
+        let var = 25.0 * ((l1 + l2 / ratio.0) / 2.0).max(1.0);
+        let delta = (l2 - ratio.0 * l1) / (var * ratio.0).sqrt();
+        let length = 2.0 * (1.0 - phi(delta.abs()));
+        let merge = if b.src.len() > 1 || b.tgt.len() > 1 { 0.8 } else { 1.0 };
+        // Shared stems and names are evidence too, weaker than anchors.
+        let words = (2.0 * stem_dice(s, b.src.clone(), t, b.tgt.clone())).min(1.0) * 0.8;
+        let names = cognate_overlap(s, b.src.clone(), t, b.tgt.clone()) * 0.6;
+        let evidence = if rung { 1.0 } else { anchors.max(words).max(names) };
+        b.confidence = (1.0 - (1.0 - evidence) * (1.0 - 0.8 * length)) * merge;
+        ties.shrink_to_fit(); // beads are kept to the end (memory: docs/reliability.md)
+        b.ties = ties;
+    }
+    for i in 0..beads.len() {
+        if !(beads[i].src.is_empty() || beads[i].tgt.is_empty()) {
+            continue;
+        }
+        let paired = |b: &&Bead| !b.src.is_empty() && !b.tgt.is_empty();
+        let before = beads[..i].iter().rev().find(paired).map(|b| b.confidence);
+        let after = beads[i + 1..].iter().find(paired).map(|b| b.confidence);
+        let around = match (before, after) {
+            (Some(x), Some(y)) => x.min(y),
+            (Some(x), None) | (None, Some(x)) => x,
+            (None, None) => 0.0,
+        };
+        // Anchors of the unaligned units that the other side has nowhere.
+        let (own, other) = if beads[i].tgt.is_empty() { (s, t) } else { (t, s) };
+        let r = if beads[i].tgt.is_empty() { beads[i].src.clone() } else { beads[i].tgt.clone() };
+        let absent = r.clone().any(|u| {
+            own.keys[u].iter().any(|(k, _, w)| *w >= 1.0 && !other.keys.iter().flatten().any(|x| x.0 == *k))
+        });
+        beads[i].confidence = if absent { 1.0 - (1.0 - around) * 0.5 } else { around };
+    }
+}

@@ -1,0 +1,180 @@
+//! Alignment of two sequences (sections, or blocks within aligned sections) by dynamic
+//! programming over beads (1-1, 1-0, 0-1, 2-1, 1-2, and up to 3-1/1-3 for blocks).
+//!
+//! The cost of a bead combines a Gale–Church length term (calibrated by the document's
+//! own length ratio), the distance between relative positions, and the weighted Dice
+//! similarity of the anchors both sides carry. Shared anchors outweigh position, so a
+//! dropped or merged section does not shift the rest.
+
+mod cost;
+mod evidence;
+mod explain;
+mod moved;
+mod search;
+mod side;
+#[cfg(test)]
+mod tests;
+
+pub use moved::moved;
+
+use cost::Ratio;
+use evidence::link_pins;
+use explain::explain;
+use search::{dp, FULL_TABLE_CELLS};
+use side::Side;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What the aligner knows of one unit.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    /// Length in characters.
+    pub len: f64,
+    /// Normalised anchor keys with their weights (compact strings: most keys are short
+    /// and need no allocation of their own).
+    pub anchors: Vec<(compact_str::CompactString, f64)>,
+    /// Names and acronyms kept as they are across languages: shared ones make a pair
+    /// likelier, unshared ones say nothing (they may be plain capitalised words).
+    pub cognates: Vec<compact_str::CompactString>,
+    pub heading: bool,
+    /// Hard keys: a custom heading id, a heading written the same in every language (a
+    /// technical key, a code, a number such as `A01:2021` or `4.b`), a step number. A
+    /// pin that occurs once on each side ties its two units together (a rung): pairing
+    /// either with anything else, or leaving it unaligned, costs `Params::pin`.
+    pub pins: Vec<String>,
+    /// The unit is code only (a command line): it pairs with code and merges with
+    /// nothing but code.
+    pub code: bool,
+    /// The kind of unit (heading, list item, code, other text): the parts of a merge
+    /// are of one kind (a list item does not merge with the paragraph before it).
+    pub shape: u8,
+    /// Word stems (the first four letters of longer Latin-script words), after Simard
+    /// et al.: related languages share many (`test`/`testez`, `chan`ges/`chan`gements).
+    /// A weak signal, worth most where lengths cannot decide; none across scripts.
+    /// Four ASCII letters each, kept as bytes: a `String` per word was a quarter of the
+    /// peak memory on a long document (docs/reliability.md).
+    pub stems: Vec<[u8; 4]>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Largest number of units on one side of a bead.
+    pub max_merge: usize,
+    pub length_weight: f64,
+    pub position_weight: f64,
+    pub anchor_weight: f64,
+    pub heading_weight: f64,
+    /// Cost of leaving one unit unaligned.
+    pub skip: f64,
+    /// Cost of a 2-1 or 1-2 bead on top of its match cost; 3-1 costs twice this.
+    pub merge: f64,
+    /// Bonus for a bead that keeps a pin's two units together, and the cost of one that
+    /// separates them.
+    pub pin: f64,
+    /// Cost of merging a unit that carries anchors of its own, none of them on the other
+    /// side: a merge needs positive evidence for each of its parts.
+    pub unsupported_merge: f64,
+    /// Bonus for the Dice similarity of the two sides' stems.
+    pub stem_weight: f64,
+    /// Each part of a 2-1 merge needs length evidence of its own, or a shared anchor
+    /// (blocks: a short line does not ride on a long paragraph's length). Not for
+    /// sections, whose merges come from a heading left out, stems and all.
+    pub part_length: bool,
+}
+
+pub const SECTIONS: Params = Params {
+    max_merge: 2,
+    length_weight: 0.6,
+    position_weight: 3.0,
+    anchor_weight: 5.0,
+    heading_weight: 0.0,
+    skip: 2.2,
+    merge: 2.4,
+    pin: 6.0,
+    unsupported_merge: 8.0,
+    stem_weight: 2.0,
+    part_length: false,
+};
+
+pub const BLOCKS: Params = Params {
+    max_merge: 3,
+    length_weight: 1.0,
+    position_weight: 2.0,
+    anchor_weight: 4.0,
+    heading_weight: 1.5,
+    skip: 2.6,
+    merge: 1.2,
+    pin: 5.0,
+    unsupported_merge: 6.0,
+    stem_weight: 2.5,
+    part_length: true,
+};
+
+/// A group of source units aligned with a group of target units; either may be empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    pub src: Range<usize>,
+    pub tgt: Range<usize>,
+    pub cost: f64,
+    /// How sure the aligner is of this bead, from 0 to 1 (see [`confidence`]).
+    pub confidence: f64,
+    /// The anchors and pins both sides share, as `kind:key` (what tied the bead); compact
+    /// strings, as a document keeps its beads to the end.
+    pub ties: Vec<compact_str::CompactString>,
+}
+
+/// `Item::shape` of a list item.
+pub const BULLET: u8 = 1;
+
+/// Aligns `src` with `tgt`. The beads are in order and cover every unit of both sides once.
+///
+/// The length ratio of the two texts is first taken from their totals, then re-estimated
+/// from the units that aligned, since a translation missing whole sections is shorter
+/// than its ratio suggests; a second search starts from a ratio of one, and the cheaper
+/// alignment is kept.
+pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
+    align_with(src, tgt, p, None)
+}
+
+/// Like [`align`], with the length ratio given (the document's, when aligning the blocks
+/// of one section: a section that lost a block has a ratio of its own that would make
+/// a merge look right).
+pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut s = Side::new(src, &mut ids);
+    let mut t = Side::new(tgt, &mut ids);
+    link_pins(&mut s, &mut t);
+    if let Some(c) = ratio.filter(|c| c.is_finite() && *c > 0.0) {
+        let mut beads = dp(&s, &t, p, Ratio(c));
+        explain(&mut beads, src, tgt, &s, &t, Ratio(c));
+        return beads;
+    }
+    let c0 = if s.total > 0.0 && t.total > 0.0 { t.total / s.total } else { 1.0 };
+    // Two starting ratios: the totals' (wrong when a translation lacks whole sections)
+    // and one to one. Each is re-estimated from the units it aligned; the cheaper
+    // alignment wins.
+    let mut best: Option<(f64, Vec<Bead>, f64)> = None;
+    // (The second search only where the full table is searched: large banded alignments
+    // keep to one, so that time stays linear in the size of the document.)
+    let small = (src.len() + 1).saturating_mul(tgt.len() + 1) <= FULL_TABLE_CELLS;
+    for start in [c0, 1.0] {
+        if best.is_some() && ((start / c0 - 1.0).abs() < 0.05 || !small) {
+            continue;
+        }
+        let first = dp(&s, &t, p, Ratio(start));
+        let (mut ls, mut lt) = (0.0, 0.0);
+        for b in first.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+            ls += src[b.src.clone()].iter().map(|i| i.len).sum::<f64>();
+            lt += tgt[b.tgt.clone()].iter().map(|i| i.len).sum::<f64>();
+        }
+        let c1 = if ls > 0.0 && lt > 0.0 { lt / ls } else { start };
+        let beads = if (c1 / start - 1.0).abs() > 0.05 { dp(&s, &t, p, Ratio(c1)) } else { first };
+        let total: f64 = beads.iter().map(|b| b.cost).sum();
+        if best.as_ref().is_none_or(|b| total < b.0 - 1e-9) {
+            best = Some((total, beads, c1));
+        }
+    }
+    let (_, mut beads, c1) = best.expect("one start at least");
+    explain(&mut beads, src, tgt, &s, &t, Ratio(c1));
+    beads
+}

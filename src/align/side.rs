@@ -1,0 +1,212 @@
+//! One side of an alignment: its units with anchor keys, cognates, pins and stems
+//! interned to integers.
+
+use super::Item;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// One side of an alignment, with anchor keys interned to integers so that the many bead
+/// costs of the dynamic programme compare sorted integer lists, not strings.
+pub(super) struct Side<'a> {
+    pub(super) items: &'a [Item],
+    /// Per unit: (key id, count, weight divided by the key's document frequency), by id.
+    pub(super) keys: Vec<Vec<(u32, f64, f64)>>,
+    /// Per unit: cognate ids, sorted.
+    pub(super) cognates: Vec<Vec<u32>>,
+    /// Per unit: pin ids that occur once on this side.
+    pub(super) pins: Vec<Vec<u32>>,
+    /// Per unit: its pins that occur once on the other side too (rungs).
+    pub(super) live: Vec<Vec<u32>>,
+    /// Per unit: stem ids, sorted and unique.
+    pub(super) stems: Vec<Vec<u32>>,
+    /// Weight of each stem: one over the number of units that have it (a stem in every
+    /// paragraph, `vers`ion, `node`, says little about which two pair).
+    pub(super) stem_w: Vec<f64>,
+    pub(super) total: f64,
+    /// Most units have stems: the side is written in Latin script, where names are kept
+    /// as they are in a translation into another Latin-script language.
+    pub(super) latin: bool,
+    /// Per unit: a short line made largely of names (a quarter of its characters or
+    /// more), such as a contact line: its counterpart in a Latin-script language keeps
+    /// at least one of them.
+    pub(super) named: Vec<bool>,
+    /// The same, combined for every run of 2 and 3 units (the merges beads make): built
+    /// once per side instead of once per bead cost.
+    pub(super) runs: Runs,
+}
+
+/// Per run length (2, 3) and start unit: combined keys, sorted unique stems, sorted
+/// stems with repeats, sorted cognates.
+#[derive(Default)]
+pub(super) struct Runs {
+    keys: [Vec<Vec<(u32, f64, f64)>>; 2],
+    pub(super) stems: [Vec<Vec<u32>>; 2],
+    pub(super) stems_all: [Vec<Vec<u32>>; 2],
+    pub(super) cognates: [Vec<Vec<u32>>; 2],
+}
+
+impl Runs {
+    fn new(keys: &[Vec<(u32, f64, f64)>], stems: &[Vec<u32>], cognates: &[Vec<u32>]) -> Runs {
+        let n = keys.len();
+        let each = |f: &dyn Fn(Range<usize>) -> Vec<_>| -> [Vec<Vec<_>>; 2] {
+            [2, 3].map(|k| (0..(n + 1).saturating_sub(k)).map(|i| f(i..i + k)).collect())
+        };
+        Runs {
+            keys: [2, 3]
+                .map(|k| (0..(n + 1).saturating_sub(k)).map(|i| combine_keys(&keys[i..i + k])).collect()),
+            stems: each(&|r| {
+                let mut v = sorted(&stems[r]);
+                v.dedup();
+                v
+            }),
+            stems_all: each(&|r| sorted(&stems[r])),
+            cognates: each(&|r| sorted(&cognates[r])),
+        }
+    }
+}
+
+/// The value of a run of 2 or 3 units from [`Runs`].
+pub(super) fn run<'v, T>(by_len: &'v [Vec<T>; 2], r: &Range<usize>) -> Option<&'v T> {
+    match r.len() {
+        2 | 3 => by_len[r.len() - 2].get(r.start),
+        _ => None,
+    }
+}
+
+/// The ids of several units, sorted (repeats kept).
+pub(super) fn sorted(units: &[Vec<u32>]) -> Vec<u32> {
+    let mut v: Vec<u32> = units.iter().flatten().copied().collect();
+    v.sort_unstable();
+    v
+}
+
+/// The keys of several units, combined: counts added, by id.
+fn combine_keys(units: &[Vec<(u32, f64, f64)>]) -> Vec<(u32, f64, f64)> {
+    let mut v: Vec<(u32, f64, f64)> = units.iter().flatten().copied().collect();
+    v.sort_by_key(|x| x.0);
+    let mut out: Vec<(u32, f64, f64)> = Vec::with_capacity(v.len());
+    for e in v {
+        match out.last_mut() {
+            Some(l) if l.0 == e.0 => l.1 += e.1,
+            _ => out.push(e),
+        }
+    }
+    out
+}
+
+pub(super) fn intern<'k>(ids: &mut HashMap<&'k str, u32>, k: &'k str) -> u32 {
+    let n = ids.len() as u32;
+    *ids.entry(k).or_insert(n)
+}
+
+impl<'a> Side<'a> {
+    pub(super) fn new(items: &'a [Item], ids: &mut HashMap<&'a str, u32>) -> Side<'a> {
+        let mut df: HashMap<u32, f64> = HashMap::new();
+        let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(items.len());
+        for it in items {
+            let mut v: Vec<(u32, f64)> =
+                it.anchors.iter().map(|(k, w)| (intern(ids, k.as_str()), *w)).collect();
+            v.sort_by_key(|x| x.0);
+            let mut last = None;
+            for (k, _) in &v {
+                if last != Some(*k) {
+                    *df.entry(*k).or_default() += 1.0;
+                    last = Some(*k);
+                }
+            }
+            raw.push(v);
+        }
+        let keys: Vec<Vec<(u32, f64, f64)>> = raw
+            .into_iter()
+            .map(|v| {
+                let mut out: Vec<(u32, f64, f64)> = Vec::new();
+                for (k, w) in v {
+                    match out.last_mut() {
+                        Some(e) if e.0 == k => e.1 += 1.0,
+                        _ => out.push((k, 1.0, w / df.get(&k).copied().unwrap_or(1.0))),
+                    }
+                }
+                out
+            })
+            .collect();
+        let cognates: Vec<Vec<u32>> = items
+            .iter()
+            .map(|it| {
+                let mut v: Vec<u32> = it.cognates.iter().map(|c| intern(ids, c.as_str())).collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        let mut pin_df: HashMap<&str, usize> = HashMap::new();
+        for it in items {
+            let mut seen: Vec<&str> = it.pins.iter().map(String::as_str).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for k in seen {
+                *pin_df.entry(k).or_default() += 1;
+            }
+        }
+        let pins = items
+            .iter()
+            .map(|it| {
+                let mut v: Vec<u32> =
+                    it.pins.iter().filter(|k| pin_df[k.as_str()] == 1).map(|k| intern(ids, k)).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let stems = items
+            .iter()
+            .map(|it| {
+                let mut v: Vec<u32> = it
+                    .stems
+                    .iter()
+                    .map(|c| intern(ids, std::str::from_utf8(c).unwrap_or_default()))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect::<Vec<Vec<u32>>>();
+        let mut stem_w: Vec<f64> =
+            vec![0.0; stems.iter().flatten().map(|k| *k as usize + 1).max().unwrap_or(0)];
+        for k in stems.iter().flatten() {
+            stem_w[*k as usize] += 1.0;
+        }
+        for w in stem_w.iter_mut().filter(|w| **w > 0.0) {
+            *w = 1.0 / *w;
+        }
+        let latin = 2 * stems.iter().filter(|v| !v.is_empty()).count() >= items.len().max(1);
+        Side {
+            items,
+            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice()),
+            keys,
+            cognates,
+            pins,
+            live: Vec::new(),
+            stems,
+            latin,
+            named: items
+                .iter()
+                .map(|it| {
+                    let names: usize = it.cognates.iter().map(|c| c.chars().count()).sum();
+                    names > 0 && names as f64 >= 0.25 * it.len
+                })
+                .collect(),
+            stem_w,
+            total: items.iter().map(|i| i.len).sum(),
+        }
+    }
+
+    /// The keys of a range of units, combined.
+    pub(super) fn keys_of(&self, r: Range<usize>) -> std::borrow::Cow<'_, [(u32, f64, f64)]> {
+        if r.len() == 1 {
+            return std::borrow::Cow::Borrowed(&self.keys[r.start]);
+        }
+        if let Some(v) = run(&self.runs.keys, &r) {
+            return std::borrow::Cow::Borrowed(v);
+        }
+        std::borrow::Cow::Owned(combine_keys(&self.keys[r]))
+    }
+}

@@ -1,0 +1,131 @@
+//! Unit tests of the aligner.
+
+use super::cost::phi;
+use super::side::Side;
+use super::*;
+use std::collections::HashMap;
+
+fn item(len: f64, anchors: &[&str]) -> Item {
+    Item { len, anchors: anchors.iter().map(|a| ((*a).into(), 6.0)).collect(), ..Item::default() }
+}
+
+fn shape(beads: &[Bead]) -> Vec<(usize, usize)> {
+    beads.iter().map(|b| (b.src.len(), b.tgt.len())).collect()
+}
+
+#[test]
+fn identical_sequences_align_one_to_one() {
+    let a = vec![item(100.0, &["x"]), item(300.0, &[]), item(50.0, &["y"])];
+    let beads = align(&a, &a, &SECTIONS);
+    assert_eq!(shape(&beads), vec![(1, 1), (1, 1), (1, 1)]);
+}
+
+#[test]
+fn a_dropped_unit_does_not_shift_the_rest() {
+    let src = vec![
+        item(200.0, &["a@x.org"]),
+        item(220.0, &[]),
+        item(180.0, &["cl/1"]),
+        item(300.0, &["b@x.org"]),
+        item(250.0, &["c@x.org"]),
+    ];
+    let tgt = vec![src[0].clone(), src[1].clone(), src[3].clone(), src[4].clone()];
+    let beads = align(&src, &tgt, &SECTIONS);
+    assert_eq!(shape(&beads), vec![(1, 1), (1, 1), (1, 0), (1, 1), (1, 1)]);
+    assert_eq!(beads[3].tgt, 2..3);
+}
+
+#[test]
+fn a_merge_is_found() {
+    let src = vec![item(300.0, &["a"]), item(100.0, &["b", "n1"]), item(150.0, &["c"]), item(300.0, &["d"])];
+    let merged = Item {
+        len: 240.0,
+        anchors: vec![("b".into(), 6.0), ("n1".into(), 6.0), ("c".into(), 6.0)],
+        ..Item::default()
+    };
+    let tgt = vec![src[0].clone(), merged, src[3].clone()];
+    let beads = align(&src, &tgt, &SECTIONS);
+    assert_eq!(shape(&beads), vec![(1, 1), (2, 1), (1, 1)]);
+}
+
+#[test]
+fn a_merge_needs_evidence_for_each_part() {
+    // The second source unit carries anchors the target lacks: it was dropped, not
+    // merged, however well the merged length fits.
+    let src = vec![item(60.0, &["mail"]), item(100.0, &["t1", "t2"])];
+    let tgt = vec![item(160.0, &["mail"])];
+    assert_eq!(shape(&align(&src, &tgt, &SECTIONS)), vec![(1, 1), (1, 0)]);
+}
+
+#[test]
+fn a_short_block_does_not_ride_on_a_long_ones_length() {
+    // 20 characters are within the length noise of a 118-character pair: merging the
+    // short block is no likelier than dropping it, and nothing else speaks for it.
+    let src = vec![item(100.0, &[]), item(20.0, &[])];
+    let tgt = vec![item(118.0, &[])];
+    assert_eq!(shape(&align_with(&src, &tgt, &BLOCKS, Some(1.0))), vec![(1, 1), (1, 0)]);
+    // Two halves of like length merge: each carries the length.
+    let src = vec![item(60.0, &[]), item(55.0, &[])];
+    assert_eq!(shape(&align_with(&src, &tgt, &BLOCKS, Some(1.0))), vec![(2, 1)]);
+}
+
+#[test]
+fn pins_are_rungs_unless_they_repeat() {
+    let pinned = |len: f64, pin: &str| Item { len, pins: vec![pin.to_string()], ..Item::default() };
+    // Step 3 is missing: 4 pairs with 4, not with 3.
+    let src = vec![pinned(100.0, "n:1"), pinned(100.0, "n:2"), pinned(100.0, "n:3"), pinned(100.0, "n:4")];
+    let tgt = vec![pinned(100.0, "n:1"), pinned(100.0, "n:2"), pinned(100.0, "n:4")];
+    let beads = align(&src, &tgt, &BLOCKS);
+    assert_eq!(shape(&beads), vec![(1, 1), (1, 1), (1, 0), (1, 1)]);
+    assert!(beads[3].ties.iter().any(|t| t == "pin:n:4"));
+    assert!(beads[3].confidence > 0.9);
+    // A pin that occurs twice on a side ties nothing.
+    let src = vec![pinned(100.0, "x"), pinned(100.0, "x")];
+    let tgt = vec![pinned(100.0, "x")];
+    let s = Side::new(&src, &mut HashMap::new());
+    assert!(s.pins.iter().all(|p| p.is_empty()));
+    assert!(align(&src, &tgt, &BLOCKS).iter().all(|b| b.confidence < 0.9));
+}
+
+#[test]
+fn moved_units_are_paired() {
+    let src = vec![item(100.0, &["a"]), item(100.0, &["b@x"]), item(100.0, &["c"])];
+    let tgt = vec![item(100.0, &["b@x"]), item(100.0, &["a"]), item(100.0, &["c"])];
+    let beads = align(&src, &tgt, &SECTIONS);
+    let m = moved(&src, &tgt, &beads);
+    assert_eq!(m.len(), 1, "{beads:?}");
+}
+
+#[test]
+fn empty_sides() {
+    let a = vec![item(10.0, &[])];
+    assert_eq!(shape(&align(&a, &[], &SECTIONS)), vec![(1, 0)]);
+    assert_eq!(shape(&align(&[], &a, &SECTIONS)), vec![(0, 1)]);
+    assert!(align(&[], &[], &SECTIONS).is_empty());
+}
+
+#[test]
+fn large_alignments_are_banded_and_still_cover_both_sides() {
+    for (n, m) in [(10_000, 10_000), (10_000, 9_990), (10_000, 300), (300, 10_000), (2_000, 1)] {
+        let src: Vec<Item> = (0..n).map(|_| item(10.0, &[])).collect();
+        let tgt: Vec<Item> = (0..m).map(|_| item(10.0, &[])).collect();
+        let beads = align(&src, &tgt, &SECTIONS);
+        let (mut i, mut j) = (0, 0);
+        for b in &beads {
+            assert_eq!((b.src.start, b.tgt.start), (i, j));
+            assert!(!b.src.is_empty() || !b.tgt.is_empty());
+            (i, j) = (b.src.end, b.tgt.end);
+        }
+        assert_eq!((i, j), (n, m));
+        if n == m {
+            assert!(beads.iter().all(|b| b.src == b.tgt), "identical sides align 1-1");
+        }
+    }
+}
+
+#[test]
+fn phi_is_a_cdf() {
+    assert!((phi(0.0) - 0.5).abs() < 1e-6);
+    assert!((phi(1.96) - 0.975).abs() < 1e-3);
+    assert!((phi(-1.96) - 0.025).abs() < 1e-3);
+}
