@@ -1,0 +1,433 @@
+//! Pairing the versions of a document: what the aligner knows of each section and block
+//! (anchor keys, names, stems, pins: `align::Item`), the section beads of a translation
+//! against the source, then the block beads inside each pair of sections.
+
+use super::{SectionBead, Version};
+use crate::align::{self, Bead, Item};
+use crate::anchors::{Anchor, Kind};
+use crate::blocks::{self, Block};
+use std::ops::Range;
+
+fn item_weight(a: &Anchor) -> f64 {
+    match a.kind {
+        Kind::Email | Kind::Code => 6.0,
+        Kind::Link if a.key == "#" || a.key.is_empty() => 0.3,
+        Kind::Link => 5.0,
+        Kind::Number if a.key.len() == 4 && (a.key.starts_with("19") || a.key.starts_with("20")) => 1.0,
+        Kind::Number if a.key.len() >= 3 => 2.0,
+        Kind::Number => 0.5,
+        Kind::Date if a.key.len() == 10 => 4.0,
+        Kind::Date if a.key.len() == 7 => 2.0,
+        Kind::Date => 0.0, // years and months alone: the digit runs already count
+        Kind::Time => 1.5,
+        Kind::Quantity => 0.0,
+    }
+}
+
+/// Cognates: names and acronyms written in Latin letters (`Hironaka`, `APAC`, `Zoom`),
+/// which translations keep as they are. A capitalised word that starts a sentence is not
+/// taken, since it is usually an ordinary word.
+fn cognates(text: &str) -> impl Iterator<Item = compact_str::CompactString> + '_ {
+    let mut sentence_start = true;
+    text.split_whitespace().filter_map(move |tok| {
+        let starts = sentence_start;
+        sentence_start = tok.ends_with(['.', '!', '?', ':', '؟']);
+        let w = tok.trim_matches(|c: char| !crate::script::is_alnum(c));
+        let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        let name = !starts
+            && w.len() >= 3
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphabetic());
+        (acronym || name).then(|| {
+            let mut c = compact_str::CompactString::from(w);
+            c.make_ascii_lowercase();
+            c
+        })
+    })
+}
+
+fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec<Item> {
+    ranges
+        .map(|(r, heading)| Item {
+            len: v.blocks[r.clone()].iter().map(|b| b.text.chars().count() as f64).sum(),
+            anchors: tight(
+                v.anchors[r.clone()]
+                    .iter()
+                    .flatten()
+                    .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
+                    .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
+                    .collect(),
+            ),
+            cognates: tight(v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect()),
+            heading,
+            pins: if heading {
+                heading_pins(v, r.start)
+            } else if r.len() == 1 && v.blocks[r.start].code_only {
+                // A command line written the same on both sides ties its two blocks.
+                code_pin(&v.blocks[r.start]).into_iter().collect()
+            } else {
+                Vec::new()
+            },
+            code: r.len() == 1 && v.blocks[r.start].code_only,
+            shape: 3,
+            stems: tight(v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect()),
+        })
+        .collect()
+}
+
+/// A vector without the slack of its growth: the units of a long document's sections
+/// hold every anchor key and stem of it at once.
+fn tight<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
+/// The first four letters of each Latin-script word of five letters or more, lower-cased
+/// and without accents on the common letters (see `align::Item::stems`): four ASCII
+/// letters.
+fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
+    text.split(|c: char| !crate::script::is_letter(c)).filter(|w| w.chars().count() >= 5).filter_map(|w| {
+        let mut out = [0u8; 4];
+        for (slot, c) in out.iter_mut().zip(w.chars()) {
+            let c = match c.to_lowercase().next().unwrap_or(c) {
+                'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' => 'i',
+                'ô' | 'ö' => 'o',
+                'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                c if c.is_ascii_lowercase() => c,
+                _ => return None,
+            };
+            *slot = c as u8;
+        }
+        Some(out)
+    })
+}
+
+/// The numbers among some words: digit runs (in any digits) and ordinal words.
+fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let table = crate::locale::table(v.lang.tag());
+    words
+        .map(|t| t.trim_matches(|c: char| !crate::script::is_alnum(c)))
+        .filter_map(|t| {
+            if t.chars().any(|c| c.is_numeric()) {
+                return Some(t.to_lowercase());
+            }
+            // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`).
+            match table.and_then(|l| l.number_word(t)) {
+                Some((n, true)) if t.chars().count() >= 3 => Some(n.to_string()),
+                _ => None,
+            }
+        })
+        .map(|t| {
+            t.chars()
+                .map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                    '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+                    c => c,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A numbered step's pin: a block that opens with its number (`Step 3:`, `Étape 3 :`,
+/// `3.`) pairs with the block of the same number.
+fn step_pin(v: &Version, b: &Block) -> Option<String> {
+    if b.code_only || b.is_heading() {
+        return None;
+    }
+    let n = numbers_of(v, b.text.split_whitespace().take(2));
+    n.first().map(|n| format!("step:{}", n.trim_end_matches(['.', ')', ':'])))
+}
+
+/// Inline code as anchors: commands and keys are kept as they are in translations, apart
+/// from `{{placeholders}}`, which some translate. So the key is the code with its
+/// placeholders blanked (`cd {}` for `cd {{path/to/directory}}` and for
+/// `cd {{chemin/vers/dossier}}`). Strong when it has a few letters, divided like every
+/// anchor by how many units carry it.
+pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f64)> {
+    b.code
+        .iter()
+        .filter_map(|r| {
+            let code = b.text.get(r.clone())?;
+            let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
+            let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
+            (alnum >= 2)
+                .then(|| (compact_str::format_compact!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
+        })
+        .collect()
+}
+
+/// A command line's pin: the code exactly as written (placeholders included), which ties
+/// two code blocks when it occurs once on each side.
+fn code_pin(b: &Block) -> Option<String> {
+    let r = b.code.first()?;
+    let exact: String = b.text.get(r.clone())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
+}
+
+/// Code with each `{{placeholder}}` written `{}`, without quotes. A placeholder that
+/// lists a command's options (`{{[-Ei|--extended-regexp --ignore-case]}}`, the tldr way
+/// of writing a short and a long option) is kept: options are never translated, and
+/// they tell apart two examples of one command (`grep {} {}` with `-Ei` or with `-rI`).
+fn skeleton(code: &str) -> String {
+    let mut skel = String::new();
+    let mut rest = code;
+    while let Some(i) = rest.find("{{") {
+        skel.push_str(&rest[..i]);
+        let inner = rest[i + 2..].find("}}").map(|j| &rest[i + 2..i + 2 + j]);
+        match inner {
+            Some(o) if o.starts_with("[-") && o.ends_with(']') => skel.push_str(o),
+            _ => skel.push_str("{}"),
+        }
+        rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
+    }
+    skel.push_str(rest);
+    // Quotes around a placeholder come and go between versions of a page.
+    skel.replace(['"', '\''], "")
+}
+
+/// The kind of a block for merges: a heading, a list item, code, or other text.
+fn shape(b: &Block) -> u8 {
+    match b.kind {
+        blocks::BlockKind::Heading(_) => 0,
+        blocks::BlockKind::ListItem => align::BULLET,
+        _ if b.code_only => 2,
+        _ => 3,
+    }
+}
+
+/// A heading's pins: its custom id (`{#id}`), its text as written (a key, a code or a
+/// name reads the same in every language), and the numbers it carries (`A01:2021`,
+/// `4.b`, `Step 3` / `Étape 3`, in any digits).
+fn heading_pins(v: &Version, block: usize) -> Vec<String> {
+    let b = &v.blocks[block];
+    let mut pins = Vec::new();
+    let text = b.text.trim();
+    // A custom heading id (`## Title {#id}`), kept on the block by the reader.
+    if let Some(id) = b.id.as_deref().filter(|id| !id.is_empty() && b.is_heading()) {
+        pins.push(format!("id:{id}"));
+    }
+    let norm: String = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if !norm.is_empty() {
+        pins.push(format!("h:{norm}"));
+    }
+    let numbers = numbers_of(v, norm.split_whitespace());
+    if !numbers.is_empty() {
+        pins.push(format!("n:{}", numbers.join(" ")));
+    }
+    pins
+}
+
+/// Aligns a translation with the source: sections first, then blocks inside each bead.
+pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
+    let si = items(src, src.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
+    let ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
+    let beads = align::align(&si, &ti, &align::SECTIONS);
+    let moved = align::moved(&si, &ti, &beads);
+    let ratio = document_ratio(&si, &ti, &beads);
+    // The section units hold every anchor key and stem of the document: gone before the
+    // blocks are aligned, which build units of their own.
+    drop((si, ti));
+    beads
+        .into_iter()
+        .flat_map(|b| unmerge(src, tgt, b, ratio))
+        .map(|b| {
+            let sb = src.section_blocks(&b.src);
+            let tb = tgt.section_blocks(&b.tgt);
+            let blocks = if sb.is_empty() || tb.is_empty() {
+                Vec::new()
+            } else {
+                pair_blocks(src, tgt, sb, tb, ratio)
+            };
+            let other = if b.tgt.is_empty() {
+                moved.iter().find(|m| b.src.contains(&m.0)).map(|m| m.1)
+            } else if b.src.is_empty() {
+                moved.iter().find(|m| b.tgt.contains(&m.1)).map(|m| m.0)
+            } else {
+                None
+            };
+            SectionBead {
+                src: b.src,
+                tgt: b.tgt,
+                blocks,
+                confidence: b.confidence,
+                ties: b.ties,
+                moved: other,
+            }
+        })
+        .collect()
+}
+
+/// A 2-1 (or 1-2) section bead whose first or last section has no block paired with
+/// the other side is no merge: that section is missing (or extra), and the other pairs
+/// alone. Checked on the blocks, which the section search does not see.
+fn unmerge(src: &Version, tgt: &Version, b: Bead, ratio: f64) -> Vec<Bead> {
+    let two_one = b.src.len() == 2 && b.tgt.len() == 1;
+    let one_two = b.src.len() == 1 && b.tgt.len() == 2;
+    if !(two_one || one_two) {
+        return vec![b];
+    }
+    let blocks = pair_blocks(src, tgt, src.section_blocks(&b.src), tgt.section_blocks(&b.tgt), ratio);
+    let (many, many_v) = if two_one { (b.src.clone(), src) } else { (b.tgt.clone(), tgt) };
+    let paired = |k: usize| {
+        let r = many_v.section_blocks(&(k..k + 1));
+        blocks.iter().any(|x| {
+            let (mine, theirs) = if two_one { (&x.src, &x.tgt) } else { (&x.tgt, &x.src) };
+            !theirs.is_empty() && mine.start < r.end && r.start < mine.end
+        })
+    };
+    let (first, last) = (many.start, many.end - 1);
+    let lone = match (paired(first), paired(last)) {
+        (false, true) => first,
+        (true, false) => last,
+        _ => return vec![b],
+    };
+    let kept = if lone == first { last } else { first };
+    let (alone, pair) = if two_one {
+        let at = if lone == first { b.tgt.start } else { b.tgt.end };
+        (
+            Bead { src: lone..lone + 1, tgt: at..at, ..b.clone() },
+            Bead { src: kept..kept + 1, tgt: b.tgt.clone(), ..b.clone() },
+        )
+    } else {
+        let at = if lone == first { b.src.start } else { b.src.end };
+        (
+            Bead { src: at..at, tgt: lone..lone + 1, ..b.clone() },
+            Bead { src: b.src.clone(), tgt: kept..kept + 1, ..b.clone() },
+        )
+    };
+    if lone == first {
+        vec![alone, pair]
+    } else {
+        vec![pair, alone]
+    }
+}
+
+/// The document's length ratio (translation over source, in characters): the median
+/// over the sections paired one to one, which a few sections with a dropped or added
+/// block do not move; the ratio of the paired totals when fewer than three are paired.
+fn document_ratio(si: &[Item], ti: &[Item], beads: &[Bead]) -> f64 {
+    let mut ratios: Vec<f64> = Vec::new();
+    let (mut ls, mut lt) = (0.0, 0.0);
+    for b in beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+        let l1: f64 = si[b.src.clone()].iter().map(|i| i.len).sum();
+        let l2: f64 = ti[b.tgt.clone()].iter().map(|i| i.len).sum();
+        ls += l1;
+        lt += l2;
+        if b.src.len() == 1 && b.tgt.len() == 1 && l1 >= 20.0 && l2 > 0.0 {
+            ratios.push(l2 / l1);
+        }
+    }
+    if ratios.len() >= 3 {
+        ratios.sort_by(f64::total_cmp);
+        return ratios[ratios.len() / 2];
+    }
+    if ls > 0.0 && lt > 0.0 {
+        lt / ls
+    } else {
+        1.0
+    }
+}
+
+/// Aligns the blocks of a range of source blocks with a range of translation blocks;
+/// the beads are in absolute block indexes.
+///
+/// A description followed by its command (code-only blocks) travels as one unit, an
+/// example: examples are aligned first, then the blocks inside each pair of examples,
+/// so a dropped example is dropped whole and a command never pairs with the description
+/// of another.
+pub fn pair_blocks(
+    src: &Version,
+    tgt: &Version,
+    sb: Range<usize>,
+    tb: Range<usize>,
+    ratio: f64,
+) -> Vec<Bead> {
+    let (gs, gt) = (example_groups(src, sb.clone()), example_groups(tgt, tb.clone()));
+    if gs.len() == sb.len() && gt.len() == tb.len() {
+        return align_blocks(src, tgt, sb, tb, ratio);
+    }
+    let gi = group_items(src, &gs);
+    let gj = group_items(tgt, &gt);
+    let mut out = Vec::new();
+    for g in align::align_with(&gi, &gj, &align::BLOCKS, Some(ratio)) {
+        // An empty side stands where its next group starts (or at the range's end).
+        let at = |groups: &[Range<usize>], k: usize, end: usize| groups.get(k).map_or(end, |g| g.start);
+        let s = if g.src.is_empty() {
+            let p = at(&gs, g.src.start, sb.end);
+            p..p
+        } else {
+            gs[g.src.start].start..gs[g.src.end - 1].end
+        };
+        let t = if g.tgt.is_empty() {
+            let p = at(&gt, g.tgt.start, tb.end);
+            p..p
+        } else {
+            gt[g.tgt.start].start..gt[g.tgt.end - 1].end
+        };
+        let one = |src: Range<usize>, tgt: Range<usize>| Bead { src, tgt, ..g.clone() };
+        if s.is_empty() || t.is_empty() {
+            out.extend(s.clone().map(|i| one(i..i + 1, t.start..t.start)));
+            out.extend(t.clone().map(|j| one(s.end..s.end, j..j + 1)));
+        } else if s.len() == t.len()
+            && s.clone().zip(t.clone()).all(|(i, j)| shape(&src.blocks[i]) == shape(&tgt.blocks[j]))
+        {
+            out.extend(s.clone().zip(t.clone()).map(|(i, j)| one(i..i + 1, j..j + 1)));
+        } else {
+            out.extend(align_blocks(src, tgt, s, t, ratio));
+        }
+    }
+    out
+}
+
+/// Blocks that travel together: a block that is not code, with the code-only blocks
+/// right after it.
+fn example_groups(v: &Version, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in r {
+        let b = &v.blocks[i];
+        match out.last_mut() {
+            Some(g) if b.code_only && !v.blocks[g.start].code_only && !v.blocks[g.start].is_heading() => {
+                g.end = i + 1
+            }
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
+    let mut its = items(v, groups.iter().map(|g| (g.clone(), v.blocks[g.start].is_heading())));
+    for (it, g) in its.iter_mut().zip(groups) {
+        let b = &v.blocks[g.start];
+        it.shape = if g.len() == 1 { shape(b) } else { 4 };
+        it.code = v.blocks[g.clone()].iter().all(|b| b.code_only);
+        if g.len() > 1 {
+            it.pins = v.blocks[g.clone()].iter().filter(|b| b.code_only).filter_map(code_pin).collect();
+        }
+        it.pins.extend(step_pin(v, b));
+    }
+    its
+}
+
+fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>, ratio: f64) -> Vec<Bead> {
+    let mut bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
+    let mut bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
+    for (v, its, r) in [(src, &mut bi, sb.clone()), (tgt, &mut bj, tb.clone())] {
+        for (it, b) in its.iter_mut().zip(&v.blocks[r]) {
+            it.shape = shape(b);
+            it.pins.extend(step_pin(v, b));
+        }
+    }
+    align::align_with(&bi, &bj, &align::BLOCKS, Some(ratio))
+        .into_iter()
+        .map(|x| Bead {
+            src: x.src.start + sb.start..x.src.end + sb.start,
+            tgt: x.tgt.start + tb.start..x.tgt.end + tb.start,
+            ..x
+        })
+        .collect()
+}
