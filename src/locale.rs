@@ -40,6 +40,9 @@ pub struct LocaleData {
     /// Labels of per-file metadata lines (`Last updated:`): their dates and times differ
     /// between language versions by nature and are not compared.
     pub metadata_labels: Vec<String>,
+    /// Words of a heading over the translators' credits ("Traducteurs", "المترجمون"): a
+    /// section a translation adds for its own translators is not extra.
+    pub translator_credits: Vec<String>,
     /// Idioms made of numbers (`24/7`, `24 heures sur 24`): not numbers to compare.
     pub number_idioms: Vec<String>,
     pub months: Vec<NameEntry>,
@@ -263,6 +266,7 @@ impl Locale {
         }
         append(&mut d.clitics, extra.clitics);
         append(&mut d.metadata_labels, extra.metadata_labels);
+        append(&mut d.translator_credits, extra.translator_credits);
         append(&mut d.number_idioms, extra.number_idioms);
         append(&mut d.day_month_joiners, extra.day_month_joiners);
         append(&mut d.month_year_joiners, extra.month_year_joiners);

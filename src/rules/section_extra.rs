@@ -5,7 +5,9 @@
 //! Translations sometimes keep a section that the source has since dropped (an event
 //! that was cancelled, a call that closed), or add one of their own. Either way readers of
 //! the languages see different documents. It is a warning, not an error, because a
-//! translation may rightly add a note for its readers.
+//! translation may rightly add a note for its readers. A section the translation adds to
+//! credit its translators (a heading with a word of `translator_credits` in the locale
+//! tables: `Traducteurs`, `المترجمون`) is not reported.
 //!
 //! Example: the French issue still announces a webinar in a section that the English
 //! issue no longer has. oerlint reports the French section, with the English section
@@ -28,8 +30,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if !bead.src.is_empty() || bead.moved.is_some() {
             continue;
         }
+        let credits = ctx.doc.settings.locale(ctx.tgt.lang.tag()).map(|l| &l.data().translator_credits);
         for t in bead.tgt.clone() {
             let sec = &ctx.tgt.sections[t];
+            let heading = ctx.tgt.blocks[sec.title_block()].text.to_lowercase();
+            if credits.is_some_and(|c| c.iter().any(|w| heading.contains(&w.to_lowercase()))) {
+                continue;
+            }
             let title = ctx.tgt.blocks[sec.title_block()].preview(60);
             let primary =
                 ctx.tgt.block_label(sec.title_block(), format!("no {} counterpart", ctx.src.lang.name()));
