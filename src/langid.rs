@@ -27,6 +27,18 @@ const ES_STOP: &[&str] = &[
     "como", "más", "este", "esta", "nuestro", "nuestra", "sobre", "también",
 ];
 
+/// Whether a word (lower-case) is one of the function words the splitter counts for a
+/// language (`the`, `your`; `les`, `pour`); languages without a list have none.
+pub fn is_stopword(lang: Lang, word: &str) -> bool {
+    let list: &[&str] = match lang.tag() {
+        "en" => EN_STOP,
+        "fr" => FR_STOP,
+        "es" => ES_STOP,
+        _ => &[],
+    };
+    list.contains(&word)
+}
+
 /// Languages the splitter can tell apart without file names.
 pub const DETECTABLE: &[Lang] = &[Lang::EN, Lang::FR, Lang::AR, Lang::ES, Lang::RU, Lang::ZH];
 

@@ -20,6 +20,11 @@
 //! convention for a page not translated yet) gets one note at that declaration, with the
 //! count, instead of a warning per block.
 //!
+//! Headings are short, so the four-word floor would let every one through: a heading of
+//! three words or more written exactly as the source's, with a function word of the
+//! source language that the translation's language does not share (`How to join the
+//! network`), is reported; a title of names (`Open Textbook Library`) is not.
+//!
 //! Example: the French issue has `The network holds a webinar on open licences for all
 //! members.` where the English has the same sentence: reported. A French block that is only
 //! `Contact : a.rahman@unesco.org` is not.
@@ -99,6 +104,24 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     out.extend(found);
 }
 
+/// A heading of the translation written exactly as the source's, of three words or more,
+/// with a function word of the source language that the translation's language does not
+/// share (`How to join the network`, `Writing a README`): a title of names (`Open Source
+/// Guides`) or a code (`A01:2021 – Broken Access Control` is translated anyway) has none.
+fn heading_left(ctx: &Ctx, s: &crate::blocks::Block, t: &crate::blocks::Block) -> bool {
+    use crate::blocks::BlockKind;
+    if !matches!(s.kind, BlockKind::Heading(_)) || !matches!(t.kind, BlockKind::Heading(_)) {
+        return false;
+    }
+    let (a, b) = (s.text.trim(), t.text.trim());
+    if a != b || a.split_whitespace().count() < 3 {
+        return false;
+    }
+    a.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()).any(|w| {
+        crate::langid::is_stopword(ctx.src.lang, &w) && !crate::langid::is_stopword(ctx.tgt.lang, &w)
+    })
+}
+
 /// A block the translation marks as kept in the source language on purpose: a title with
 /// `{: hreflang="en"}` or `lang="en"` (kramdown attributes, HTML).
 fn kept_in_source_language(ctx: &Ctx, t: &crate::blocks::Block) -> bool {
@@ -161,6 +184,23 @@ fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             // source, and the rest is only worth computing for near-copies.
             let (rs, rt) = (lower_words(&s.text), lower_words(&t.text));
             if shared(&rs, &rt) * 10 < rs.len().max(rt.len()) * 6 {
+                continue;
+            }
+            if heading_left(ctx, s, t) {
+                out.push(
+                    Diagnostic::new(
+                        RULE.id,
+                        RULE.severity,
+                        format!(
+                            "untranslated: this {} heading is the {} heading",
+                            ctx.tgt.lang.name(),
+                            ctx.src.lang.name()
+                        ),
+                        ctx.tgt.block_label(bead.tgt.start, format!("still in {}", ctx.src.lang.name())),
+                    )
+                    .related(ctx.src.block_label(bead.src.start, format!("{} heading", ctx.src.lang.name())))
+                    .expected_found(format!("a {} heading", ctx.tgt.lang.name()), t.preview(60)),
+                );
                 continue;
             }
             let (ps, pt) = (prose(s, true), prose(t, true));
