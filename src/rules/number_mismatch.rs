@@ -20,7 +20,8 @@
 //! A percentage that a fraction word on the other side stands for is the same share
 //! (`half of the members` / `50 % des membres` / `نصف الأعضاء`; `fractions` in the
 //! locale tables); thirds have no exact percentage, so one within a point of them is left
-//! alone.
+//! alone. A number followed by a colon and a year (`Top 10:2021`) is the edition of a
+//! name, not a number to compare.
 //!
 //! A number typed with its digit groups in display order (`000 100` for `100 000`, typed
 //! so that a right-to-left paragraph shows it the right way round) is a defect of its
@@ -132,6 +133,16 @@ fn fraction_for(ctx: &Ctx, v: &crate::check::Version, block: usize, a: &Anchor) 
     })
 }
 
+/// Whether a number is followed by a colon and a year (`Top 10:2021`): the edition of a
+/// name, not a free number (the category codes `A10:2021` are codes already).
+fn edition(text: &str, a: &Anchor) -> bool {
+    let rest = text.get(a.span.end..).unwrap_or("");
+    let mut cs = rest.chars();
+    cs.next() == Some(':')
+        && cs.clone().take(4).filter(|c| c.is_ascii_digit()).count() == 4
+        && !cs.nth(4).is_some_and(|c| c.is_ascii_digit())
+}
+
 fn display_re() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
@@ -231,6 +242,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue
             }
             Outcome::Changed(_, t) | Outcome::Extra { tgt: t, .. } if inside(t.anchor) => continue,
+            Outcome::Missing { src, .. } if edition(&ctx.src.file.text, src.anchor) => continue,
+            Outcome::Extra { tgt, .. } if edition(&ctx.tgt.file.text, tgt.anchor) => continue,
             // "half of the members" against "50 % des membres": the same share.
             Outcome::Missing { src, at } if fraction_for(ctx, ctx.tgt, at, src.anchor) => continue,
             Outcome::Extra { tgt, near } if fraction_for(ctx, ctx.src, near, tgt.anchor) => continue,
