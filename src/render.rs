@@ -151,11 +151,7 @@ pub fn json_items(diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
 /// The same, each diagnostic dropped once it is an item: a group's findings and their
 /// items are not all in memory at once.
 pub fn json_items_owned(diags: Vec<Diagnostic>) -> Vec<JsonDiagnostic> {
-    let mut out = Vec::with_capacity(diags.len());
-    for d in diags {
-        out.push(json_item(&d));
-    }
-    out
+    diags.into_iter().map(|d| json_item(&d)).collect()
 }
 
 /// The JSON report written piece by piece, byte for byte as [`json_report`] writes it

@@ -104,6 +104,20 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     out.extend(found);
 }
 
+/// The finding on a translation block (or heading) that is a copy of its source block:
+/// "this French {what} is {how} English {what}" (`how`: "the", "identical to the").
+fn copied(ctx: &Ctx, bead: &crate::align::Bead, what: &str, how: &str, expected: &str) -> Diagnostic {
+    let (sl, tl) = (ctx.src.lang.name(), ctx.tgt.lang.name());
+    Diagnostic::new(
+        RULE.id,
+        RULE.severity,
+        format!("untranslated: this {tl} {what} is {how} {sl} {what}"),
+        ctx.tgt.block_label(bead.tgt.start, format!("still in {sl}")),
+    )
+    .related(ctx.src.block_label(bead.src.start, format!("{sl} {what}")))
+    .expected_found(format!("a {tl} {expected}"), ctx.tgt.blocks[bead.tgt.start].preview(60))
+}
+
 /// A heading of the translation written exactly as the source's, of three words or more,
 /// with a function word of the source language that the translation's language does not
 /// share (`How to join the network`, `Writing a README`): a title of names (`Open Source
@@ -187,20 +201,7 @@ fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             if heading_left(ctx, s, t) {
-                out.push(
-                    Diagnostic::new(
-                        RULE.id,
-                        RULE.severity,
-                        format!(
-                            "untranslated: this {} heading is the {} heading",
-                            ctx.tgt.lang.name(),
-                            ctx.src.lang.name()
-                        ),
-                        ctx.tgt.block_label(bead.tgt.start, format!("still in {}", ctx.src.lang.name())),
-                    )
-                    .related(ctx.src.block_label(bead.src.start, format!("{} heading", ctx.src.lang.name())))
-                    .expected_found(format!("a {} heading", ctx.tgt.lang.name()), t.preview(60)),
-                );
+                out.push(copied(ctx, bead, "heading", "the", "heading"));
                 continue;
             }
             let (ps, pt) = (prose(s, true), prose(t, true));
@@ -234,24 +235,11 @@ fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let how = if ps == pt {
-                "identical to".to_string()
+                "identical to the".to_string()
             } else {
-                format!("{:.0}% the same as", ratio * 100.0)
+                format!("{:.0}% the same as the", ratio * 100.0)
             };
-            out.push(
-                Diagnostic::new(
-                    RULE.id,
-                    RULE.severity,
-                    format!(
-                        "untranslated: this {} block is {how} the {} block",
-                        ctx.tgt.lang.name(),
-                        ctx.src.lang.name()
-                    ),
-                    ctx.tgt.block_label(bead.tgt.start, format!("still in {}", ctx.src.lang.name())),
-                )
-                .related(ctx.src.block_label(bead.src.start, format!("{} block", ctx.src.lang.name())))
-                .expected_found(format!("a {} translation", ctx.tgt.lang.name()), t.preview(60)),
-            );
+            out.push(copied(ctx, bead, "block", &how, "translation"));
         }
     }
 }

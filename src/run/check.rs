@@ -356,69 +356,56 @@ pub fn write_output(
             Rendered::Html(p) => html.push(p),
         }
     }
-    if format == Format::Html && text.is_empty() {
-        return match write_html(&html, spill, output) {
-            Ok(()) => {
-                if let (Some(path), false) = (output, run.quiet) {
-                    say!(
-                        "wrote {} ({})",
-                        visible_line(&path.display().to_string()),
-                        render::summary_line(&summary)
-                    );
+    let written = if format == Format::Html && text.is_empty() {
+        write_html(&html, spill, output)
+    } else {
+        match format {
+            Format::Json => text = render::json_report(items, summary),
+            Format::Sarif => {
+                let all: Vec<&rules::Rule> = rules::all().iter().collect();
+                text = crate::formats::sarif_log(sarif, &all);
+            }
+            Format::Human if output.is_some() => {
+                for b in &colored {
+                    text.push_str(&String::from_utf8_lossy(b.as_slice()));
                 }
-                exit_status(kinds, deny, input_errors, run.exit_zero)
+                text.push_str(&render::summary_line(&summary));
+                text.push('\n');
             }
-            Err(code) => code,
-        };
-    }
-    match format {
-        Format::Json => text = render::json_report(items, summary),
-        Format::Sarif => {
-            let all: Vec<&rules::Rule> = rules::all().iter().collect();
-            text = crate::formats::sarif_log(sarif, &all);
-        }
-        Format::Human if output.is_some() => {
-            for b in &colored {
-                text.push_str(&String::from_utf8_lossy(b.as_slice()));
-            }
-            text.push_str(&render::summary_line(&summary));
-            text.push('\n');
-        }
-        Format::Human => {
-            let mut printed = colored.iter().try_for_each(|b| buffers.print(b));
-            if printed.is_ok() && !run.quiet {
-                let mut b = buffers.buffer();
-                let _ = writeln!(b, "{}", render::summary_line(&summary));
-                printed = buffers.print(&b);
-            }
-            let printed = printed.and_then(|()| std::io::stdout().flush());
-            match printed {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    say!("error: cannot write output: {e}");
-                    return ExitCode::from(2);
+            Format::Human => {
+                let mut printed = colored.iter().try_for_each(|b| buffers.print(b));
+                if printed.is_ok() && !run.quiet {
+                    let mut b = buffers.buffer();
+                    let _ = writeln!(b, "{}", render::summary_line(&summary));
+                    printed = buffers.print(&b);
                 }
-                _ => return exit_status(kinds, deny, input_errors, run.exit_zero),
+                let printed = printed.and_then(|()| std::io::stdout().flush());
+                match printed {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        say!("error: cannot write output: {e}");
+                        return ExitCode::from(2);
+                    }
+                    _ => return exit_status(kinds, deny, input_errors, run.exit_zero),
+                }
             }
+            _ => {}
         }
-        _ => {}
-    }
-    let written = match output {
-        Some(path) => crate::output::file(path, text.as_bytes()).map_err(|m| {
-            say!("error: {m}");
-            ExitCode::from(2)
-        }),
-        None => emit(text.as_bytes()),
+        match output {
+            Some(path) => crate::output::file(path, text.as_bytes()).map_err(|m| {
+                say!("error: {m}");
+                ExitCode::from(2)
+            }),
+            None => emit(text.as_bytes()),
+        }
     };
     match written {
         Ok(()) => {
-            if let Some(path) = output {
-                if !run.quiet {
-                    say!(
-                        "wrote {} ({})",
-                        visible_line(&path.display().to_string()),
-                        render::summary_line(&summary)
-                    );
-                }
+            if let (Some(path), false) = (output, run.quiet) {
+                say!(
+                    "wrote {} ({})",
+                    visible_line(&path.display().to_string()),
+                    render::summary_line(&summary)
+                );
             }
             exit_status(kinds, deny, input_errors, run.exit_zero)
         }
