@@ -163,6 +163,43 @@ fn unmatched_brackets() {
 }
 
 #[test]
+fn a_run_of_one_control_is_one_finding() {
+    // 50,000 unclosed U+202B in a row were 50,000 findings per file (112 MiB, and 31 s in
+    // SARIF, which hashed the whole line for each): one finding for the run now, its span
+    // the whole run and its fix removing it.
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("# T\n\nSee CL/4398 {}\n\n## U\n\nmore\n", "\u{202B}".repeat(50_000));
+    for lang in ["en", "fr"] {
+        std::fs::write(dir.path().join(format!("{lang}.md")), &text).unwrap();
+    }
+    let out =
+        oerlint().args(["check", "--format", "json"]).arg(dir.path()).timeout(TIMEOUT).output().unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = diags(&json);
+    let found = of_rule(&all, "bidi-control");
+    assert_eq!(found.len(), 2, "{}", json["summary"]);
+    for d in found {
+        assert_eq!(d["primary"]["end"].as_u64().unwrap() - d["primary"]["start"].as_u64().unwrap(), 150_000);
+        assert_eq!(d["found"], "50000 × U+202B");
+    }
+    // Separated controls stay one finding each, numbered apart in SARIF.
+    let text = format!("# T\n\nSee CL/4398 {}\n", "\u{202B} x ".repeat(2_000));
+    std::fs::write(dir.path().join("fr.md"), &text).unwrap();
+    std::fs::write(dir.path().join("en.md"), "# T\n\nSee CL/4398\n").unwrap();
+    let out =
+        oerlint().args(["check", "--format", "sarif"]).arg(dir.path()).timeout(TIMEOUT).output().unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let prints: std::collections::HashSet<String> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "bidi-control")
+        .map(|r| r["partialFingerprints"]["primaryLocationLineHash"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(prints.len(), 2_000);
+}
+
+#[test]
 fn twenty_thousand_different_numbers_in_one_paragraph() {
     // Matching anchors inside one aligned block pair was O(n·m): 10 s in a release build,
     // over the timeout in a debug one (issue #13). Run without the span check of
