@@ -110,12 +110,24 @@ def main():
     # The floor: a tiny document (the median of three runs).
     floor = sorted(run(both("# T\n\nx\n"), [])[2] for _ in range(3))[1]
     print(f"Tiny document (`# T` and one word a side): peak RSS {floor / 1024:.1f} MiB.\n")
-    print("| input | size | time | peak RSS | RSS / input | (RSS − tiny run) / input | output |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| input | size | time | peak RSS | RSS / input | (RSS − tiny run) / input | output | slowest and largest of the other formats |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
     for name, files, extra in cases():
         size, secs, kb, written = run(files, extra)
+        # The same input in every other format (human, short, SARIF, HTML): a format that
+        # is slow or large on an input is as bad as the default one being so.
+        others = []
+        for fmt in ["json", "human", "short", "sarif", "html"]:
+            if fmt in (extra[1:2] or ["json"]):
+                continue
+            args = ["--format", fmt, *extra[2:]] if extra else ["--format", fmt]
+            _, s2, kb2, _ = run(files, args)
+            others.append((fmt, s2, kb2))
+        slow = max(others, key=lambda o: o[1])
+        big = max(others, key=lambda o: o[2])
         print(f"| {name} | {size / 1e3:,.0f} KB | {secs:.2f} s | {kb / 1024:.0f} MiB "
-              f"| {kb * 1024 / size:.1f}× | {(kb - floor) * 1024 / size:.1f}× | {written / 1e6:.1f} MB |")
+              f"| {kb * 1024 / size:.1f}× | {(kb - floor) * 1024 / size:.1f}× | {written / 1e6:.1f} MB "
+              f"| {slow[1]:.2f} s ({slow[0]}), {big[2] / 1024:.0f} MiB ({big[0]}) |")
 
 
 main()

@@ -3,7 +3,7 @@
 //! foreign script flagged.
 
 use super::text::*;
-use super::{Page, Placed};
+use super::{Page, Placing};
 use crate::anchors::{Anchor, Kind};
 use crate::blocks::{Block, BlockKind};
 use crate::diag::Severity;
@@ -90,7 +90,7 @@ impl Page<'_> {
         file: &Arc<SourceFile>,
         block: &Block,
         anchors: &[Anchor],
-        labels: &[Placed],
+        placed: &Placing,
     ) {
         let mut units = units(block, file);
         // Marks: anchors (not bare digit runs) and labels that touch the block.
@@ -105,7 +105,7 @@ impl Page<'_> {
             extent.start = extent.start.min(l.span.start);
             extent.end = extent.end.max(l.span.end).max(l.dest_span.end);
         }
-        for p in labels {
+        for p in placed.near(file, extent.clone()) {
             let (s, e) = (p.label.start, p.label.end);
             let touches =
                 if s == e { extent.start <= s && s < extent.end } else { s < extent.end && extent.start < e };

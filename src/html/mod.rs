@@ -8,14 +8,16 @@
 //! to its places. Content links are shown as text, never as live links.
 
 mod marks;
+mod placed;
 mod text;
 
 pub use text::{escape, invisible_name};
 
 use crate::check::{Document, Version};
-use crate::diag::{Diagnostic, Label, Severity};
+use crate::diag::{Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::source::SourceFile;
+use placed::{Placed, Placing};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -56,14 +58,6 @@ impl Counts {
             plural(self.notes, "note")
         )
     }
-}
-
-/// A label of a finding, located in a file of the document.
-#[derive(Clone, Copy)]
-struct Placed<'a> {
-    diag: usize,
-    index: usize,
-    label: &'a Label,
 }
 
 struct Page<'a> {
@@ -395,6 +389,7 @@ impl Page<'_> {
                 placed.push(Placed { diag: i, index: j + 1, label: r });
             }
         }
+        let placed = Placing::new(placed);
 
         let o = &mut self.out;
         let _ = writeln!(o, "<section class=\"doc\" id=\"doc-{k}\" aria-labelledby=\"doc-{k}-h\">");
@@ -520,9 +515,7 @@ impl Page<'_> {
                 cols.len()
             );
             for b in blocks {
-                let labels: Vec<Placed> =
-                    placed.iter().copied().filter(|p| same_file(&p.label.file, file)).collect();
-                self.block(file, b, &[], &labels);
+                self.block(file, b, &[], &placed);
             }
             self.out.push_str("</td></tr>\n");
         }
@@ -586,23 +579,15 @@ impl Page<'_> {
     /// The finding of `rule` with a label in `file` inside `range`, if any.
     fn finding_in(
         &self,
-        placed: &[Placed],
+        placed: &Placing,
         rule: &str,
         file: &Arc<SourceFile>,
         range: Range<usize>,
     ) -> Option<usize> {
-        placed
-            .iter()
-            .find(|p| {
-                self.diags[p.diag].rule == rule
-                    && same_file(&p.label.file, file)
-                    && p.label.start >= range.start
-                    && p.label.start < range.end.max(range.start + 1)
-            })
-            .map(|p| p.diag)
+        placed.first_starting_in(file, range, |d| self.diags[d].rule == rule)
     }
 
-    fn cell(&mut self, doc: &Document, span: usize, cell: &Cell, placed: &[Placed]) {
+    fn cell(&mut self, doc: &Document, span: usize, cell: &Cell, placed: &Placing) {
         match cell {
             Cell::Sections { version, sections, note } => {
                 let v = &doc.versions[*version];
@@ -610,14 +595,12 @@ impl Page<'_> {
                 if let Some(n) = note {
                     let _ = write!(self.out, "<p class=\"note\" lang=\"en\" dir=\"ltr\">{}</p>", escape(n));
                 }
-                let labels: Vec<Placed> =
-                    placed.iter().copied().filter(|p| same_file(&p.label.file, &v.file)).collect();
                 for (k, s) in sections.clone().enumerate() {
                     if k > 0 {
                         self.out.push_str("<hr>");
                     }
                     for b in v.sections[s].blocks.clone() {
-                        self.block(&v.file, &v.blocks[b], &v.anchors[b], &labels);
+                        self.block(&v.file, &v.blocks[b], &v.anchors[b], placed);
                     }
                 }
             }

@@ -4,9 +4,7 @@
 use crate::anchors::Kind;
 use crate::diag::{Label, Severity};
 use crate::render::named_invisibles;
-use crate::source::SourceFile;
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -129,10 +127,6 @@ pub(super) fn plural(n: usize, w: &str) -> String {
     } else {
         format!("{n} {w}s")
     }
-}
-
-pub(super) fn same_file(a: &Arc<SourceFile>, b: &Arc<SourceFile>) -> bool {
-    Arc::ptr_eq(a, b) || a.path == b.path
 }
 
 /// A label's place as `path:line:column`.
