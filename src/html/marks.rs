@@ -18,10 +18,28 @@ use unicode_script::{Script, UnicodeScript};
 /// destination shown after the link text, or decoration around that destination.
 pub(super) struct Unit {
     c: char,
-    /// The bytes of the file the character stands for; `None` for decoration.
-    file: Option<Range<usize>>,
+    /// The bytes of the file the character stands for (`start..end`); `start` is
+    /// `u32::MAX` for decoration. Offsets fit in 32 bits (files are under 4 GiB): a unit
+    /// is 16 bytes, and a block of 2 MB has two million of them.
+    start: u32,
+    end: u32,
     /// Set on letters a confusable or mixed-script finding points at: their script.
     suspect: Option<Script>,
+}
+
+impl Unit {
+    fn deco(c: char) -> Unit {
+        Unit { c, start: u32::MAX, end: u32::MAX, suspect: None }
+    }
+
+    fn at(c: char, file: Range<usize>) -> Unit {
+        Unit { c, start: file.start as u32, end: file.end as u32, suspect: None }
+    }
+
+    /// Whether the unit stands for text of the file (not decoration).
+    fn placed(&self) -> bool {
+        self.start != u32::MAX
+    }
 }
 
 /// The display units of a block: its plain text, with each Markdown link's destination
@@ -38,10 +56,10 @@ pub(super) fn units(block: &Block, file: &SourceFile) -> Vec<Unit> {
         })
         .collect();
     links.sort_by_key(|l| l.text.end);
-    let mut out = Vec::with_capacity(block.text.len() + 16);
+    let mut out = Vec::with_capacity(block.text.chars().count() + 16);
     let mut next = 0;
     let push_dest = |out: &mut Vec<Unit>, l: &crate::blocks::Link| {
-        let deco = |c| Unit { c, file: None, suspect: None };
+        let deco = Unit::deco;
         out.push(deco(' '));
         out.push(deco('⟨'));
         let span = l.dest_span.clone();
@@ -49,12 +67,12 @@ pub(super) fn units(block: &Block, file: &SourceFile) -> Vec<Unit> {
             Some(raw) => {
                 for (k, c) in raw.char_indices() {
                     let at = span.start + k;
-                    out.push(Unit { c, file: Some(at..at + c.len_utf8()), suspect: None });
+                    out.push(Unit::at(c, at..at + c.len_utf8()));
                 }
             }
             None => {
                 for c in l.dest.chars() {
-                    out.push(Unit { c, file: Some(span.clone()), suspect: None });
+                    out.push(Unit::at(c, span.clone()));
                 }
             }
         }
@@ -65,7 +83,7 @@ pub(super) fn units(block: &Block, file: &SourceFile) -> Vec<Unit> {
             push_dest(&mut out, links[next]);
             next += 1;
         }
-        out.push(Unit { c, file: Some(block.file_range(p..p + c.len_utf8())), suspect: None });
+        out.push(Unit::at(c, block.file_range(p..p + c.len_utf8())));
     }
     for l in &links[next..] {
         push_dest(&mut out, l);
@@ -120,29 +138,34 @@ impl Page<'_> {
                 }
             }
         }
-        // Marks as unit ranges.
         // Marks as unit ranges. Units usually stand in file order (a reference link's
         // destination may not): then they are found by binary search, else by a scan.
-        let placed_units: Vec<(usize, Range<usize>)> =
-            units.iter().enumerate().filter_map(|(i, u)| u.file.clone().map(|f| (i, f))).collect();
+        // (unit, its bytes): 32-bit, as in the units.
+        let placed_units: Vec<(u32, Range<u32>)> = units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.placed())
+            .map(|(i, u)| (i as u32, u.start..u.end))
+            .collect();
         let ordered =
             placed_units.windows(2).all(|w| w[0].1.start <= w[1].1.start && w[0].1.end <= w[1].1.end);
         let unit_range = |r: &Range<usize>| -> Range<usize> {
-            let hit = |f: &Range<usize>| f.start < r.end && r.start < f.end;
+            let r = r.start as u32..r.end as u32;
+            let hit = |f: &Range<u32>| f.start < r.end && r.start < f.end;
             let (first, last) = if r.is_empty() {
                 (None, None)
             } else if ordered {
                 let a = placed_units.partition_point(|(_, f)| f.end <= r.start);
                 let b = placed_units.partition_point(|(_, f)| f.start < r.end);
                 if a < b {
-                    (Some(placed_units[a].0), Some(placed_units[b - 1].0))
+                    (Some(placed_units[a].0 as usize), Some(placed_units[b - 1].0 as usize))
                 } else {
                     (None, None)
                 }
             } else {
                 (
-                    placed_units.iter().find(|(_, f)| hit(f)).map(|(i, _)| *i),
-                    placed_units.iter().rev().find(|(_, f)| hit(f)).map(|(i, _)| *i),
+                    placed_units.iter().find(|(_, f)| hit(f)).map(|(i, _)| *i as usize),
+                    placed_units.iter().rev().find(|(_, f)| hit(f)).map(|(i, _)| *i as usize),
                 )
             };
             match (first, last) {
@@ -150,9 +173,9 @@ impl Page<'_> {
                 _ => {
                     let at = if ordered {
                         let k = placed_units.partition_point(|(_, f)| f.start < r.start);
-                        placed_units.get(k).map(|(i, _)| *i)
+                        placed_units.get(k).map(|(i, _)| *i as usize)
                     } else {
-                        placed_units.iter().find(|(_, f)| f.start >= r.start).map(|(i, _)| *i)
+                        placed_units.iter().find(|(_, f)| f.start >= r.start).map(|(i, _)| *i as usize)
                     };
                     let at = at.unwrap_or(units.len());
                     at..at
@@ -164,8 +187,8 @@ impl Page<'_> {
         // Link destinations: the units between decoration brackets.
         let mut k = 0;
         while k < units.len() {
-            if units[k].file.is_none() && units[k].c == '⟨' {
-                let end = (k + 1..units.len()).find(|&j| units[j].file.is_none()).unwrap_or(units.len());
+            if !units[k].placed() && units[k].c == '⟨' {
+                let end = (k + 1..units.len()).find(|&j| !units[j].placed()).unwrap_or(units.len());
                 spans.push((k + 1..end, Mark { file: 0..0, dest: true, anchor: None, labels: Vec::new() }));
                 k = end;
             }
@@ -211,7 +234,7 @@ impl Page<'_> {
                 }
             }
             if let Some(u) = units.get(pos) {
-                if u.file.is_none() {
+                if !u.placed() {
                     self.out.push_str("<span class=\"lk\" aria-hidden=\"true\">");
                     push_char(&mut self.out, u.c);
                     self.out.push_str("</span>");
@@ -324,7 +347,7 @@ impl Page<'_> {
 /// Flags the letters of a word that are not in its main script.
 pub(super) fn mark_suspects(units: &mut [Unit]) {
     let mut counts: HashMap<Script, usize> = HashMap::new();
-    for u in units.iter().filter(|u| u.file.is_some() && u.c.is_alphabetic()) {
+    for u in units.iter().filter(|u| u.placed() && u.c.is_alphabetic()) {
         let s = u.c.script();
         if !matches!(s, Script::Common | Script::Inherited | Script::Unknown) {
             *counts.entry(s).or_default() += 1;
@@ -334,7 +357,7 @@ pub(super) fn mark_suspects(units: &mut [Unit]) {
         return;
     }
     let main = counts.iter().max_by_key(|(s, n)| (**n, **s == Script::Latin)).map(|(s, _)| *s);
-    for u in units.iter_mut().filter(|u| u.file.is_some() && u.c.is_alphabetic()) {
+    for u in units.iter_mut().filter(|u| u.placed() && u.c.is_alphabetic()) {
         let s = u.c.script();
         if Some(s) != main && !matches!(s, Script::Common | Script::Inherited | Script::Unknown) {
             u.suspect = Some(s);
