@@ -45,9 +45,24 @@ pub(super) struct Runs {
     pub(super) cognates: [Vec<Vec<u32>>; 2],
 }
 
+/// The most memory the runs of one side may take, in bytes (estimated from the units').
+/// Above it (a whole long document's sections as one side: 40 MB of runs for a 14 MB
+/// document), runs are combined when a bead cost asks for them, as [`run`]'s callers do
+/// when it has none: slower, same results.
+const RUNS_BUDGET: usize = 4 << 20;
+
 impl Runs {
     fn new(keys: &[Vec<(u32, f64, f64)>], stems: &[Vec<u32>], cognates: &[Vec<u32>]) -> Runs {
         let n = keys.len();
+        // Each unit is in two runs of 2 and three of 3; stems are kept twice.
+        let unit_bytes = |k: usize| {
+            keys[k].len() * std::mem::size_of::<(u32, f64, f64)>()
+                + (2 * stems[k].len() + cognates[k].len()) * 4
+                + 4 * 24
+        };
+        if (0..n).map(unit_bytes).sum::<usize>() * 5 > RUNS_BUDGET {
+            return Runs::default();
+        }
         let each = |f: &dyn Fn(Range<usize>) -> Vec<_>| -> [Vec<Vec<_>>; 2] {
             [2, 3].map(|k| (0..(n + 1).saturating_sub(k)).map(|i| f(i..i + k)).collect())
         };
