@@ -163,6 +163,27 @@ fn unmatched_brackets() {
 }
 
 #[test]
+fn long_runs_of_what_dates_and_times_are_made_of() {
+    // Runs of month names, of numbers with separators, of spaces after a digit, of French
+    // day ranges and hours: what the date, time and number readers try at every position.
+    // Each finishes (the readers' search is linear in the text, whatever engine runs it).
+    let runs = [
+        ("month names", "March ".repeat(20_000)),
+        ("spaces after a digit", format!("1{}", " ".repeat(5_000)).repeat(20)),
+        ("numbers and colons", "12:".repeat(30_000)),
+        ("day ranges", "du 1er au ".repeat(10_000)),
+        ("hours", "de 9 heures à ".repeat(8_000)),
+        ("dates and dashes", "12 March 2022 - 13 ".repeat(5_000)),
+        ("Arabic day words", "الخامس من ".repeat(10_000)),
+    ];
+    for (name, text) in runs {
+        let text = format!("# T\n\n{text}\n");
+        let files = vec![("en.md", text.clone()), ("fr.md", text.clone()), ("ar.md", text)];
+        hostile(&format!("a long run of {name}"), &files);
+    }
+}
+
+#[test]
 fn a_run_of_one_control_is_one_finding() {
     // 50,000 unclosed U+202B in a row were 50,000 findings per file (112 MiB, and 31 s in
     // SARIF, which hashed the whole line for each): one finding for the run now, its span
