@@ -247,7 +247,14 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             value: Value::None,
         });
     }
-    for c in codes::find(text, code_patterns) {
+    // The built-in patterns' finds are kept with the block (the rules that skip codes
+    // read them too); a configuration's own list is searched here.
+    let found: std::borrow::Cow<[codes::CodeMatch]> = if std::ptr::eq(code_patterns, codes::builtin()) {
+        block.builtin_codes().into()
+    } else {
+        codes::find(text, code_patterns).into()
+    };
+    for c in found.iter().cloned() {
         if overlaps(&c.range, &taken) {
             continue;
         }
