@@ -247,7 +247,14 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             value: Value::None,
         });
     }
-    for c in codes::find(text, code_patterns) {
+    // The built-in patterns' finds are kept with the block (the rules that skip codes
+    // read them too); a configuration's own list is searched here.
+    let found: std::borrow::Cow<[codes::CodeMatch]> = if std::ptr::eq(code_patterns, codes::builtin()) {
+        block.builtin_codes().into()
+    } else {
+        codes::find(text, code_patterns).into()
+    };
+    for c in found.iter().cloned() {
         if overlaps(&c.range, &taken) {
             continue;
         }
@@ -402,6 +409,19 @@ pub fn metadata_lines(text: &str, labels: &[String]) -> Vec<Range<usize>> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '-'));
+        // Most lines start with a letter no label starts with: the first characters of the
+        // line and of each label, lower-cased (a first character's lower case does not
+        // depend on what follows), are compared before the line is (a test that lets
+        // through every line the full comparison may take).
+        let may = body.chars().next().is_none_or(|c| {
+            labels.iter().any(|l| {
+                l.chars().next().is_none_or(|f| f.to_lowercase().zip(c.to_lowercase()).all(|(a, b)| a == b))
+            })
+        });
+        if !may {
+            start += line.len();
+            continue;
+        }
         let lower = body.to_lowercase();
         let labelled = labels.iter().any(|l| {
             let l = l.to_lowercase();

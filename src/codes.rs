@@ -27,13 +27,16 @@ struct CodeFile {
 pub struct CodePattern {
     pub spec: CodeSpec,
     regex: OnceLock<Regex>,
+    /// The pattern with `\d` as the digits oerlint reads (see [`our_digits`]): the same
+    /// matches on a text without other digits, and a fraction of the compile time.
+    our_digits: OnceLock<Option<Regex>>,
 }
 
 impl CodePattern {
     /// A pattern whose regex is already compiled (a user's, checked when the
     /// configuration was read).
     pub fn compiled(spec: CodeSpec, regex: Regex) -> CodePattern {
-        CodePattern { spec, regex: OnceLock::from(regex) }
+        CodePattern { spec, regex: OnceLock::from(regex), our_digits: OnceLock::new() }
     }
 
     /// The regex, compiled on first use: most documents contain only a few of the
@@ -45,29 +48,82 @@ impl CodePattern {
             Regex::new(&self.spec.pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("constant regex"))
         })
     }
+
+    /// The regex to run on `text`: the one with fewer digits where `text` holds no digit
+    /// but those, [`CodePattern::regex`] otherwise.
+    fn regex_for(&self, text: &str) -> &Regex {
+        if !other_digits(text) {
+            if let Some(r) =
+                self.our_digits.get_or_init(|| Regex::new(&our_digits(&self.spec.pattern, false)).ok())
+            {
+                return r;
+            }
+        }
+        self.regex()
+    }
 }
 
-/// A pattern without its word boundaries: it matches wherever the pattern does (and
-/// more), and the regex engine can run it with its fast DFAs, where a Unicode `\b` forces
-/// the slowest engine. Used only to prefilter. `\d` becomes the digits oerlint reads
-/// (ASCII, Arabic-Indic, Persian): the Unicode class of every script's digits takes
-/// milliseconds to compile, a large share of a pre-commit run.
-fn without_boundaries(pattern: &str) -> String {
+/// The class oerlint's digits make: ASCII, Arabic-Indic, Persian.
+const OUR_DIGITS: &str = r"[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]";
+
+/// Whether `text` has a character `\d` may match beyond [`OUR_DIGITS`] (`is_numeric`
+/// holds for every decimal digit, so this errs on the side of yes).
+fn other_digits(text: &str) -> bool {
+    !text.is_ascii()
+        && text.chars().any(|c| {
+            !c.is_ascii() && !matches!(c, '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}') && c.is_numeric()
+        })
+}
+
+/// A pattern with `\d` as [`OUR_DIGITS`], and, for the prefilter (`relax`), without word
+/// boundaries and with every counted repetition `{m,n}` as `+` (or `*` when `m` is 0):
+/// the relaxed pattern matches wherever the pattern does (and more), and is quick to
+/// compile. Escapes and classes are copied as they are.
+fn our_digits(pattern: &str, relax: bool) -> String {
+    with_digits(pattern, OUR_DIGITS, &OUR_DIGITS[1..OUR_DIGITS.len() - 1], relax)
+}
+
+/// `pattern` with `\d` as `class`, or as `inner` inside a class (see [`our_digits`]).
+fn with_digits(pattern: &str, class_text: &str, inner: &str, relax: bool) -> String {
     let mut out = String::with_capacity(pattern.len());
-    let mut chars = pattern.chars();
+    let mut chars = pattern.chars().peekable();
+    let mut class = 0usize;
     while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('b') => {}
-            Some('d') => out.push_str(r"[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]"),
-            Some(n) => {
-                out.push('\\');
-                out.push(n);
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if relax && class == 0 => {}
+                Some('d') if class == 0 => out.push_str(class_text),
+                Some('d') => out.push_str(inner),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                class += 1;
+                out.push(c);
+                // A `]` first in a class is a literal.
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap_or(']'));
+                }
             }
-            None => out.push('\\'),
+            ']' if class > 0 => {
+                class -= 1;
+                out.push(c);
+            }
+            '{' if relax && class == 0 => {
+                let mut inner = String::new();
+                for n in chars.by_ref() {
+                    if n == '}' {
+                        break;
+                    }
+                    inner.push(n);
+                }
+                let min = inner.split(',').next().unwrap_or("").trim();
+                out.push(if min.parse::<u32>().is_ok_and(|m| m > 0) { '+' } else { '*' });
+            }
+            _ => out.push(c),
         }
     }
     out
@@ -76,7 +132,11 @@ fn without_boundaries(pattern: &str) -> String {
 /// Parses code specs from TOML text; their regexes are compiled when first needed.
 pub fn compile(toml_text: &str) -> Result<Vec<CodePattern>, String> {
     let file: CodeFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
-    Ok(file.code.into_iter().map(|spec| CodePattern { spec, regex: OnceLock::new() }).collect())
+    Ok(file
+        .code
+        .into_iter()
+        .map(|spec| CodePattern { spec, regex: OnceLock::new(), our_digits: OnceLock::new() })
+        .collect())
 }
 
 /// The built-in patterns, compiled once.
@@ -134,7 +194,7 @@ fn set_for(patterns: &'static [CodePattern]) -> &'static regex::RegexSet {
     if let Some((_, s)) = sets.iter().find(|(k, _)| *k == key) {
         return s;
     }
-    let set = regex::RegexSet::new(patterns.iter().map(|p| without_boundaries(&p.spec.pattern)))
+    let set = regex::RegexSet::new(patterns.iter().map(|p| our_digits(&p.spec.pattern, true)))
         .or_else(|_| regex::RegexSet::new(patterns.iter().map(|p| &p.spec.pattern)))
         .expect("each pattern compiled on its own");
     let set: &'static regex::RegexSet = Box::leak(Box::new(set));
@@ -144,9 +204,13 @@ fn set_for(patterns: &'static [CodePattern]) -> &'static regex::RegexSet {
 
 pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
     let mut found: Vec<CodeMatch> = Vec::new();
+    // A code is kept only if it holds a numeric character: a text without one has none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && (text.is_ascii() || !text.chars().any(char::is_numeric)) {
+        return found;
+    }
     let candidates = set_for(patterns).matches(text);
     for p in candidates.iter().map(|i| &patterns[i]) {
-        for m in p.regex().find_iter(text) {
+        for m in p.regex_for(text).find_iter(text) {
             let raw = m.as_str();
             if !raw.chars().any(|c| c.is_numeric()) {
                 continue;
@@ -186,10 +250,16 @@ mod tests {
 
     #[test]
     fn prefilter_patterns_keep_escapes() {
-        assert_eq!(without_boundaries(r"\bCL/\d+\b"), r"CL/[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]+");
-        assert_eq!(without_boundaries(r"a\\b\\d\.x\"), r"a\\b\\d\.x\");
+        assert_eq!(our_digits(r"\bCL/\d+\b", true), r"CL/[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]+");
+        assert_eq!(our_digits(r"a\\b\\d\.x\", true), r"a\\b\\d\.x\");
+        assert_eq!(
+            our_digits(r"\bA\d{2}:[\dX]{1,3}x{0,2}\b", true),
+            r"A[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]+:[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}X]+x*"
+        );
+        assert_eq!(our_digits(r"\bA\d{2}[{]\b", false), r"\bA[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]{2}[{]\b");
         for p in builtin() {
-            regex::Regex::new(&without_boundaries(&p.spec.pattern)).unwrap();
+            regex::Regex::new(&our_digits(&p.spec.pattern, true)).unwrap();
+            regex::Regex::new(&our_digits(&p.spec.pattern, false)).unwrap();
         }
     }
 
@@ -198,6 +268,14 @@ mod tests {
         for p in builtin() {
             Regex::new(&p.spec.pattern).unwrap_or_else(|e| panic!("{}: {e}", p.spec.id));
         }
+    }
+
+    #[test]
+    fn other_scripts_digits_use_the_unicode_pattern() {
+        // Devanagari digits: `\d` reads them, the prefilter does not.
+        assert!(other_digits("CL/४३९८ and CL/4398"));
+        assert!(!other_digits("CL/٤٣٩٨ ۱۲ é"));
+        assert_eq!(codes("CL/4398 and CL/४३९८"), vec!["CL/4398", "CL/४३९८"]);
     }
 
     fn codes(t: &str) -> Vec<String> {

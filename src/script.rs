@@ -80,10 +80,17 @@ fn arabic_block_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}')
 }
 
-/// The one script of a word made only of ASCII or only of Arabic-block letters, found
+/// The letters of Latin-1 Supplement and Latin Extended-A and B (accented Latin letters):
+/// every one of them is of the Latin script.
+fn latin_block_letter(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}')
+}
+
+/// The one script of a word made only of ASCII or accented Latin letters, or only of
+/// Arabic-block letters, found
 /// without looking up each letter (`None`: look them up).
 pub fn quick_script(word: &str) -> Option<Script> {
-    if word.is_ascii() {
+    if word.is_ascii() || word.chars().all(|c| c.is_ascii() || latin_block_letter(c)) {
         Some(Script::Latin)
     } else if word.chars().all(arabic_block_letter) {
         Some(Script::Arabic)
@@ -144,6 +151,16 @@ pub fn scripts_of(word: &str) -> Vec<Script> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_block_letters_are_latin() {
+        for c in ('\u{00C0}'..='\u{024F}').filter(|&c| latin_block_letter(c)) {
+            assert_eq!(letter_script(c), Some(Script::Latin), "{c:?}");
+        }
+        assert!(!latin_block_letter('×') && !latin_block_letter('÷'));
+        assert_eq!(quick_script("Éducation"), Some(Script::Latin));
+        assert_eq!(quick_script("éدو"), None);
+    }
 
     #[test]
     fn scripts_and_words() {

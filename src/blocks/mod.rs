@@ -129,6 +129,9 @@ pub struct Block {
     /// `lang="en"`): the language tag.
     pub kept_lang: Option<Box<str>>,
     segs: Vec<Seg>,
+    /// The built-in reference codes of `text` ([`Block::builtin_codes`]), found once for
+    /// the anchors and the rules that skip them.
+    codes: std::sync::OnceLock<Box<[crate::codes::CodeMatch]>>,
 }
 
 /// Something of the file that was not read, and why.
@@ -149,6 +152,12 @@ pub struct Parsed {
 }
 
 impl Block {
+    /// The reference codes of the text found by the built-in patterns
+    /// (`codes::find(&self.text, codes::builtin())`), found on first use.
+    pub fn builtin_codes(&self) -> &[crate::codes::CodeMatch] {
+        self.codes.get_or_init(|| crate::codes::find(&self.text, crate::codes::builtin()).into_boxed_slice())
+    }
+
     /// Maps a range of the plain text to a byte range in the file.
     pub fn file_range(&self, r: Range<usize>) -> Range<usize> {
         let start = self.map(r.start, false);
@@ -337,6 +346,7 @@ impl Builder {
             id: self.id.map(String::into_boxed_str),
             kept_lang: kept_lang.map(String::into_boxed_str),
             segs: self.segs,
+            codes: std::sync::OnceLock::new(),
         })
     }
 }

@@ -114,9 +114,11 @@ fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<Stri
             if t.chars().any(|c| c.is_numeric()) {
                 return Some(t.to_lowercase());
             }
-            // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`).
+            // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`), of three
+            // letters or more (the length first: a shorter word needs no look-up).
+            t.chars().nth(2)?;
             match table.and_then(|l| l.number_word(t)) {
-                Some((n, true)) if t.chars().count() >= 3 => Some(n.to_string()),
+                Some((n, true)) => Some(n.to_string()),
                 _ => None,
             }
         })

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 /// One locale file, as written. Every field is optional so that a user
 /// configuration can hold a partial table to merge with [`Locale::extend`].
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LocaleData {
     pub lang: String,
@@ -38,7 +38,7 @@ pub struct LocaleData {
 }
 
 /// A month (number 1..=12) or a weekday (ISO number, Monday = 1).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NameEntry {
     pub number: u8,
@@ -65,7 +65,7 @@ pub enum OrdinalBase {
     Ordinal,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NumbersData {
     pub not_standalone: Vec<String>,
@@ -94,7 +94,7 @@ pub struct NumbersData {
     pub ordinals: Vec<NumberWord>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NumberWord {
     pub value: u32,
@@ -122,14 +122,14 @@ impl NumberWord {
 }
 
 /// A multiplier word after a number ("2 million", "3 milliards").
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ScaleWord {
     pub value: f64,
     pub words: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TimeData {
     pub am: Vec<String>,
@@ -143,7 +143,7 @@ pub struct TimeData {
     pub range_hour_words: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ZoneEntry {
     pub names: Vec<String>,

@@ -175,6 +175,14 @@ impl Folded {
 /// Matching key: folded, whitespace runs collapsed to one space, trimmed.
 pub fn key(s: &str) -> String {
     let f = fold(s);
+    // Already single spaces between words (most keys): nothing to collapse.
+    if !f.starts_with(' ')
+        && !f.ends_with(' ')
+        && !f.contains("  ")
+        && !f.chars().any(|c| c != ' ' && c.is_whitespace())
+    {
+        return f;
+    }
     let mut out = String::with_capacity(f.len());
     for w in f.split_whitespace() {
         if !out.is_empty() {
@@ -188,6 +196,15 @@ pub fn key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_collapse_white_space() {
+        for (s, k) in
+            [("  Le  1er\tMAI ", "le 1er mai"), ("a\u{A0}b", "a b"), ("mai", "mai"), ("", ""), (" ", "")]
+        {
+            assert_eq!(key(s), k, "{s:?}");
+        }
+    }
 
     #[test]
     fn ascii_fast_path_folds_as_the_tables_do() {

@@ -8,64 +8,39 @@
 //! ignored and every digit is rewritten as an ASCII digit. [`Folded`] keeps
 //! a byte map so that spans found on folded text map back onto the original.
 
+mod builtin;
 mod data;
 mod fold;
+mod lexicon;
 
 pub use data::*;
 pub use fold::*;
+pub use lexicon::*;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
-
-const EN_TOML: &str = include_str!("../../rules/locales/en.toml");
-const FR_TOML: &str = include_str!("../../rules/locales/fr.toml");
-const AR_TOML: &str = include_str!("../../rules/locales/ar.toml");
 
 /// Languages that have a built-in table.
 pub const LANGS: [&str; 3] = ["en", "fr", "ar"];
-
-/// Lookup tables built from [`LocaleData`]; keys are [`key`]-normalised.
-#[derive(Debug, Default)]
-pub struct Lexicon {
-    pub months: HashMap<String, (u8, NameKind)>,
-    pub weekdays: HashMap<String, (u8, NameKind)>,
-    pub zones: HashMap<String, (ZoneSpec, bool)>,
-    /// Number words: key → (value, is_ordinal). Every compound 0..=100.
-    pub numbers: HashMap<String, (u32, bool)>,
-    pub not_standalone: HashSet<String>,
-    /// First word (split at spaces and hyphens) of every number-word key, also with each
-    /// clitic in front (`وثلاثة`).
-    pub number_first_words: HashSet<String>,
-    /// The byte length of the longest of them.
-    pub number_first_longest: usize,
-    /// Longest number-word key, in words.
-    pub max_number_words: usize,
-    /// Percent words (`pour cent`), longest first, each with 1.0.
-    pub percent_words: Vec<(String, f64)>,
-    /// Scale words (`million`), longest first, with their value.
-    pub scale_words: Vec<(String, f64)>,
-    /// Ordinal suffixes after digits (`e`, `th`).
-    pub ordinal_suffixes: Vec<String>,
-    pub clitics: Vec<String>,
-}
 
 /// A language table: data plus lazily compiled lookups and patterns.
 #[derive(Debug, Default)]
 pub struct Locale {
     data: LocaleData,
+    /// The lookups `build.rs` built from this table's file, while the table is unchanged.
+    builtin: Option<&'static builtin::StaticLexicon>,
     lexicon: OnceLock<Lexicon>,
     pub(crate) patterns: OnceLock<crate::temporal::Patterns>,
 }
 
 impl Clone for Locale {
     fn clone(&self) -> Self {
-        Locale::new(self.data.clone())
+        Locale { builtin: self.builtin, ..Locale::new(self.data.clone()) }
     }
 }
 
 impl Locale {
     pub fn new(data: LocaleData) -> Self {
-        Locale { data, lexicon: OnceLock::new(), patterns: OnceLock::new() }
+        Locale { data, builtin: None, lexicon: OnceLock::new(), patterns: OnceLock::new() }
     }
 
     /// Parses a TOML table (same schema as the built-in files).
@@ -153,13 +128,18 @@ impl Locale {
         append(&mut t.hour_separators, x.hour_separators);
         append(&mut t.range_hour_words, x.range_hour_words);
         d.zones.extend(extra.zones);
+        self.builtin = None;
         self.lexicon = OnceLock::new();
         self.patterns = OnceLock::new();
     }
 
-    /// The compiled lookups (built on first use).
+    /// The compiled lookups (built on first use: for a built-in table, from the keys
+    /// `build.rs` folded and generated; for an extended one, from its data).
     pub fn lexicon(&self) -> &Lexicon {
-        self.lexicon.get_or_init(|| build_lexicon(&self.data))
+        self.lexicon.get_or_init(|| match self.builtin {
+            Some(s) => s.to_lexicon(),
+            None => build_lexicon(&self.data),
+        })
     }
 
     /// Month number of a month name or abbreviation (any spelling variant).
@@ -220,164 +200,19 @@ fn merge_numbers(to: &mut Vec<NumberWord>, from: Vec<NumberWord>) {
     }
 }
 
-/// Parses "+HH:MM", "-HH", "+H" into minutes.
-pub fn parse_offset(s: &str) -> Option<i32> {
-    let s = s.trim();
-    let (sign, rest) = match s.chars().next()? {
-        '+' => (1, &s[1..]),
-        '-' => (-1, &s[1..]),
-        '\u{2212}' => (-1, &s['\u{2212}'.len_utf8()..]),
-        _ => (1, s),
-    };
-    let (h, m) = match rest.split_once(':') {
-        Some((h, m)) => (h, m),
-        None if rest.len() > 2 && rest.is_ascii() => rest.split_at(rest.len() - 2),
-        None => (rest, "0"),
-    };
-    let h: i32 = h.parse().ok()?;
-    let m: i32 = m.parse().ok()?;
-    if !(0..=14).contains(&h) || !(0..60).contains(&m) {
-        return None;
-    }
-    Some(sign * (h * 60 + m))
-}
-
-fn build_lexicon(d: &LocaleData) -> Lexicon {
-    let mut lx = Lexicon::default();
-    for m in &d.months {
-        if !(1..=12).contains(&m.number) {
-            continue;
-        }
-        for n in &m.names {
-            lx.months.insert(key(n), (m.number, NameKind::Full));
-        }
-        for n in &m.abbrevs {
-            let k = key(n);
-            lx.months.entry(k.trim_end_matches('.').to_string()).or_insert((m.number, NameKind::Abbrev));
-        }
-        for n in &m.ambiguous {
-            lx.months.insert(key(n), (m.number, NameKind::Ambiguous));
-        }
-    }
-    for w in &d.weekdays {
-        if !(1..=7).contains(&w.number) {
-            continue;
-        }
-        for n in &w.names {
-            lx.weekdays.insert(key(n), (w.number, NameKind::Full));
-        }
-        for n in &w.abbrevs {
-            let k = key(n);
-            lx.weekdays.entry(k.trim_end_matches('.').to_string()).or_insert((w.number, NameKind::Abbrev));
-        }
-    }
-    for z in &d.zones {
-        let spec = match (&z.iana, &z.offset) {
-            (Some(id), _) => ZoneSpec::Iana(id.clone()),
-            (None, Some(off)) => match parse_offset(off) {
-                Some(m) => ZoneSpec::Fixed(m),
-                None => continue,
-            },
-            (None, None) => continue,
-        };
-        for n in &z.names {
-            lx.zones.insert(key(n), (spec.clone(), z.allow_offset));
-        }
-    }
-    for (w, v, ord) in generate_numbers(&d.numbers) {
-        let k = key(&w);
-        lx.max_number_words = lx.max_number_words.max(k.split([' ', '-']).count());
-        if let Some(first) = k.split([' ', '-']).next() {
-            lx.number_first_words.insert(first.to_string());
-        }
-        lx.numbers.entry(k).or_insert((v, ord));
-    }
-    lx.not_standalone = d.numbers.not_standalone.iter().map(|s| key(s)).collect();
-    lx.percent_words = d.numbers.percent_words.iter().map(|w| (key(w), 1.0)).collect();
-    lx.percent_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
-    lx.scale_words =
-        d.numbers.scales.iter().flat_map(|sc| sc.words.iter().map(|w| (key(w), sc.value))).collect();
-    lx.scale_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
-    lx.ordinal_suffixes = d.numbers.digit_ordinal_suffixes.iter().map(|w| key(w)).collect();
-    let mut cl: Vec<String> = d.clitics.iter().map(|s| key(s)).collect();
-    cl.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    lx.clitics = cl;
-    // Every word a number can start with, with each clitic in front too: one lookup per
-    // word of text instead of one per clitic.
-    let firsts: Vec<String> = lx.number_first_words.iter().cloned().collect();
-    for c in &lx.clitics {
-        for w in &firsts {
-            lx.number_first_words.insert(format!("{c}{w}"));
-        }
-    }
-    lx.number_first_longest = lx.number_first_words.iter().map(|w| w.len()).max().unwrap_or(0);
-    lx
-}
-
-/// Every number word 0..=100 described by the table: the listed words plus
-/// the compounds (base + addend) built with the composition rule.
-pub fn generate_numbers(n: &NumbersData) -> Vec<(String, u32, bool)> {
-    let mut out = Vec::new();
-    for c in &n.cardinals {
-        for w in &c.words {
-            out.push((w.clone(), c.value, false));
-        }
-    }
-    for o in &n.ordinals {
-        for w in &o.words {
-            out.push((w.clone(), o.value, true));
-        }
-    }
-    let order = n.order.unwrap_or(Order::TensFirst);
-    let compose = |base: &NumberWord, addends: &[NumberWord], ordinal: bool, out: &mut Vec<_>| {
-        for a in 1..=base.max_addend {
-            let Some(add) = addends.iter().find(|x| x.value == a) else {
-                continue;
-            };
-            let use_and = n.and_addends.contains(&a) && !n.no_and_bases.contains(&base.value);
-            let joiners = if use_and && !n.and_joiners.is_empty() { &n.and_joiners } else { &n.joiners };
-            for b in base.base_forms() {
-                for x in add.compound_forms() {
-                    for j in joiners {
-                        let s = match order {
-                            Order::TensFirst => format!("{b}{j}{x}"),
-                            Order::UnitFirst => format!("{x}{j}{b}"),
-                        };
-                        out.push((s, base.value + a, ordinal));
-                    }
-                }
-            }
-        }
-    };
-    for base in n.cardinals.iter().filter(|c| c.max_addend > 0) {
-        compose(base, &n.cardinals, false, &mut out);
-    }
-    let ord_bases: &[NumberWord] = match n.ordinal_base.unwrap_or(OrdinalBase::Cardinal) {
-        OrdinalBase::Cardinal => &n.cardinals,
-        OrdinalBase::Ordinal => &n.ordinals,
-    };
-    for base in ord_bases.iter().filter(|c| c.max_addend > 0) {
-        compose(base, &n.ordinals, true, &mut out);
-    }
-    out
-}
-
 static TABLES: OnceLock<Vec<Locale>> = OnceLock::new();
 
-/// The built-in table of a language ("en", "fr", "ar"), parsed once.
 fn first_name(entries: &[NameEntry], n: u8) -> Option<&str> {
     entries.iter().find(|e| e.number == n).and_then(|e| e.names.first()).map(String::as_str)
 }
 
+/// The built-in table of a language ("en", "fr", "ar"): its data and lookups were read
+/// from `rules/locales/xx.toml` at compile time (`build.rs`), nothing is parsed here.
 pub fn table(lang: &str) -> Option<&'static Locale> {
     let tables = TABLES.get_or_init(|| {
-        [EN_TOML, FR_TOML, AR_TOML]
+        builtin::TABLES
             .iter()
-            .map(|src| match Locale::from_toml(src) {
-                Ok(l) => l,
-                // The files are compiled in and covered by tests.
-                Err(e) => panic!("built-in locale table is invalid: {e}"),
-            })
+            .map(|(data, lexicon)| Locale { builtin: Some(*lexicon), ..Locale::new(data()) })
             .collect()
     });
     let lang = lang.split(['-', '_']).next().unwrap_or(lang);

@@ -56,11 +56,12 @@ fn token_re() -> &'static Regex {
     })
 }
 
-/// Left-to-right tokens of a text: emails, URLs, codes and the shapes above.
-pub fn tokens(text: &str) -> Vec<Range<usize>> {
+/// Left-to-right tokens of a block's text: emails, URLs, codes and the shapes above.
+pub fn tokens(block: &crate::blocks::Block) -> Vec<Range<usize>> {
+    let text = &block.text;
     let mut out: Vec<Range<usize>> = crate::urls::find_bare(text);
     out.extend(crate::anchors::find_emails(text));
-    out.extend(crate::codes::find(text, crate::codes::builtin()).into_iter().map(|c| c.range));
+    out.extend(block.builtin_codes().iter().map(|c| c.range.clone()));
     out.extend(token_re().find_iter(text).map(|m| m.range()));
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Range<usize>> = Vec::new();
@@ -103,7 +104,7 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     }
     for block in b.blocks {
         let text = &block.text;
-        let toks = tokens(text);
+        let toks = tokens(block);
         if toks.is_empty() {
             continue;
         }

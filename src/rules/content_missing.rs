@@ -102,6 +102,13 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
         if sb.src.is_empty() || sb.tgt.is_empty() {
             continue;
         }
+        // Most section pairs have no block left alone on this side: nothing to look at.
+        if !sb.blocks.iter().any(|b| {
+            let (m, t) = side(b);
+            !m.is_empty() && t.is_empty()
+        }) {
+            continue;
+        }
         // Blocks left alone on the other side: one that shares a strong key with a
         // block left alone here is the same block, moved (an example in another place).
         let lone_other: Vec<String> = sb
@@ -123,10 +130,19 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
             t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
         };
         let their_sections = if extra { sb.src.clone() } else { sb.tgt.clone() };
-        let there: Vec<String> =
-            other.section_blocks(&their_sections).map(|b| flat(&other.blocks[b].text)).collect();
-        let there_words: Vec<std::collections::HashSet<String>> =
-            other.section_blocks(&their_sections).map(|b| words(&other.blocks[b].text)).collect();
+        // Built when a block gets that far.
+        let there = std::cell::OnceCell::new();
+        let there = || -> &Vec<String> {
+            there.get_or_init(|| {
+                other.section_blocks(&their_sections).map(|b| flat(&other.blocks[b].text)).collect()
+            })
+        };
+        let there_words = std::cell::OnceCell::new();
+        let there_words = || -> &Vec<std::collections::HashSet<String>> {
+            there_words.get_or_init(|| {
+                other.section_blocks(&their_sections).map(|b| words(&other.blocks[b].text)).collect()
+            })
+        };
         for (i, bead) in sb.blocks.iter().enumerate() {
             let (mine, theirs) = side(bead);
             if mine.is_empty() || !theirs.is_empty() {
@@ -158,7 +174,7 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                 if moved(block) || next_moved {
                     continue;
                 }
-                if there.contains(&flat(&b.text)) {
+                if there().contains(&flat(&b.text)) {
                     continue;
                 }
                 // Every word of it in one block of the other side (a reference merged
@@ -167,7 +183,7 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                 let mine_words = words(&b.text);
                 if !b.code_only
                     && mine_words.len() >= 2
-                    && there_words.iter().any(|t| mine_words.iter().all(|w| t.contains(w)))
+                    && there_words().iter().any(|t| mine_words.iter().all(|w| t.contains(w)))
                 {
                     continue;
                 }

@@ -52,7 +52,7 @@ fn prose(block: &crate::blocks::Block, links: bool) -> String {
     }
     skip.extend(block.code.iter().cloned());
     skip.extend(crate::anchors::find_emails(text));
-    skip.extend(crate::codes::find(text, crate::codes::builtin()).into_iter().map(|c| c.range));
+    skip.extend(block.builtin_codes().iter().map(|c| c.range.clone()));
     // One sweep over the skipped ranges sorted by start (testing each character against
     // every range was quadratic on long blocks).
     skip.sort_by_key(|r| r.start);
@@ -155,8 +155,15 @@ fn kept_in_source_language(ctx: &Ctx, t: &crate::blocks::Block) -> bool {
 /// The distinct words of a text in lower case, sorted. A word that lower-casing leaves
 /// as it is (most of them) is borrowed, not copied.
 fn lower_words(s: &str) -> Vec<Cow<'_, str>> {
+    // ASCII and the Arabic block (which has no case) without the case tables.
     let same = |w: &str| {
         w.chars().all(|c| {
+            if c.is_ascii() {
+                return !c.is_ascii_uppercase();
+            }
+            if ('\u{600}'..='\u{6FF}').contains(&c) {
+                return true;
+            }
             let mut l = c.to_lowercase();
             l.next() == Some(c) && l.next().is_none()
         })
@@ -248,6 +255,15 @@ fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn the_arabic_block_has_no_case() {
+        for c in ('\u{600}'..='\u{6FF}').chain(['A', 'z', 'É', 'İ', 'Σ']) {
+            let mut l = c.to_lowercase();
+            let same = l.next() == Some(c) && l.next().is_none();
+            assert_eq!(same, !c.is_uppercase(), "{c:?}");
+        }
+    }
 
     #[test]
     fn word_lists_count_as_sets_do() {
