@@ -154,8 +154,11 @@ pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f6
             let code = b.text.get(r.clone())?;
             let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
             let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
+            // A short command with its arguments (`cat {} >> {}`) is as specific as a
+            // longer name: each placeholder counts as two characters.
+            let strong = alnum + 2 * skel.matches("{}").count() >= 4;
             (alnum >= 2)
-                .then(|| (compact_str::format_compact!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
+                .then(|| (compact_str::format_compact!("Inline:{skel}"), if strong { 5.0 } else { 1.0 }))
         })
         .collect()
 }
