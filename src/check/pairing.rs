@@ -234,9 +234,9 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     // The section units hold every anchor key and stem of the document: gone before the
     // blocks are aligned, which build units of their own.
     drop((si, ti));
-    beads
+    let beads: Vec<Bead> = beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio)).collect();
+    super::neighbour::reassign(src, tgt, beads, ratio)
         .into_iter()
-        .flat_map(|b| unmerge(src, tgt, b, ratio))
         .map(|b| {
             let sb = src.section_blocks(&b.src);
             let tb = tgt.section_blocks(&b.tgt);
