@@ -172,9 +172,18 @@ pub(super) fn unsupported_parts(
         ar.clone()
             .filter(|&u| {
                 let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();
-                let no_anchor =
-                    !a.keys[u].iter().any(|(k, _, _)| other.binary_search_by_key(k, |x| x.0).is_ok())
-                        && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
+                // A key that another part of the merge carries too is evidence for the
+                // merge, not for this part (`file1 file2` in two commands of a page):
+                // a part with keys of its own must share one of those.
+                let sibling = |k: &u32| ar.clone().any(|v| v != u && a.keys[v].iter().any(|x| x.0 == *k));
+                let distinct: f64 =
+                    a.keys[u].iter().filter(|(k, _, _)| !sibling(k)).map(|(_, c, w)| c * w).sum();
+                let shared = |k: &u32| other.binary_search_by_key(k, |x| x.0).is_ok();
+                let no_anchor = if distinct >= 1.0 {
+                    !a.keys[u].iter().any(|(k, _, _)| !sibling(k) && shared(k))
+                } else {
+                    !a.keys[u].iter().any(|(k, _, _)| shared(k))
+                } && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
                 // Stems count where both sides have them (two Latin-script languages).
                 let stems_there = other_stems.len() >= 3 && !a.stems[u].is_empty();
                 // A stem shared by many units of a side is no evidence.

@@ -156,8 +156,11 @@ pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f6
             let code = b.text.get(r.clone())?;
             let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
             let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
+            // A short command with its arguments (`cat {} >> {}`) is as specific as a
+            // longer name: each placeholder counts as two characters.
+            let strong = alnum + 2 * skel.matches("{}").count() >= 4;
             (alnum >= 2)
-                .then(|| (compact_str::format_compact!("Inline:{skel}"), if alnum >= 4 { 5.0 } else { 1.0 }))
+                .then(|| (compact_str::format_compact!("Inline:{skel}"), if strong { 5.0 } else { 1.0 }))
         })
         .collect()
 }
@@ -233,9 +236,9 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     // The section units hold every anchor key and stem of the document: gone before the
     // blocks are aligned, which build units of their own.
     drop((si, ti));
-    beads
+    let beads: Vec<Bead> = beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio)).collect();
+    super::neighbour::reassign(src, tgt, beads, ratio)
         .into_iter()
-        .flat_map(|b| unmerge(src, tgt, b, ratio))
         .map(|b| {
             let sb = src.section_blocks(&b.src);
             let tb = tgt.section_blocks(&b.tgt);
