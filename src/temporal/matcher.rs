@@ -1,0 +1,622 @@
+//! A small backtracking matcher for the readers' patterns, with no compile step.
+//!
+//! The date, time and number patterns are alternations of the locale's words (months,
+//! weekdays, zones, prefixes, joiners) around a few digit and separator classes. Compiling
+//! them with the `regex` crate (an NFA, Unicode classes, then a lazy DFA warmed up on
+//! first search) was most of oerlint's start-up. Here the pattern text is parsed into a
+//! tree once (linear in its length), every alternation gets an index from the first
+//! character of each branch to the branches that start with it (a hash look-up instead
+//! of trying each word), and matching walks the tree with backtracking: branches in the
+//! order written, greedy repetitions longest first, lazy ones shortest first — the
+//! leftmost-first semantics of the `regex` crate, so the match and every capture are the
+//! ones `Regex::captures_at` gives (tests in `tests/matcher.rs` compare them on generated
+//! text). A search that would recurse too deep (thousands of repeated groups) answers
+//! with the `regex` crate instead, compiled then.
+//!
+//! Only the syntax the readers use is read: literals and escapes, `(?:…)`, `(?P<n>…)`,
+//! `|`, `^`, `$`, classes with ranges, `\w`, `\s`, `\S` (Unicode), quantifiers `? * + {n}
+//! {n,} {n,m}` and their lazy forms.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A parsed pattern.
+#[derive(Debug)]
+pub struct Matcher {
+    root: Node,
+    /// Group names by index (0 is the whole match, unnamed groups have "").
+    names: Vec<String>,
+    /// The pattern as written, for the deep-recursion fallback.
+    source: String,
+    slow: OnceLock<Option<Regex>>,
+}
+
+#[derive(Debug)]
+enum Node {
+    Empty,
+    Start,
+    End,
+    Lit(String),
+    Class(Class),
+    Cat(Vec<Node>),
+    Alt(Alt),
+    Repeat { node: Box<Node>, min: u32, max: Option<u32>, greedy: bool },
+    Group(usize, Box<Node>),
+}
+
+#[derive(Debug)]
+struct Alt {
+    branches: Vec<Node>,
+    /// First character → branches that can only start with it, in order.
+    by_first: HashMap<char, Vec<usize>>,
+    /// Branches whose first character is not known (or that can match empty), in order.
+    other: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Class {
+    negated: bool,
+    ranges: Vec<(char, char)>,
+    word: bool,
+    space: bool,
+    not_space: bool,
+}
+
+impl Class {
+    fn matches(&self, c: char) -> bool {
+        let hit = self.ranges.iter().any(|&(a, b)| a <= c && c <= b)
+            || (self.word && regex_syntax::is_word_character(c))
+            || (self.space && c.is_whitespace())
+            || (self.not_space && !c.is_whitespace());
+        hit != self.negated
+    }
+}
+
+/// The spans of one match: group `i` is `slots[2i]..slots[2i + 1]`.
+#[derive(Debug, Clone)]
+pub struct Caps<'t, 'm> {
+    text: &'t str,
+    slots: Vec<Option<usize>>,
+    names: &'m [String],
+}
+
+/// One group of a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Span<'t> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
+impl<'t> Caps<'t, '_> {
+    pub fn get(&self, i: usize) -> Option<Span<'t>> {
+        match (self.slots.get(2 * i).copied().flatten(), self.slots.get(2 * i + 1).copied().flatten()) {
+            (Some(start), Some(end)) => Some(Span { text: self.text, start, end }),
+            _ => None,
+        }
+    }
+    /// The group named `name` (an empty name is no group, as in `regex`).
+    pub fn name(&self, name: &str) -> Option<Span<'t>> {
+        if name.is_empty() {
+            return None;
+        }
+        self.names.iter().position(|n| n == name).and_then(|i| self.get(i))
+    }
+    /// The number of groups, the whole match included.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+}
+
+/// Recursion deeper than this gives the search to the `regex` crate.
+const MAX_DEPTH: u32 = 2_000;
+
+struct Search<'t> {
+    text: &'t str,
+    too_deep: bool,
+}
+
+type K<'a> = &'a mut dyn FnMut(&mut Search, usize, &mut Vec<Option<usize>>) -> bool;
+
+impl Matcher {
+    /// Parses `pattern`; an error for syntax the matcher does not read.
+    pub fn new(pattern: &str) -> Result<Matcher, String> {
+        let mut p = Parser { chars: pattern.chars().collect(), i: 0, names: vec![String::new()] };
+        let root = p.alt()?;
+        if p.i < p.chars.len() {
+            return Err(format!("unbalanced ')' at {} in the pattern", p.i));
+        }
+        Ok(Matcher { root, names: p.names, source: pattern.to_string(), slow: OnceLock::new() })
+    }
+
+    /// What `Regex::captures_at(text, pos)` gives on the pattern.
+    pub fn captures_at<'t>(&self, text: &'t str, pos: usize) -> Option<Caps<'t, '_>> {
+        let mut slots = vec![None; 2 * self.names.len()];
+        let mut s = Search { text, too_deep: false };
+        let mut start = pos;
+        while start <= text.len() {
+            let found = self.root.m(&mut s, start, &mut slots, &mut |_, end, slots| {
+                slots[1] = Some(end);
+                true
+            });
+            if s.too_deep {
+                return self.slow_captures(text, pos);
+            }
+            if found {
+                slots[0] = Some(start);
+                return Some(Caps { text, slots, names: &self.names });
+            }
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// The pattern as written.
+    #[cfg(test)]
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Like [`Matcher::captures`] for a pattern anchored at the end (`…$`) whose
+    /// characters after its first one are all in `tail`: the match starts at most one
+    /// character before the longest suffix of `text` made of them, so the search starts
+    /// there instead of at the beginning of a long text.
+    pub fn captures_suffix<'t>(&self, text: &'t str, tail: impl Fn(char) -> bool) -> Option<Caps<'t, '_>> {
+        let mut from = text.len();
+        for (i, c) in text.char_indices().rev() {
+            if !tail(c) {
+                break;
+            }
+            from = i;
+        }
+        let pos = text[..from].char_indices().next_back().map_or(0, |(i, _)| i);
+        self.captures_at(text, pos)
+    }
+
+    /// Whether the pattern matches `text` anywhere.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.captures_at(text, 0).is_some()
+    }
+
+    fn slow_captures<'t>(&self, text: &'t str, pos: usize) -> Option<Caps<'t, '_>> {
+        let re = self.slow.get_or_init(|| super::patterns::compile_checked(&self.source).ok()).as_ref()?;
+        let c = re.captures_at(text, pos)?;
+        let mut slots = vec![None; 2 * self.names.len()];
+        for i in 0..self.names.len() {
+            if let Some(m) = c.get(i) {
+                slots[2 * i] = Some(m.start());
+                slots[2 * i + 1] = Some(m.end());
+            }
+        }
+        Some(Caps { text, slots, names: &self.names })
+    }
+}
+
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..).and_then(|r| r.chars().next())
+}
+
+impl Node {
+    /// Matches `self` at `pos`, then `k` from where it ended; backtracks on failure.
+    fn m(&self, s: &mut Search, pos: usize, slots: &mut Vec<Option<usize>>, k: K) -> bool {
+        if s.too_deep {
+            return false;
+        }
+        match self {
+            Node::Empty => k(s, pos, slots),
+            Node::Start => pos == 0 && k(s, pos, slots),
+            Node::End => pos == s.text.len() && k(s, pos, slots),
+            Node::Lit(l) => {
+                s.text.get(pos..).is_some_and(|r| r.starts_with(l.as_str())) && k(s, pos + l.len(), slots)
+            }
+            Node::Class(c) => match char_at(s.text, pos) {
+                Some(ch) if c.matches(ch) => k(s, pos + ch.len_utf8(), slots),
+                _ => false,
+            },
+            Node::Cat(v) => seq(v, s, pos, slots, k),
+            Node::Alt(a) => {
+                let Some(list) = char_at(s.text, pos).and_then(|c| a.by_first.get(&c)) else {
+                    return a.other.iter().any(|&i| a.branches[i].m(s, pos, slots, k));
+                };
+                // The two ordered lists merged: the branches in the order written.
+                let (mut i, mut j) = (0, 0);
+                while i < list.len() || j < a.other.len() {
+                    let b = if j >= a.other.len() || (i < list.len() && list[i] < a.other[j]) {
+                        i += 1;
+                        list[i - 1]
+                    } else {
+                        j += 1;
+                        a.other[j - 1]
+                    };
+                    if a.branches[b].m(s, pos, slots, k) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Node::Group(g, node) => {
+                let (old_s, old_e) = (slots[2 * g], slots[2 * g + 1]);
+                let g = *g;
+                let ok = node.m(s, pos, slots, &mut |s, end, slots| {
+                    let (ps, pe) = (slots[2 * g], slots[2 * g + 1]);
+                    slots[2 * g] = Some(pos);
+                    slots[2 * g + 1] = Some(end);
+                    if k(s, end, slots) {
+                        return true;
+                    }
+                    slots[2 * g] = ps;
+                    slots[2 * g + 1] = pe;
+                    false
+                });
+                if !ok {
+                    slots[2 * g] = old_s;
+                    slots[2 * g + 1] = old_e;
+                }
+                ok
+            }
+            Node::Repeat { node, min, max, greedy } => {
+                if let Node::Class(c) = node.as_ref() {
+                    // One character at a time: the run, then the continuation from each end.
+                    let mut ends = vec![pos];
+                    let mut p = pos;
+                    for ch in s.text[pos..].chars() {
+                        if max.is_some_and(|m| ends.len() as u32 > m) || !c.matches(ch) {
+                            break;
+                        }
+                        p += ch.len_utf8();
+                        ends.push(p);
+                    }
+                    let lo = *min as usize;
+                    if ends.len() <= lo {
+                        return false;
+                    }
+                    if *greedy {
+                        ends[lo..].iter().rev().any(|&e| k(s, e, slots))
+                    } else {
+                        ends[lo..].iter().any(|&e| k(s, e, slots))
+                    }
+                } else {
+                    repeat(node, *min, *max, *greedy, 0, s, pos, slots, k)
+                }
+            }
+        }
+    }
+}
+
+fn seq(v: &[Node], s: &mut Search, pos: usize, slots: &mut Vec<Option<usize>>, k: K) -> bool {
+    match v.split_first() {
+        None => k(s, pos, slots),
+        Some((first, rest)) => first.m(s, pos, slots, &mut |s, p, slots| seq(rest, s, p, slots, k)),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn repeat(
+    node: &Node,
+    min: u32,
+    max: Option<u32>,
+    greedy: bool,
+    count: u32,
+    s: &mut Search,
+    pos: usize,
+    slots: &mut Vec<Option<usize>>,
+    k: K,
+) -> bool {
+    if count > MAX_DEPTH {
+        s.too_deep = true;
+        return false;
+    }
+    let can_stop = count >= min;
+    let can_go = max.is_none_or(|m| count < m);
+    let more = |s: &mut Search, slots: &mut Vec<Option<usize>>, k: K| {
+        can_go
+            && node.m(s, pos, slots, &mut |s, p, slots| {
+                // An empty iteration ends the repetition.
+                p != pos && repeat(node, min, max, greedy, count + 1, s, p, slots, k)
+            })
+    };
+    // Greedy: one more iteration first, then stopping here; lazy: the other way round.
+    if !greedy && can_stop && k(s, pos, slots) {
+        return true;
+    }
+    if more(s, slots, k) {
+        return true;
+    }
+    greedy && can_stop && k(s, pos, slots)
+}
+
+// ---------------------------------------------------------------------------
+// Parser
+// ---------------------------------------------------------------------------
+
+struct Parser {
+    chars: Vec<char>,
+    i: usize,
+    names: Vec<String>,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.i).copied()
+    }
+
+    fn eat(&mut self, s: &str) -> bool {
+        let n = s.chars().count();
+        if self.chars.get(self.i..self.i + n).is_some_and(|w| w.iter().copied().eq(s.chars())) {
+            self.i += n;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn alt(&mut self) -> Result<Node, String> {
+        let mut branches = vec![self.cat()?];
+        while self.eat("|") {
+            branches.push(self.cat()?);
+        }
+        if branches.len() == 1 {
+            return Ok(branches.pop().unwrap_or(Node::Empty));
+        }
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut other = Vec::new();
+        for (i, b) in branches.iter().enumerate() {
+            match first_char(b) {
+                Some(c) => by_first.entry(c).or_default().push(i),
+                None => other.push(i),
+            }
+        }
+        Ok(Node::Alt(Alt { branches, by_first, other }))
+    }
+
+    fn cat(&mut self) -> Result<Node, String> {
+        let mut items: Vec<Node> = Vec::new();
+        while let Some(c) = self.peek() {
+            if c == '|' || c == ')' {
+                break;
+            }
+            let atom = self.atom()?;
+            let atom = self.quantified(atom)?;
+            // Consecutive literals are one.
+            match (items.last_mut(), atom) {
+                (Some(Node::Lit(a)), Node::Lit(b)) => a.push_str(&b),
+                (_, atom) => items.push(atom),
+            }
+        }
+        Ok(match items.len() {
+            0 => Node::Empty,
+            1 => items.pop().unwrap_or(Node::Empty),
+            _ => Node::Cat(items),
+        })
+    }
+
+    fn number(&mut self) -> Option<u32> {
+        let st = self.i;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.i += 1;
+        }
+        self.chars[st..self.i].iter().collect::<String>().parse().ok()
+    }
+
+    fn quantified(&mut self, atom: Node) -> Result<Node, String> {
+        let (min, max) = match self.peek() {
+            Some('?') => (0, Some(1)),
+            Some('*') => (0, None),
+            Some('+') => (1, None),
+            Some('{') => {
+                let save = self.i;
+                self.i += 1;
+                let Some(lo) = self.number() else {
+                    self.i = save;
+                    return Ok(atom);
+                };
+                let hi = if self.eat(",") {
+                    if self.peek() == Some('}') {
+                        None
+                    } else {
+                        Some(self.number().ok_or("bad repetition")?)
+                    }
+                } else {
+                    Some(lo)
+                };
+                if self.peek() != Some('}') {
+                    return Err("bad repetition".into());
+                }
+                (lo, hi)
+            }
+            _ => return Ok(atom),
+        };
+        self.i += 1;
+        let greedy = !self.eat("?");
+        if matches!(atom, Node::Lit(ref l) if l.chars().count() > 1) {
+            return Err("internal: quantified literal of several chars".into());
+        }
+        // A one-char literal repeats as a class.
+        let node = match atom {
+            Node::Lit(l) => {
+                let c = l.chars().next().unwrap_or('\0');
+                Node::Class(Class {
+                    negated: false,
+                    ranges: vec![(c, c)],
+                    word: false,
+                    space: false,
+                    not_space: false,
+                })
+            }
+            a => a,
+        };
+        Ok(Node::Repeat { node: Box::new(node), min, max, greedy })
+    }
+
+    fn atom(&mut self) -> Result<Node, String> {
+        let c = self.peek().ok_or("unexpected end")?;
+        self.i += 1;
+        match c {
+            '(' => {
+                let group = if self.eat("?:") {
+                    None
+                } else if self.eat("?P<") {
+                    let st = self.i;
+                    while self.peek().is_some_and(|c| c != '>') {
+                        self.i += 1;
+                    }
+                    let name: String = self.chars[st..self.i].iter().collect();
+                    self.i += 1;
+                    self.names.push(name);
+                    Some(self.names.len() - 1)
+                } else if self.peek() == Some('?') {
+                    return Err("unsupported group flag".into());
+                } else {
+                    self.names.push(String::new());
+                    Some(self.names.len() - 1)
+                };
+                let inner = self.alt()?;
+                if !self.eat(")") {
+                    return Err("unclosed group".into());
+                }
+                Ok(match group {
+                    Some(g) => Node::Group(g, Box::new(inner)),
+                    None => inner,
+                })
+            }
+            '[' => self.class().map(Node::Class),
+            '^' => Ok(Node::Start),
+            '$' => Ok(Node::End),
+            '.' => Ok(Node::Class(Class {
+                negated: true,
+                ranges: vec![('\n', '\n')],
+                word: false,
+                space: false,
+                not_space: false,
+            })),
+            '\\' => match self.escape()? {
+                Esc::Char(c) => Ok(Node::Lit(c.to_string())),
+                Esc::Class(cl) => Ok(Node::Class(cl)),
+            },
+            '*' | '+' | '?' | '{' if c != '{' => Err("quantifier without an atom".into()),
+            c => Ok(Node::Lit(c.to_string())),
+        }
+    }
+
+    fn escape(&mut self) -> Result<Esc, String> {
+        let c = self.peek().ok_or("trailing backslash")?;
+        self.i += 1;
+        let class = |word, space, not_space, negated| {
+            Esc::Class(Class { negated, ranges: Vec::new(), word, space, not_space })
+        };
+        Ok(match c {
+            'w' => class(true, false, false, false),
+            'W' => class(true, false, false, true),
+            's' => class(false, true, false, false),
+            'S' => class(false, false, true, false),
+            'n' => Esc::Char('\n'),
+            't' => Esc::Char('\t'),
+            'u' | 'x' => {
+                let braced = self.eat("{");
+                let st = self.i;
+                let n = if braced {
+                    usize::MAX
+                } else if c == 'x' {
+                    2
+                } else {
+                    4
+                };
+                while self.i - st < n && self.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
+                    self.i += 1;
+                }
+                let hex: String = self.chars[st..self.i].iter().collect();
+                if braced && !self.eat("}") {
+                    return Err("bad \\u escape".into());
+                }
+                Esc::Char(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).ok_or("bad escape")?)
+            }
+            c if c.is_ascii_alphanumeric() => return Err(format!("unsupported escape \\{c}")),
+            c => Esc::Char(c),
+        })
+    }
+
+    fn class(&mut self) -> Result<Class, String> {
+        let mut cl =
+            Class { negated: self.eat("^"), ranges: Vec::new(), word: false, space: false, not_space: false };
+        let mut first = true;
+        loop {
+            let c = self.peek().ok_or("unclosed class")?;
+            self.i += 1;
+            if c == ']' && !first {
+                return Ok(cl);
+            }
+            first = false;
+            let lo = match c {
+                '[' => return Err("nested class".into()),
+                '&' if self.peek() == Some('&') => return Err("class intersection".into()),
+                '\\' => match self.escape()? {
+                    Esc::Char(c) => c,
+                    Esc::Class(e) => {
+                        if e.negated {
+                            return Err("negated escape in a class".into());
+                        }
+                        cl.word |= e.word;
+                        cl.space |= e.space;
+                        cl.not_space |= e.not_space;
+                        continue;
+                    }
+                },
+                c => c,
+            };
+            if self.peek() == Some('-') && self.chars.get(self.i + 1).is_some_and(|&n| n != ']') {
+                self.i += 1;
+                let hi = match self.peek().ok_or("unclosed class")? {
+                    '\\' => {
+                        self.i += 1;
+                        match self.escape()? {
+                            Esc::Char(c) => c,
+                            Esc::Class(_) => return Err("bad range".into()),
+                        }
+                    }
+                    h => {
+                        self.i += 1;
+                        h
+                    }
+                };
+                cl.ranges.push((lo, hi));
+            } else {
+                cl.ranges.push((lo, lo));
+            }
+        }
+    }
+}
+
+enum Esc {
+    Char(char),
+    Class(Class),
+}
+
+/// The only character a match of `n` can start with, if there is one (and it cannot be
+/// empty).
+fn first_char(n: &Node) -> Option<char> {
+    match n {
+        Node::Lit(l) => l.chars().next(),
+        Node::Cat(v) => v.first().and_then(first_char),
+        Node::Group(_, n) => first_char(n),
+        Node::Repeat { node, min, .. } if *min > 0 => first_char(node),
+        Node::Class(c) if !c.negated && !c.word && !c.space && !c.not_space => match c.ranges[..] {
+            [(a, b)] if a == b => Some(a),
+            _ => None,
+        },
+        _ => None,
+    }
+}
