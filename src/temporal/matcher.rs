@@ -18,13 +18,14 @@
 //! {n,} {n,m}` and their lazy forms.
 
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A parsed pattern.
 #[derive(Debug)]
 pub struct Matcher {
     root: Node,
+    /// What the text must hold where a match starts.
+    pre: Pre,
     /// Group names by index (0 is the whole match, unnamed groups have "").
     names: Vec<String>,
     /// The pattern as written, for the deep-recursion fallback.
@@ -45,11 +46,107 @@ enum Node {
     Group(usize, Box<Node>),
 }
 
+/// A test of the start of a match, to skip positions where none can start.
+#[derive(Debug)]
+enum Pre {
+    /// The pattern opens with `(?:^|[…])`: past the start of the text, a character of the
+    /// class, then one the rest can start with.
+    Boundary(Class, First),
+    Plain(First),
+}
+
+/// What a match of a node can start with.
+#[derive(Debug, Default)]
+struct First {
+    chars: Vec<char>,
+    classes: Vec<Class>,
+    /// It can match the empty string (anything may follow).
+    empty: bool,
+}
+
+impl First {
+    fn of(n: &Node) -> First {
+        let mut f = First::default();
+        match n {
+            Node::Empty | Node::Start | Node::End => f.empty = true,
+            Node::Lit(l) => f.chars.extend(l.chars().next()),
+            Node::Class(c) => f.classes.push(c.clone()),
+            Node::Group(_, n) => f = First::of(n),
+            Node::Repeat { node, min, .. } => {
+                f = First::of(node);
+                f.empty |= *min == 0;
+            }
+            Node::Cat(v) => f = First::of_seq(v),
+            Node::Alt(a) => {
+                for b in &a.branches {
+                    f.add(First::of(b));
+                }
+            }
+        }
+        f.chars.sort_unstable();
+        f.chars.dedup();
+        f
+    }
+
+    fn of_seq(v: &[Node]) -> First {
+        let mut f = First { empty: true, ..First::default() };
+        for n in v {
+            let g = First::of(n);
+            let more = g.empty;
+            f.add(g);
+            if !more {
+                f.empty = false;
+                break;
+            }
+        }
+        f.chars.sort_unstable();
+        f.chars.dedup();
+        f
+    }
+
+    fn add(&mut self, g: First) {
+        self.chars.extend(g.chars);
+        self.classes.extend(g.classes);
+        self.empty |= g.empty;
+    }
+
+    fn accepts(&self, text: &str, pos: usize) -> bool {
+        self.empty
+            || char_at(text, pos).is_some_and(|c| {
+                self.chars.binary_search(&c).is_ok() || self.classes.iter().any(|k| k.matches(c))
+            })
+    }
+}
+
+impl Pre {
+    fn of(root: &Node) -> Pre {
+        if let Node::Cat(v) = root {
+            if let Some(Node::Alt(a)) = v.first() {
+                if let [Node::Start, Node::Class(c)] = &a.branches[..] {
+                    return Pre::Boundary(c.clone(), First::of_seq(&v[1..]));
+                }
+            }
+        }
+        Pre::Plain(First::of(root))
+    }
+
+    /// Whether a match may start at `pos`.
+    fn may_start(&self, text: &str, pos: usize) -> bool {
+        match self {
+            Pre::Plain(f) => f.accepts(text, pos),
+            Pre::Boundary(_, _) if pos == 0 => true,
+            Pre::Boundary(c, f) => {
+                char_at(text, pos).is_some_and(|ch| c.matches(ch) && f.accepts(text, pos + ch.len_utf8()))
+            }
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Alt {
     branches: Vec<Node>,
     /// First character → branches that can only start with it, in order.
-    by_first: HashMap<char, Vec<usize>>,
+    by_first: Vec<(char, Vec<usize>)>,
     /// Branches whose first character is not known (or that can match empty), in order.
     other: Vec<usize>,
 }
@@ -140,7 +237,8 @@ impl Matcher {
         if p.i < p.chars.len() {
             return Err(format!("unbalanced ')' at {} in the pattern", p.i));
         }
-        Ok(Matcher { root, names: p.names, source: pattern.to_string(), slow: OnceLock::new() })
+        let pre = Pre::of(&root);
+        Ok(Matcher { root, pre, names: p.names, source: pattern.to_string(), slow: OnceLock::new() })
     }
 
     /// What `Regex::captures_at(text, pos)` gives on the pattern.
@@ -149,6 +247,10 @@ impl Matcher {
         let mut s = Search { text, too_deep: false };
         let mut start = pos;
         while start <= text.len() {
+            if !self.pre.may_start(text, start) {
+                start += text[start..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
             let found = self.root.m(&mut s, start, &mut slots, &mut |_, end, slots| {
                 slots[1] = Some(end);
                 true
@@ -229,7 +331,10 @@ impl Node {
             },
             Node::Cat(v) => seq(v, s, pos, slots, k),
             Node::Alt(a) => {
-                let Some(list) = char_at(s.text, pos).and_then(|c| a.by_first.get(&c)) else {
+                let list = char_at(s.text, pos)
+                    .and_then(|c| a.by_first.binary_search_by_key(&c, |e| e.0).ok())
+                    .map(|i| &a.by_first[i].1);
+                let Some(list) = list else {
                     return a.other.iter().any(|&i| a.branches[i].m(s, pos, slots, k));
                 };
                 // The two ordered lists merged: the branches in the order written.
@@ -271,23 +376,44 @@ impl Node {
             Node::Repeat { node, min, max, greedy } => {
                 if let Node::Class(c) = node.as_ref() {
                     // One character at a time: the run, then the continuation from each end.
-                    let mut ends = vec![pos];
-                    let mut p = pos;
+                    // The end after `min` characters, and the end of the run.
+                    let (mut n, mut p, mut lo) = (0u32, pos, None);
                     for ch in s.text[pos..].chars() {
-                        if max.is_some_and(|m| ends.len() as u32 > m) || !c.matches(ch) {
+                        if n == *min {
+                            lo = Some(p);
+                        }
+                        if max.is_some_and(|m| n >= m) || !c.matches(ch) {
                             break;
                         }
                         p += ch.len_utf8();
-                        ends.push(p);
+                        n += 1;
                     }
-                    let lo = *min as usize;
-                    if ends.len() <= lo {
-                        return false;
+                    if n == *min {
+                        lo = Some(p);
                     }
+                    let Some(lo) = lo else { return false };
+                    let text = s.text;
                     if *greedy {
-                        ends[lo..].iter().rev().any(|&e| k(s, e, slots))
-                    } else {
-                        ends[lo..].iter().any(|&e| k(s, e, slots))
+                        let mut e = p;
+                        loop {
+                            if k(s, e, slots) {
+                                return true;
+                            }
+                            if e <= lo {
+                                return false;
+                            }
+                            e -= text[..e].chars().next_back().map_or(1, char::len_utf8);
+                        }
+                    }
+                    let mut e = lo;
+                    loop {
+                        if k(s, e, slots) {
+                            return true;
+                        }
+                        if e >= p {
+                            return false;
+                        }
+                        e += text[e..].chars().next().map_or(1, char::len_utf8);
                     }
                 } else {
                     repeat(node, *min, *max, *greedy, 0, s, pos, slots, k)
@@ -372,11 +498,14 @@ impl Parser {
         if branches.len() == 1 {
             return Ok(branches.pop().unwrap_or(Node::Empty));
         }
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
         let mut other = Vec::new();
         for (i, b) in branches.iter().enumerate() {
             match first_char(b) {
-                Some(c) => by_first.entry(c).or_default().push(i),
+                Some(c) => match by_first.binary_search_by_key(&c, |e| e.0) {
+                    Ok(j) => by_first[j].1.push(i),
+                    Err(j) => by_first.insert(j, (c, vec![i])),
+                },
                 None => other.push(i),
             }
         }
