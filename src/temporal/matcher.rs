@@ -55,13 +55,23 @@ enum Pre {
     Plain(First),
 }
 
-/// What a match of a node can start with.
-#[derive(Debug, Default)]
+/// What a match of a node can start with: one of the literals, a character of one of
+/// the classes, or anything if it can match the empty string.
+#[derive(Debug)]
 struct First {
-    chars: Vec<char>,
+    lits: Vec<String>,
     classes: Vec<Class>,
-    /// It can match the empty string (anything may follow).
     empty: bool,
+    /// The literals by first character (filled by [`First::done`]).
+    by_char: Vec<(char, Vec<String>)>,
+    /// Per ASCII character: 0 no match starts with it, 1 one may, 2 if a literal follows.
+    ascii: [u8; 128],
+}
+
+impl Default for First {
+    fn default() -> First {
+        First { lits: Vec::new(), classes: Vec::new(), empty: false, by_char: Vec::new(), ascii: [0; 128] }
+    }
 }
 
 impl First {
@@ -69,7 +79,7 @@ impl First {
         let mut f = First::default();
         match n {
             Node::Empty | Node::Start | Node::End => f.empty = true,
-            Node::Lit(l) => f.chars.extend(l.chars().next()),
+            Node::Lit(l) => f.lits.push(l.clone()),
             Node::Class(c) => f.classes.push(c.clone()),
             Node::Group(_, n) => f = First::of(n),
             Node::Repeat { node, min, .. } => {
@@ -83,8 +93,6 @@ impl First {
                 }
             }
         }
-        f.chars.sort_unstable();
-        f.chars.dedup();
         f
     }
 
@@ -99,22 +107,61 @@ impl First {
                 break;
             }
         }
-        f.chars.sort_unstable();
-        f.chars.dedup();
         f
     }
 
     fn add(&mut self, g: First) {
-        self.chars.extend(g.chars);
+        self.lits.extend(g.lits);
         self.classes.extend(g.classes);
         self.empty |= g.empty;
     }
 
+    fn done(mut self) -> First {
+        for l in std::mem::take(&mut self.lits) {
+            let Some(c) = l.chars().next() else {
+                self.empty = true;
+                continue;
+            };
+            match self.by_char.binary_search_by_key(&c, |e| e.0) {
+                Ok(j) => self.by_char[j].1.push(l),
+                Err(j) => self.by_char.insert(j, (c, vec![l])),
+            }
+        }
+        for b in 0..128u8 {
+            self.ascii[b as usize] = self.state(char::from(b));
+        }
+        self
+    }
+
+    fn state(&self, c: char) -> u8 {
+        if self.empty || self.classes.iter().any(|k| k.matches(c)) {
+            1
+        } else if self.by_char.binary_search_by_key(&c, |e| e.0).is_ok() {
+            2
+        } else {
+            0
+        }
+    }
+
     fn accepts(&self, text: &str, pos: usize) -> bool {
-        self.empty
-            || char_at(text, pos).is_some_and(|c| {
-                self.chars.binary_search(&c).is_ok() || self.classes.iter().any(|k| k.matches(c))
-            })
+        let state = match text.as_bytes().get(pos) {
+            Some(&b) if b < 128 => self.ascii[b as usize],
+            _ => match char_at(text, pos) {
+                Some(c) => self.state(c),
+                None => return self.empty,
+            },
+        };
+        match state {
+            0 => false,
+            1 => true,
+            _ => {
+                let rest = &text[pos..];
+                let c = rest.chars().next().unwrap_or('\0');
+                self.by_char
+                    .binary_search_by_key(&c, |e| e.0)
+                    .is_ok_and(|j| self.by_char[j].1.iter().any(|l| rest.starts_with(l.as_str())))
+            }
+        }
     }
 }
 
@@ -123,11 +170,11 @@ impl Pre {
         if let Node::Cat(v) = root {
             if let Some(Node::Alt(a)) = v.first() {
                 if let [Node::Start, Node::Class(c)] = &a.branches[..] {
-                    return Pre::Boundary(c.clone(), First::of_seq(&v[1..]));
+                    return Pre::Boundary(c.clone(), First::of_seq(&v[1..]).done());
                 }
             }
         }
-        Pre::Plain(First::of(root))
+        Pre::Plain(First::of(root).done())
     }
 
     /// Whether a match may start at `pos`.
@@ -135,9 +182,12 @@ impl Pre {
         match self {
             Pre::Plain(f) => f.accepts(text, pos),
             Pre::Boundary(_, _) if pos == 0 => true,
-            Pre::Boundary(c, f) => {
-                char_at(text, pos).is_some_and(|ch| c.matches(ch) && f.accepts(text, pos + ch.len_utf8()))
-            }
+            Pre::Boundary(c, f) => match text.as_bytes().get(pos) {
+                Some(&b) if b < 128 => c.ascii[b as usize] && f.accepts(text, pos + 1),
+                _ => {
+                    char_at(text, pos).is_some_and(|ch| c.matches(ch) && f.accepts(text, pos + ch.len_utf8()))
+                }
+            },
         }
     }
 }
@@ -158,10 +208,30 @@ struct Class {
     word: bool,
     space: bool,
     not_space: bool,
+    /// Whether each ASCII character is in the class (filled by [`Class::done`]).
+    ascii: [bool; 128],
 }
 
 impl Class {
+    fn new(negated: bool, ranges: Vec<(char, char)>, word: bool, space: bool, not_space: bool) -> Class {
+        Class { negated, ranges, word, space, not_space, ascii: [false; 128] }.done()
+    }
+
+    fn done(mut self) -> Class {
+        for b in 0..128u8 {
+            self.ascii[b as usize] = self.slow_matches(char::from(b));
+        }
+        self
+    }
+
     fn matches(&self, c: char) -> bool {
+        match self.ascii.get(c as usize) {
+            Some(&m) => m,
+            None => self.slow_matches(c),
+        }
+    }
+
+    fn slow_matches(&self, c: char) -> bool {
         let hit = self.ranges.iter().any(|&(a, b)| a <= c && c <= b)
             || (self.word && regex_syntax::is_word_character(c))
             || (self.space && c.is_whitespace())
@@ -248,7 +318,7 @@ impl Matcher {
         let mut start = pos;
         while start <= text.len() {
             if !self.pre.may_start(text, start) {
-                start += text[start..].chars().next().map_or(1, char::len_utf8);
+                start += utf8_len(text.as_bytes().get(start).copied());
                 continue;
             }
             let found = self.root.m(&mut s, start, &mut slots, &mut |_, end, slots| {
@@ -262,7 +332,7 @@ impl Matcher {
                 slots[0] = Some(start);
                 return Some(Caps { text, slots, names: &self.names });
             }
-            start += text[start..].chars().next().map_or(1, char::len_utf8);
+            start += utf8_len(text.as_bytes().get(start).copied());
         }
         None
     }
@@ -305,6 +375,16 @@ impl Matcher {
             }
         }
         Some(Caps { text, slots, names: &self.names })
+    }
+}
+
+/// The length of the character whose first byte is `b` (1 past the end).
+fn utf8_len(b: Option<u8>) -> usize {
+    match b {
+        Some(b) if b >= 0xF0 => 4,
+        Some(b) if b >= 0xE0 => 3,
+        Some(b) if b >= 0xC0 => 2,
+        _ => 1,
     }
 }
 
@@ -578,13 +658,7 @@ impl Parser {
         let node = match atom {
             Node::Lit(l) => {
                 let c = l.chars().next().unwrap_or('\0');
-                Node::Class(Class {
-                    negated: false,
-                    ranges: vec![(c, c)],
-                    word: false,
-                    space: false,
-                    not_space: false,
-                })
+                Node::Class(Class::new(false, vec![(c, c)], false, false, false))
             }
             a => a,
         };
@@ -625,13 +699,7 @@ impl Parser {
             '[' => self.class().map(Node::Class),
             '^' => Ok(Node::Start),
             '$' => Ok(Node::End),
-            '.' => Ok(Node::Class(Class {
-                negated: true,
-                ranges: vec![('\n', '\n')],
-                word: false,
-                space: false,
-                not_space: false,
-            })),
+            '.' => Ok(Node::Class(Class::new(true, vec![('\n', '\n')], false, false, false))),
             '\\' => match self.escape()? {
                 Esc::Char(c) => Ok(Node::Lit(c.to_string())),
                 Esc::Class(cl) => Ok(Node::Class(cl)),
@@ -645,7 +713,7 @@ impl Parser {
         let c = self.peek().ok_or("trailing backslash")?;
         self.i += 1;
         let class = |word, space, not_space, negated| {
-            Esc::Class(Class { negated, ranges: Vec::new(), word, space, not_space })
+            Esc::Class(Class::new(negated, Vec::new(), word, space, not_space))
         };
         Ok(match c {
             'w' => class(true, false, false, false),
@@ -679,14 +747,13 @@ impl Parser {
     }
 
     fn class(&mut self) -> Result<Class, String> {
-        let mut cl =
-            Class { negated: self.eat("^"), ranges: Vec::new(), word: false, space: false, not_space: false };
+        let mut cl = Class::new(self.eat("^"), Vec::new(), false, false, false);
         let mut first = true;
         loop {
             let c = self.peek().ok_or("unclosed class")?;
             self.i += 1;
             if c == ']' && !first {
-                return Ok(cl);
+                return Ok(cl.done());
             }
             first = false;
             let lo = match c {
