@@ -218,9 +218,23 @@ impl Class {
     }
 
     fn done(mut self) -> Class {
-        for b in 0..128u8 {
-            self.ascii[b as usize] = self.slow_matches(char::from(b));
+        // What `slow_matches` says of each ASCII character (a unit test checks it), built
+        // without its Unicode look-ups: classes are many (each `\.?` after a word).
+        let mut t = [false; 128];
+        for &(a, b) in &self.ranges {
+            for x in (a as u32)..=(b as u32).min(127) {
+                t[x as usize] = true;
+            }
         }
+        for (x, slot) in t.iter_mut().enumerate() {
+            let c = x as u8;
+            let space = matches!(c, b'\t'..=b'\r' | b' ');
+            *slot |= (self.word && (c.is_ascii_alphanumeric() || c == b'_'))
+                || (self.space && space)
+                || (self.not_space && !space);
+            *slot ^= self.negated;
+        }
+        self.ascii = t;
         self
     }
 
@@ -294,8 +308,16 @@ const MAX_DEPTH: u32 = 2_000;
 
 struct Search<'t> {
     text: &'t str,
+    /// Steps left before the search is given to the `regex` crate (whose time is linear
+    /// in the text): backtracking over long runs of spaces between two repetitions of
+    /// `\s` is quadratic.
+    steps: u32,
     too_deep: bool,
 }
+
+/// Steps from one start position before the search is given to the `regex` crate (a
+/// match tried at a position takes a few hundred).
+const MAX_STEPS: u32 = 50_000;
 
 type K<'a> = &'a mut dyn FnMut(&mut Search, usize, &mut Vec<Option<usize>>) -> bool;
 
@@ -314,13 +336,14 @@ impl Matcher {
     /// What `Regex::captures_at(text, pos)` gives on the pattern.
     pub fn captures_at<'t>(&self, text: &'t str, pos: usize) -> Option<Caps<'t, '_>> {
         let mut slots = vec![None; 2 * self.names.len()];
-        let mut s = Search { text, too_deep: false };
+        let mut s = Search { text, steps: MAX_STEPS, too_deep: false };
         let mut start = pos;
         while start <= text.len() {
             if !self.pre.may_start(text, start) {
                 start += utf8_len(text.as_bytes().get(start).copied());
                 continue;
             }
+            s.steps = MAX_STEPS;
             let found = self.root.m(&mut s, start, &mut slots, &mut |_, end, slots| {
                 slots[1] = Some(end);
                 true
@@ -395,9 +418,11 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 impl Node {
     /// Matches `self` at `pos`, then `k` from where it ended; backtracks on failure.
     fn m(&self, s: &mut Search, pos: usize, slots: &mut Vec<Option<usize>>, k: K) -> bool {
-        if s.too_deep {
+        if s.too_deep || s.steps == 0 {
+            s.too_deep = true;
             return false;
         }
+        s.steps -= 1;
         match self {
             Node::Empty => k(s, pos, slots),
             Node::Start => pos == 0 && k(s, pos, slots),
@@ -814,5 +839,30 @@ fn first_char(n: &Node) -> Option<char> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_tables_say_what_the_classes_say() {
+        for p in [r"[^\w.,:/]", r"[\s,،]", r"\S", r"[^\s\S]", r"[ -/]", r"\w", r"[^\w/%٪]", r"[0-3]", r"."]
+        {
+            let Node::Class(c) = Matcher::new(p).unwrap().root else { panic!("{p}") };
+            for b in 0..128u8 {
+                assert_eq!(c.ascii[b as usize], c.slow_matches(char::from(b)), "{p} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_searches_are_given_to_regex() {
+        let m = Matcher::new(r"(?:^|[^\w])(?P<a>a)\s*[\s,]+\s*(?P<b>b)").unwrap();
+        let t = format!("x a{}c a b", " ".repeat(2_000));
+        let c = m.captures_at(&t, 0).unwrap();
+        assert_eq!(c.name("a").map(|g| g.start()), Some(t.len() - 3));
+        assert_eq!(c.name("b").map(|g| g.as_str()), Some("b"));
     }
 }
