@@ -10,7 +10,8 @@
 //! order written, greedy repetitions longest first, lazy ones shortest first — the
 //! leftmost-first semantics of the `regex` crate, so the match and every capture are the
 //! ones `Regex::captures_at` gives (tests in `tests/matcher.rs` compare them on generated
-//! text). A search that would recurse too deep (thousands of repeated groups) answers
+//! text). A search that would recurse too deep (more than 100 repetitions of a group) or
+//! take too many steps (backtracking over long runs of spaces) answers
 //! with the `regex` crate instead, compiled then.
 //!
 //! Only the syntax the readers use is read: literals and escapes, `(?:…)`, `(?P<n>…)`,
@@ -304,7 +305,7 @@ impl<'t> Caps<'t, '_> {
 }
 
 /// Recursion deeper than this gives the search to the `regex` crate.
-const MAX_DEPTH: u32 = 2_000;
+const MAX_DEPTH: u32 = 100;
 
 struct Search<'t> {
     text: &'t str,
@@ -335,7 +336,8 @@ impl Matcher {
 
     /// What `Regex::captures_at(text, pos)` gives on the pattern.
     pub fn captures_at<'t>(&self, text: &'t str, pos: usize) -> Option<Caps<'t, '_>> {
-        let mut slots = vec![None; 2 * self.names.len()];
+        // Allocated at the first position that gets through the start test.
+        let mut slots = Vec::new();
         let mut s = Search { text, steps: MAX_STEPS, too_deep: false };
         let mut start = pos;
         while start <= text.len() {
@@ -344,6 +346,9 @@ impl Matcher {
                 continue;
             }
             s.steps = MAX_STEPS;
+            if slots.is_empty() {
+                slots.resize(2 * self.names.len(), None);
+            }
             let found = self.root.m(&mut s, start, &mut slots, &mut |_, end, slots| {
                 slots[1] = Some(end);
                 true
