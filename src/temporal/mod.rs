@@ -5,7 +5,7 @@
 //! and digit systems do not matter; spans are mapped back to the original.
 //!
 //! The folder follows what is read: `patterns.rs` writes each locale's tables into
-//! patterns in regex syntax once, `matcher.rs` reads them without compiling them (a
+//! patterns in regex syntax once, `matcher/` reads them without compiling them (a
 //! parsed tree, a first-character index for each alternation of words, backtracking with
 //! the `regex` crate's leftmost-first results), `dates.rs`, `times.rs` and `numbers.rs`
 //! read each kind of value from the matches, and this file holds the types, the entry
