@@ -3,16 +3,20 @@
 //! The date, time and number patterns are alternations of the locale's words (months,
 //! weekdays, zones, prefixes, joiners) around a few digit and separator classes. Compiling
 //! them with the `regex` crate (an NFA, Unicode classes, then a lazy DFA warmed up on
-//! first search) was most of oerlint's start-up. Here the pattern text is parsed into a
-//! tree once (linear in its length), every alternation gets an index from the first
+//! first search) was most of oerlint's start-up. Here the pattern text is parsed once by
+//! `regex-syntax` (its syntax tree as written: no Unicode table is expanded, nothing is
+//! compiled; `parse.rs` maps it onto this module's tree), every alternation gets an index from the first
 //! character of each branch to the branches that start with it (a hash look-up instead
 //! of trying each word), and matching walks the tree with backtracking: branches in the
 //! order written, greedy repetitions longest first, lazy ones shortest first — the
 //! leftmost-first semantics of the `regex` crate, so the match and every capture are the
 //! ones `Regex::captures_at` gives (tests in `tests/matcher.rs` compare them on generated
-//! text). A search that would recurse too deep (more than 100 repetitions of a group) or
-//! take too many steps (backtracking over long runs of spaces) answers
-//! with the `regex` crate instead, compiled then.
+//! text). A search that would recurse too deep (more than 100 repetitions of a group),
+//! take too many steps from one position (backtracking over long runs of spaces), or
+//! take more steps on one text than [`TEXT_BUDGET`] allows across all its searches (a
+//! month name repeated 35,000 times), and an end-anchored search whose text ends in a
+//! long run of the characters it may hold, answer with the `regex` crate instead, compiled
+//! then: its time is linear in the text, so the matcher's is too.
 //!
 //! Only the syntax the readers use is read: literals and escapes, `(?:…)`, `(?P<n>…)`,
 //! `|`, `^`, `$`, classes with ranges, `\w`, `\s`, `\S` (Unicode), quantifiers `? * + {n}
@@ -20,7 +24,6 @@
 
 mod parse;
 
-use parse::Parser;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -307,6 +310,10 @@ impl<'t> Caps<'t, '_> {
     }
 }
 
+/// Characters [`Matcher::captures_suffix`] looks back over before it gives the search to
+/// the `regex` crate (the suffixes the readers look for are a few words).
+const SUFFIX_SCAN: usize = 256;
+
 /// Recursion deeper than this gives the search to the `regex` crate.
 const MAX_DEPTH: u32 = 100;
 
@@ -316,7 +323,21 @@ struct Search<'t> {
     /// in the text): backtracking over long runs of spaces between two repetitions of
     /// `\s` is quadratic.
     steps: u32,
+    /// Steps left for this text, across searches and patterns (see [`TEXT_BUDGET`]).
+    left: u64,
     too_deep: bool,
+}
+
+/// Steps a text may take across all the searches of all the patterns on it, per byte of
+/// text (and a floor for short texts). Beyond, the text's searches go to the `regex`
+/// crate, whose time is linear: the matcher's own step limit is per start position, and
+/// a search tried at many positions of a long run (a month name repeated 35,000 times)
+/// was quadratic. Ordinary text takes a few steps per byte (`TEXT_BUDGET` is far above).
+const TEXT_BUDGET: (u64, u64) = (64, 200_000);
+
+thread_local! {
+    /// The text searched last on this thread (address, longest length) and the steps it took.
+    static SPENT: std::cell::Cell<(usize, usize, u64)> = const { std::cell::Cell::new((0, 0, 0)) };
 }
 
 /// Steps from one start position before the search is given to the `regex` crate (a
@@ -328,20 +349,41 @@ type K<'a> = &'a mut dyn FnMut(&mut Search, usize, &mut Vec<Option<usize>>) -> b
 impl Matcher {
     /// Parses `pattern`; an error for syntax the matcher does not read.
     pub fn new(pattern: &str) -> Result<Matcher, String> {
-        let mut p = Parser { chars: pattern.chars().collect(), i: 0, names: vec![String::new()] };
-        let root = p.alt()?;
-        if p.i < p.chars.len() {
-            return Err(format!("unbalanced ')' at {} in the pattern", p.i));
-        }
+        let (root, names) = parse::parse(pattern)?;
         let pre = Pre::of(&root);
-        Ok(Matcher { root, pre, names: p.names, source: pattern.to_string(), slow: OnceLock::new() })
+        Ok(Matcher { root, pre, names, source: pattern.to_string(), slow: OnceLock::new() })
     }
 
     /// What `Regex::captures_at(text, pos)` gives on the pattern.
     pub fn captures_at<'t>(&self, text: &'t str, pos: usize) -> Option<Caps<'t, '_>> {
         // Allocated at the first position that gets through the start test.
         let mut slots = Vec::new();
-        let mut s = Search { text, steps: MAX_STEPS, too_deep: false };
+        let key = (text.as_ptr() as usize, text.len());
+        let (p, l, spent) = SPENT.with(|c| c.get());
+        // Keyed by where the text starts: the readers also search prefixes of a text
+        // (`captures_suffix`), which share its budget; the longest length seen counts.
+        let (len, spent) = if p == key.0 { (l.max(key.1), spent) } else { (key.1, 0) };
+        let budget = TEXT_BUDGET.0 * len as u64 + TEXT_BUDGET.1;
+        if spent >= budget {
+            return self.slow_captures(text, pos);
+        }
+        let mut s = Search { text, steps: MAX_STEPS, left: budget - spent, too_deep: false };
+        let found = self.search(&mut s, pos, &mut slots);
+        SPENT.with(|c| c.set((key.0, len, budget - s.left)));
+        match found {
+            Some(caps) => caps,
+            None => self.slow_captures(text, pos),
+        }
+    }
+
+    /// The search of [`Matcher::captures_at`]; `None` when it must go to the `regex` crate.
+    fn search<'t>(
+        &self,
+        s: &mut Search<'t>,
+        pos: usize,
+        slots: &mut Vec<Option<usize>>,
+    ) -> Option<Option<Caps<'t, '_>>> {
+        let text = s.text;
         let mut start = pos;
         while start <= text.len() {
             if !self.pre.may_start(text, start) {
@@ -352,20 +394,20 @@ impl Matcher {
             if slots.is_empty() {
                 slots.resize(2 * self.names.len(), None);
             }
-            let found = self.root.m(&mut s, start, &mut slots, &mut |_, end, slots| {
+            let found = self.root.m(s, start, slots, &mut |_, end, slots| {
                 slots[1] = Some(end);
                 true
             });
             if s.too_deep {
-                return self.slow_captures(text, pos);
+                return None;
             }
             if found {
                 slots[0] = Some(start);
-                return Some(Caps { text, slots, names: &self.names });
+                return Some(Some(Caps { text, slots: std::mem::take(slots), names: &self.names }));
             }
             start += utf8_len(text.as_bytes().get(start).copied());
         }
-        None
+        Some(None)
     }
 
     /// The pattern as written.
@@ -380,9 +422,15 @@ impl Matcher {
     /// there instead of at the beginning of a long text.
     pub fn captures_suffix<'t>(&self, text: &'t str, tail: impl Fn(char) -> bool) -> Option<Caps<'t, '_>> {
         let mut from = text.len();
-        for (i, c) in text.char_indices().rev() {
+        for (n, (i, c)) in text.char_indices().rev().enumerate() {
             if !tail(c) {
                 break;
+            }
+            if n == SUFFIX_SCAN {
+                // A long run of such characters (a month name repeated): the `regex` crate
+                // searches an end-anchored pattern backwards, in the length of its match,
+                // where scanning back here for each of many prefixes was quadratic.
+                return self.slow_captures(text, 0);
             }
             from = i;
         }
@@ -426,11 +474,12 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 impl Node {
     /// Matches `self` at `pos`, then `k` from where it ended; backtracks on failure.
     fn m(&self, s: &mut Search, pos: usize, slots: &mut Vec<Option<usize>>, k: K) -> bool {
-        if s.too_deep || s.steps == 0 {
+        if s.too_deep || s.steps == 0 || s.left == 0 {
             s.too_deep = true;
             return false;
         }
         s.steps -= 1;
+        s.left -= 1;
         match self {
             Node::Empty => k(s, pos, slots),
             Node::Start => pos == 0 && k(s, pos, slots),

@@ -1,259 +1,158 @@
-//! The parser of [`super::Matcher`]: the regex syntax the readers' patterns use, into the
-//! tree the matcher walks (literals merged, one-character repetitions as classes, an
-//! index from first character to branch for each alternation).
+//! From the pattern text to the tree the matcher walks. The text is parsed by the
+//! `regex-syntax` crate (its abstract syntax tree, as written: no Unicode tables are
+//! expanded, nothing is compiled); this file only maps that tree onto [`Node`]: literals
+//! merged, one-character repetitions as classes, an index from first character to branch
+//! for each alternation. Syntax the readers' patterns do not use is refused with an
+//! error, and the caller then uses the `regex` crate for the pattern.
 
 use super::*;
+use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSet, ClassSetItem, GroupKind, RepetitionKind};
 
-pub(super) struct Parser {
-    pub(super) chars: Vec<char>,
-    pub(super) i: usize,
-    pub(super) names: Vec<String>,
+/// The tree of `pattern` and the names of its groups by index (0, the whole match, and
+/// unnamed groups have "").
+pub(super) fn parse(pattern: &str) -> Result<(Node, Vec<String>), String> {
+    let ast = ast::parse::ParserBuilder::new()
+        .nest_limit(1_000)
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    let mut names = vec![String::new()];
+    let root = node(&ast, &mut names)?;
+    Ok((root, names))
 }
 
-impl Parser {
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.i).copied()
-    }
-
-    fn eat(&mut self, s: &str) -> bool {
-        let n = s.chars().count();
-        if self.chars.get(self.i..self.i + n).is_some_and(|w| w.iter().copied().eq(s.chars())) {
-            self.i += n;
-            true
-        } else {
-            false
-        }
-    }
-
-    pub(super) fn alt(&mut self) -> Result<Node, String> {
-        let mut branches = vec![self.cat()?];
-        while self.eat("|") {
-            branches.push(self.cat()?);
-        }
-        if branches.len() == 1 {
-            return Ok(branches.pop().unwrap_or(Node::Empty));
-        }
-        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
-        let mut other = Vec::new();
-        for (i, b) in branches.iter().enumerate() {
-            match first_char(b) {
-                Some(c) => match by_first.binary_search_by_key(&c, |e| e.0) {
-                    Ok(j) => by_first[j].1.push(i),
-                    Err(j) => by_first.insert(j, (c, vec![i])),
-                },
-                None => other.push(i),
-            }
-        }
-        Ok(Node::Alt(Alt { branches, by_first, other }))
-    }
-
-    fn cat(&mut self) -> Result<Node, String> {
-        let mut items: Vec<Node> = Vec::new();
-        while let Some(c) = self.peek() {
-            if c == '|' || c == ')' {
-                break;
-            }
-            let atom = self.atom()?;
-            let atom = self.quantified(atom)?;
-            // Consecutive literals are one.
-            match (items.last_mut(), atom) {
-                (Some(Node::Lit(a)), Node::Lit(b)) => a.push_str(&b),
-                (_, atom) => items.push(atom),
-            }
-        }
-        Ok(match items.len() {
-            0 => Node::Empty,
-            1 => items.pop().unwrap_or(Node::Empty),
-            _ => Node::Cat(items),
-        })
-    }
-
-    fn number(&mut self) -> Option<u32> {
-        let st = self.i;
-        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
-            self.i += 1;
-        }
-        self.chars[st..self.i].iter().collect::<String>().parse().ok()
-    }
-
-    fn quantified(&mut self, atom: Node) -> Result<Node, String> {
-        let (min, max) = match self.peek() {
-            Some('?') => (0, Some(1)),
-            Some('*') => (0, None),
-            Some('+') => (1, None),
-            Some('{') => {
-                let save = self.i;
-                self.i += 1;
-                let Some(lo) = self.number() else {
-                    self.i = save;
-                    return Ok(atom);
-                };
-                let hi = if self.eat(",") {
-                    if self.peek() == Some('}') {
-                        None
-                    } else {
-                        Some(self.number().ok_or("bad repetition")?)
-                    }
-                } else {
-                    Some(lo)
-                };
-                if self.peek() != Some('}') {
-                    return Err("bad repetition".into());
-                }
-                (lo, hi)
-            }
-            _ => return Ok(atom),
-        };
-        self.i += 1;
-        let greedy = !self.eat("?");
-        if matches!(atom, Node::Lit(ref l) if l.chars().count() > 1) {
-            return Err("internal: quantified literal of several chars".into());
-        }
-        // A one-char literal repeats as a class.
-        let node = match atom {
-            Node::Lit(l) => {
-                let c = l.chars().next().unwrap_or('\0');
-                Node::Class(Class::new(false, vec![(c, c)], false, false, false))
-            }
-            a => a,
-        };
-        Ok(Node::Repeat { node: Box::new(node), min, max, greedy })
-    }
-
-    fn atom(&mut self) -> Result<Node, String> {
-        let c = self.peek().ok_or("unexpected end")?;
-        self.i += 1;
-        match c {
-            '(' => {
-                let group = if self.eat("?:") {
-                    None
-                } else if self.eat("?P<") {
-                    let st = self.i;
-                    while self.peek().is_some_and(|c| c != '>') {
-                        self.i += 1;
-                    }
-                    let name: String = self.chars[st..self.i].iter().collect();
-                    self.i += 1;
-                    self.names.push(name);
-                    Some(self.names.len() - 1)
-                } else if self.peek() == Some('?') {
-                    return Err("unsupported group flag".into());
-                } else {
-                    self.names.push(String::new());
-                    Some(self.names.len() - 1)
-                };
-                let inner = self.alt()?;
-                if !self.eat(")") {
-                    return Err("unclosed group".into());
-                }
-                Ok(match group {
-                    Some(g) => Node::Group(g, Box::new(inner)),
-                    None => inner,
-                })
-            }
-            '[' => self.class().map(Node::Class),
-            '^' => Ok(Node::Start),
-            '$' => Ok(Node::End),
-            '.' => Ok(Node::Class(Class::new(true, vec![('\n', '\n')], false, false, false))),
-            '\\' => match self.escape()? {
-                Esc::Char(c) => Ok(Node::Lit(c.to_string())),
-                Esc::Class(cl) => Ok(Node::Class(cl)),
-            },
-            '*' | '+' | '?' | '{' if c != '{' => Err("quantifier without an atom".into()),
-            c => Ok(Node::Lit(c.to_string())),
-        }
-    }
-
-    fn escape(&mut self) -> Result<Esc, String> {
-        let c = self.peek().ok_or("trailing backslash")?;
-        self.i += 1;
-        let class = |word, space, not_space, negated| {
-            Esc::Class(Class::new(negated, Vec::new(), word, space, not_space))
-        };
-        Ok(match c {
-            'w' => class(true, false, false, false),
-            'W' => class(true, false, false, true),
-            's' => class(false, true, false, false),
-            'S' => class(false, false, true, false),
-            'n' => Esc::Char('\n'),
-            't' => Esc::Char('\t'),
-            'u' | 'x' => {
-                let braced = self.eat("{");
-                let st = self.i;
-                let n = if braced {
-                    usize::MAX
-                } else if c == 'x' {
-                    2
-                } else {
-                    4
-                };
-                while self.i - st < n && self.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
-                    self.i += 1;
-                }
-                let hex: String = self.chars[st..self.i].iter().collect();
-                if braced && !self.eat("}") {
-                    return Err("bad \\u escape".into());
-                }
-                Esc::Char(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).ok_or("bad escape")?)
-            }
-            c if c.is_ascii_alphanumeric() => return Err(format!("unsupported escape \\{c}")),
-            c => Esc::Char(c),
-        })
-    }
-
-    fn class(&mut self) -> Result<Class, String> {
-        let mut cl = Class::new(self.eat("^"), Vec::new(), false, false, false);
-        let mut first = true;
-        loop {
-            let c = self.peek().ok_or("unclosed class")?;
-            self.i += 1;
-            if c == ']' && !first {
-                return Ok(cl.done());
-            }
-            first = false;
-            let lo = match c {
-                '[' => return Err("nested class".into()),
-                '&' if self.peek() == Some('&') => return Err("class intersection".into()),
-                '\\' => match self.escape()? {
-                    Esc::Char(c) => c,
-                    Esc::Class(e) => {
-                        if e.negated {
-                            return Err("negated escape in a class".into());
-                        }
-                        cl.word |= e.word;
-                        cl.space |= e.space;
-                        cl.not_space |= e.not_space;
-                        continue;
-                    }
-                },
-                c => c,
+fn node(a: &Ast, names: &mut Vec<String>) -> Result<Node, String> {
+    Ok(match a {
+        Ast::Empty(_) => Node::Empty,
+        Ast::Literal(l) => Node::Lit(l.c.to_string()),
+        Ast::Dot(_) => Node::Class(Class::new(true, vec![('\n', '\n')], false, false, false)),
+        Ast::Assertion(x) => match x.kind {
+            // Without the multi-line flag (never set here), `^` and `$` are the text's ends.
+            ast::AssertionKind::StartLine | ast::AssertionKind::StartText => Node::Start,
+            ast::AssertionKind::EndLine | ast::AssertionKind::EndText => Node::End,
+            _ => return Err("unsupported assertion".into()),
+        },
+        Ast::ClassPerl(p) => Node::Class(perl(p)?),
+        Ast::ClassBracketed(b) => Node::Class(bracketed(b)?),
+        Ast::Repetition(r) => {
+            let (min, max) = match &r.op.kind {
+                RepetitionKind::ZeroOrOne => (0, Some(1)),
+                RepetitionKind::ZeroOrMore => (0, None),
+                RepetitionKind::OneOrMore => (1, None),
+                RepetitionKind::Range(ast::RepetitionRange::Exactly(n)) => (*n, Some(*n)),
+                RepetitionKind::Range(ast::RepetitionRange::AtLeast(n)) => (*n, None),
+                RepetitionKind::Range(ast::RepetitionRange::Bounded(m, n)) => (*m, Some(*n)),
             };
-            if self.peek() == Some('-') && self.chars.get(self.i + 1).is_some_and(|&n| n != ']') {
-                self.i += 1;
-                let hi = match self.peek().ok_or("unclosed class")? {
-                    '\\' => {
-                        self.i += 1;
-                        match self.escape()? {
-                            Esc::Char(c) => c,
-                            Esc::Class(_) => return Err("bad range".into()),
-                        }
+            // A one-character literal repeats as a class.
+            let inner = match node(&r.ast, names)? {
+                Node::Lit(l) if l.chars().count() == 1 => {
+                    let c = l.chars().next().unwrap_or('\0');
+                    Node::Class(Class::new(false, vec![(c, c)], false, false, false))
+                }
+                n => n,
+            };
+            Node::Repeat { node: Box::new(inner), min, max, greedy: r.greedy }
+        }
+        Ast::Group(g) => {
+            let index = match &g.kind {
+                GroupKind::NonCapturing(flags) if flags.items.is_empty() => None,
+                GroupKind::NonCapturing(_) => return Err("unsupported group flag".into()),
+                GroupKind::CaptureIndex(i) => Some((*i as usize, String::new())),
+                GroupKind::CaptureName { name, .. } => Some((name.index as usize, name.name.clone())),
+            };
+            let inner = node(&g.ast, names)?;
+            match index {
+                Some((i, name)) => {
+                    if names.len() <= i {
+                        names.resize(i + 1, String::new());
                     }
-                    h => {
-                        self.i += 1;
-                        h
-                    }
-                };
-                cl.ranges.push((lo, hi));
-            } else {
-                cl.ranges.push((lo, lo));
+                    names[i] = name;
+                    Node::Group(i, Box::new(inner))
+                }
+                None => inner,
             }
         }
-    }
+        Ast::Alternation(alt) => {
+            let branches = alt.asts.iter().map(|b| node(b, names)).collect::<Result<Vec<_>, _>>()?;
+            alternation(branches)
+        }
+        Ast::Concat(c) => {
+            let mut items: Vec<Node> = Vec::new();
+            for a in &c.asts {
+                // Consecutive literals are one.
+                match (items.last_mut(), node(a, names)?) {
+                    (Some(Node::Lit(x)), Node::Lit(y)) => x.push_str(&y),
+                    (_, n) => items.push(n),
+                }
+            }
+            match items.len() {
+                0 => Node::Empty,
+                1 => items.pop().unwrap_or(Node::Empty),
+                _ => Node::Cat(items),
+            }
+        }
+        Ast::Flags(_) => return Err("unsupported flags".into()),
+        Ast::ClassUnicode(_) => return Err("unsupported Unicode class".into()),
+    })
 }
 
-enum Esc {
-    Char(char),
-    Class(Class),
+/// The branches of an alternation, indexed by the character each must start with.
+fn alternation(branches: Vec<Node>) -> Node {
+    let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+    let mut other = Vec::new();
+    for (i, b) in branches.iter().enumerate() {
+        match first_char(b) {
+            Some(c) => match by_first.binary_search_by_key(&c, |e| e.0) {
+                Ok(j) => by_first[j].1.push(i),
+                Err(j) => by_first.insert(j, (c, vec![i])),
+            },
+            None => other.push(i),
+        }
+    }
+    Node::Alt(Alt { branches, by_first, other })
+}
+
+/// `\w`, `\s`, `\S` (and `\W`); `\d` is not read (the patterns write their digits).
+fn perl(p: &ast::ClassPerl) -> Result<Class, String> {
+    Ok(match (&p.kind, p.negated) {
+        (ClassPerlKind::Word, negated) => Class::new(negated, Vec::new(), true, false, false),
+        (ClassPerlKind::Space, false) => Class::new(false, Vec::new(), false, true, false),
+        (ClassPerlKind::Space, true) => Class::new(false, Vec::new(), false, false, true),
+        (ClassPerlKind::Digit, _) => return Err("unsupported class \\d".into()),
+    })
+}
+
+fn bracketed(b: &ast::ClassBracketed) -> Result<Class, String> {
+    let mut cl = Class::new(b.negated, Vec::new(), false, false, false);
+    let ClassSet::Item(item) = &b.kind else { return Err("class operation".into()) };
+    set_item(item, &mut cl)?;
+    Ok(cl.done())
+}
+
+fn set_item(item: &ClassSetItem, cl: &mut Class) -> Result<(), String> {
+    match item {
+        ClassSetItem::Empty(_) => {}
+        ClassSetItem::Literal(l) => cl.ranges.push((l.c, l.c)),
+        ClassSetItem::Range(r) => cl.ranges.push((r.start.c, r.end.c)),
+        ClassSetItem::Perl(p) => {
+            // `\S` is read as a class of its own (not negated); `\W` in a class is not read.
+            let e = perl(p)?;
+            if e.negated {
+                return Err("negated escape in a class".into());
+            }
+            cl.word |= e.word;
+            cl.space |= e.space;
+            cl.not_space |= e.not_space;
+        }
+        ClassSetItem::Union(u) => {
+            for i in &u.items {
+                set_item(i, cl)?;
+            }
+        }
+        ClassSetItem::Bracketed(_) => return Err("nested class".into()),
+        ClassSetItem::Ascii(_) | ClassSetItem::Unicode(_) => return Err("unsupported class".into()),
+    }
+    Ok(())
 }
 
 /// The only character a match of `n` can start with, if there is one (and it cannot be
