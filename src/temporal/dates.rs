@@ -215,7 +215,14 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAncho
     // ordinal words ("الخامس من نوفمبر 2022").
     for r in found.iter_mut() {
         let before = f.get(..r.fs).unwrap_or("");
-        if let (Some(d2), Some(c)) = (r.day, p.day_range.captures(before)) {
+        let in_chars = |v: &[char], c: char| v.contains(&c) || c.is_whitespace();
+        let day_range = || p.day_range.captures_suffix(before, |c| in_chars(&p.day_range_chars, c));
+        let day_word = || {
+            p.day_word.captures_suffix(before, |c| {
+                regex_syntax::is_word_character(c) || in_chars(&p.day_word_chars, c)
+            })
+        };
+        if let (Some(d2), Some(c)) = (r.day, r.day.and_then(|_| day_range())) {
             let d1 = c.name("d").and_then(|m| m.as_str().parse::<u8>().ok()).unwrap_or(0);
             if (1..d2).contains(&d1) {
                 r.fs = c.name("d").map_or(r.fs, |m| m.start());
@@ -224,7 +231,7 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAncho
                 r.weekday = None;
             }
         } else if r.day.is_none() && r.month.is_some() {
-            if let Some(w) = p.day_word.captures(before).and_then(|c| c.name("w")) {
+            if let Some(w) = day_word().and_then(|c| c.name("w")) {
                 let max = r.month.map_or(31, |m| days_in_month(r.year, m));
                 if let Some(&(v, true)) = lx.numbers.get(&locale::key(w.as_str())) {
                     if (1..=max as u32).contains(&v) {

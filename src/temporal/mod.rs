@@ -4,13 +4,15 @@
 //! [`crate::locale::fold`]), so case, diacritics, Arabic spelling variants
 //! and digit systems do not matter; spans are mapped back to the original.
 //!
-//! The folder follows what is read: `patterns.rs` compiles each locale's tables into
-//! regexes once (`bounded.rs` compiles their `[^\w]` boundary classes cheaply, with the
-//! same matches), `dates.rs`, `times.rs` and `numbers.rs` read each kind of value, and
-//! this file holds the types, the entry points and the helpers they share.
+//! The folder follows what is read: `patterns.rs` writes each locale's tables into
+//! patterns in regex syntax once, `matcher/` reads them without compiling them (a
+//! parsed tree, a first-character index for each alternation of words, backtracking with
+//! the `regex` crate's leftmost-first results), `dates.rs`, `times.rs` and `numbers.rs`
+//! read each kind of value from the matches, and this file holds the types, the entry
+//! points and the helpers they share.
 
-mod bounded;
 mod dates;
+mod matcher;
 mod numbers;
 mod patterns;
 #[cfg(test)]
@@ -27,9 +29,9 @@ pub use times::extract_times_with;
 use times::*;
 
 use crate::locale;
-use bounded::Bounded;
 use jiff::civil::{Date, Weekday};
-use regex::{Captures, Regex};
+use matcher::{Caps, Matcher};
+use regex::Regex;
 use std::sync::OnceLock;
 
 // ---------------------------------------------------------------------------
@@ -129,7 +131,7 @@ pub fn extract_numbers(lang: &str, text: &str, taken: &[(usize, usize)]) -> Vec<
 
 /// Runs `re` over `text` from left to right; `f` gets each match and returns
 /// the folded position to search from next (moved forward if needed).
-pub(super) fn scan<'t>(re: &Bounded, text: &'t str, mut f: impl FnMut(&Captures<'t>) -> usize) {
+pub(super) fn scan<'t>(re: &Matcher, text: &'t str, mut f: impl FnMut(&Caps<'t, '_>) -> usize) {
     let mut pos = 0;
     while pos <= text.len() {
         let Some(c) = re.captures_at(text, pos) else {
@@ -145,10 +147,10 @@ pub(super) fn scan<'t>(re: &Bounded, text: &'t str, mut f: impl FnMut(&Captures<
 }
 
 /// `12/11/2022`, `2022-11-12`: the same in every language, so compiled once for all.
-pub(super) fn numeric_date_pattern() -> &'static Bounded {
-    static RE: OnceLock<Bounded> = OnceLock::new();
+pub(super) fn numeric_date_pattern() -> &'static Matcher {
+    static RE: OnceLock<Matcher> = OnceLock::new();
     RE.get_or_init(|| {
-        Bounded::new(concat!(
+        matcher(concat!(
             r"(?:^|[^\w/.\-])(?:(?P<a>[0-9]{1,2})(?P<s1>[/.\-])(?P<b>[0-9]{1,2})(?P<s2>[/.\-])(?P<y>[12][0-9]{3})",
             r"|(?P<iy>[12][0-9]{3})(?P<s3>[/\-])(?P<im>[0-9]{1,2})(?P<s4>[/\-])(?P<id>[0-9]{1,2}))(?:$|[^\w/\-]|t[0-9])"
         ))
@@ -156,10 +158,10 @@ pub(super) fn numeric_date_pattern() -> &'static Bounded {
 }
 
 /// A year standing alone (`2022`, `2022-2023`, `2022م`), in every language.
-pub(super) fn year_pattern() -> &'static Bounded {
-    static RE: OnceLock<Bounded> = OnceLock::new();
+pub(super) fn year_pattern() -> &'static Matcher {
+    static RE: OnceLock<Matcher> = OnceLock::new();
     RE.get_or_init(|| {
-        Bounded::new(r"(?:^|[^\w/\-.,٫٬$€£¥#№])(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–—/]\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))?(?:\s?م)?(?:$|[^\w/%٪])")
+        matcher(r"(?:^|[^\w/\-.,٫٬$€£¥#№])(?P<y>(?:19|20)[0-9]{2})(?:\s*[-–—/]\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))?(?:\s?م)?(?:$|[^\w/%٪])")
     })
 }
 
@@ -190,7 +192,7 @@ pub(super) fn hits(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     spans.get(i).is_some_and(|&(a, _)| a < e)
 }
 
-pub(super) fn group_span(c: &Captures, names: &[&str]) -> Option<(usize, usize)> {
+pub(super) fn group_span(c: &Caps, names: &[&str]) -> Option<(usize, usize)> {
     let mut r: Option<(usize, usize)> = None;
     for n in names {
         if let Some(m) = c.name(n) {
@@ -203,7 +205,7 @@ pub(super) fn group_span(c: &Captures, names: &[&str]) -> Option<(usize, usize)>
     r
 }
 
-pub(super) fn num(c: &Captures, name: &str) -> Option<u32> {
+pub(super) fn num(c: &Caps, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 

@@ -1,6 +1,7 @@
-//! The regexes of one locale table, compiled once per locale.
+//! The patterns of one locale table, built once per locale: regex syntax written from
+//! the table's words, read by [`Matcher`] (parsed, not compiled).
 
-use super::bounded::Bounded;
+use super::matcher::Matcher;
 use crate::locale::{self, Locale, NameKind};
 use regex::{Regex, RegexBuilder};
 use std::sync::OnceLock;
@@ -11,21 +12,25 @@ use std::sync::OnceLock;
 
 pub(super) const NEVER: &str = r"[^\s\S]";
 
-/// Regexes built from one locale table.
+/// Patterns built from one locale table.
 #[derive(Debug)]
 pub struct Patterns {
-    pub(super) date: Bounded,
-    pub(super) time: Bounded,
-    pub(super) number: Bounded,
-    pub(super) range_gap: Regex,
+    pub(super) date: Matcher,
+    pub(super) time: Matcher,
+    pub(super) number: Matcher,
+    pub(super) range_gap: Matcher,
     /// The first day of a day range, ending where the date's day starts ("1-", "du 1er au ").
-    pub(super) day_range: Bounded,
+    pub(super) day_range: Matcher,
     /// A word, then a day-month joiner, ending where a month starts ("الخامس من ").
-    pub(super) day_word: Bounded,
+    pub(super) day_word: Matcher,
+    /// Characters the last two can hold after their first (see [`Matcher::captures_suffix`]).
+    pub(super) day_range_chars: Vec<char>,
+    pub(super) day_word_chars: Vec<char>,
     pub(super) us_numeric: bool,
     pub(super) latin: bool,
-    pub(super) errors: Vec<String>,
-    /// `errors` and those of the patterns as written (see [`pattern_errors`]).
+    /// The patterns as written: range gap, date, time, number, day range, day word.
+    pub(super) sources: [String; 6],
+    /// Errors of the patterns compiled as regexes (see [`pattern_errors`]).
     all_errors: OnceLock<Vec<String>>,
 }
 
@@ -47,17 +52,27 @@ pub(super) fn compile(p: &str) -> Regex {
     compile_or_never(p, &mut Vec::new())
 }
 
-/// Errors met while compiling the patterns of a locale (empty when all is well). The
-/// patterns as written are compiled now if they were not yet (a configuration that
-/// extends a table is checked when it is read).
+/// Errors met compiling the patterns of a locale as regexes (empty when all is well).
+/// The readers do not compile them; a configuration that extends a table is checked
+/// with this when it is read, so that a table too large for the regex size limit is
+/// still refused as it was.
 pub fn pattern_errors(l: &Locale) -> &[String] {
     let p = patterns(l);
-    p.all_errors.get_or_init(|| {
-        let mut errors = p.errors.clone();
-        let bounded = [&p.date, &p.time, &p.number, &p.day_range, &p.day_word];
-        errors.extend(bounded.iter().filter_map(|b| b.error()).map(String::from));
-        errors
-    })
+    p.all_errors.get_or_init(|| p.sources.iter().filter_map(|s| compile_checked(s).err()).collect())
+}
+
+/// A pattern read by [`Matcher`]; one it cannot read matches nothing.
+pub(super) fn matcher(p: &str) -> Matcher {
+    Matcher::new(p).unwrap_or_else(|_| Matcher::new(NEVER).expect("constant pattern"))
+}
+
+/// The characters of `words` (folded keys) and of their whitespace.
+fn chars_of<'a>(words: impl IntoIterator<Item = &'a String>) -> Vec<char> {
+    let mut v: Vec<char> =
+        words.into_iter().flat_map(|w| locale::key(w).chars().collect::<Vec<_>>()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// Alternation of folded words, longest first; `(word, dot)` adds an
@@ -170,25 +185,26 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         }
         _ => r"(?:^|[^\w.,])(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)",
     };
-    let mut errors = Vec::new();
-    let range_gap = compile_or_never(&format!(r"^\s*(?:{ro}\s+)?{rj}\s*$"), &mut errors);
-    let c = Bounded::new;
-    let (date, time, number) = (c(&date), c(&time), c(number));
-    let day_range = c(&format!(r"(?:^|[^\w.,:/])(?P<d>[0-3]?[0-9])(?:{suf})?\s*{rj}\s*(?:le\s+)?$"));
+    let range_gap = format!(r"^\s*(?:{ro}\s+)?{rj}\s*$");
+    let day_range = format!(r"(?:^|[^\w.,:/])(?P<d>[0-3]?[0-9])(?:{suf})?\s*{rj}\s*(?:le\s+)?$");
     // Arabic puts an ordinal day straight before the month too ("الخامس نوفمبر"); other
     // languages need the joiner ("the fifth of November"), or "second March" would be a day.
     let dj_opt = if lang == "ar" { "?" } else { "" };
-    let day_word = c(&format!(r"(?:^|[^\w])(?P<w>\w+)\s+(?:{dj}\s+){dj_opt}$"));
+    let day_word = format!(r"(?:^|[^\w])(?P<w>\w+)\s+(?:{dj}\s+){dj_opt}$");
+    let mut day_range_chars = chars_of(d.numbers.digit_ordinal_suffixes.iter().chain(&d.range_joiners));
+    day_range_chars.extend("0123456789le".chars());
     Patterns {
-        date,
-        time,
-        number,
-        range_gap,
-        day_range,
-        day_word,
+        date: matcher(&date),
+        time: matcher(&time),
+        number: matcher(number),
+        range_gap: matcher(&range_gap),
+        day_range: matcher(&day_range),
+        day_word: matcher(&day_word),
+        day_range_chars,
+        day_word_chars: chars_of(&d.day_month_joiners),
         us_numeric: lang == "en",
         latin: lang != "ar",
-        errors,
+        sources: [range_gap, date, time, number.to_string(), day_range, day_word],
         all_errors: OnceLock::new(),
     }
 }

@@ -2,15 +2,14 @@
 
 use super::*;
 use crate::locale::{self, Folded, Locale, ZoneSpec};
-use regex::Captures;
 
 // ---------------------------------------------------------------------------
 // Times
 // ---------------------------------------------------------------------------
 
-pub(super) fn time_value(c: &Captures, n: u8, l: &Locale) -> Option<(u32, usize, usize, Option<bool>)> {
+pub(super) fn time_value(c: &Caps, n: u8, l: &Locale) -> Option<(u32, usize, usize, Option<bool>)> {
     let g = |s: &str| c.name(&format!("{s}{n}"));
-    let is_pm = |m: regex::Match| -> Option<bool> {
+    let is_pm = |m: matcher::Span| -> Option<bool> {
         let k = locale::key(m.as_str());
         let t = &l.data().time;
         if t.pm.iter().any(|w| locale::key(w) == k) {

@@ -461,4 +461,5 @@ fn other_languages_are_empty() {
     assert!(extract_numbers("de", "42", &[]).is_empty());
 }
 
+mod matcher;
 mod tables;

@@ -1,0 +1,172 @@
+//! From the pattern text to the tree the matcher walks. The text is parsed by the
+//! `regex-syntax` crate (its abstract syntax tree, as written: no Unicode tables are
+//! expanded, nothing is compiled); this file only maps that tree onto [`Node`]: literals
+//! merged, one-character repetitions as classes, an index from first character to branch
+//! for each alternation. Syntax the readers' patterns do not use is refused with an
+//! error, and the caller then uses the `regex` crate for the pattern.
+
+use super::*;
+use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSet, ClassSetItem, GroupKind, RepetitionKind};
+
+/// The tree of `pattern` and the names of its groups by index (0, the whole match, and
+/// unnamed groups have "").
+pub(super) fn parse(pattern: &str) -> Result<(Node, Vec<String>), String> {
+    let ast = ast::parse::ParserBuilder::new()
+        .nest_limit(1_000)
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    let mut names = vec![String::new()];
+    let root = node(&ast, &mut names)?;
+    Ok((root, names))
+}
+
+fn node(a: &Ast, names: &mut Vec<String>) -> Result<Node, String> {
+    Ok(match a {
+        Ast::Empty(_) => Node::Empty,
+        Ast::Literal(l) => Node::Lit(l.c.to_string()),
+        Ast::Dot(_) => Node::Class(Class::new(true, vec![('\n', '\n')], false, false, false)),
+        Ast::Assertion(x) => match x.kind {
+            // Without the multi-line flag (never set here), `^` and `$` are the text's ends.
+            ast::AssertionKind::StartLine | ast::AssertionKind::StartText => Node::Start,
+            ast::AssertionKind::EndLine | ast::AssertionKind::EndText => Node::End,
+            _ => return Err("unsupported assertion".into()),
+        },
+        Ast::ClassPerl(p) => Node::Class(perl(p)?),
+        Ast::ClassBracketed(b) => Node::Class(bracketed(b)?),
+        Ast::Repetition(r) => {
+            let (min, max) = match &r.op.kind {
+                RepetitionKind::ZeroOrOne => (0, Some(1)),
+                RepetitionKind::ZeroOrMore => (0, None),
+                RepetitionKind::OneOrMore => (1, None),
+                RepetitionKind::Range(ast::RepetitionRange::Exactly(n)) => (*n, Some(*n)),
+                RepetitionKind::Range(ast::RepetitionRange::AtLeast(n)) => (*n, None),
+                RepetitionKind::Range(ast::RepetitionRange::Bounded(m, n)) => (*m, Some(*n)),
+            };
+            // A one-character literal repeats as a class.
+            let inner = match node(&r.ast, names)? {
+                Node::Lit(l) if l.chars().count() == 1 => {
+                    let c = l.chars().next().unwrap_or('\0');
+                    Node::Class(Class::new(false, vec![(c, c)], false, false, false))
+                }
+                n => n,
+            };
+            Node::Repeat { node: Box::new(inner), min, max, greedy: r.greedy }
+        }
+        Ast::Group(g) => {
+            let index = match &g.kind {
+                GroupKind::NonCapturing(flags) if flags.items.is_empty() => None,
+                GroupKind::NonCapturing(_) => return Err("unsupported group flag".into()),
+                GroupKind::CaptureIndex(i) => Some((*i as usize, String::new())),
+                GroupKind::CaptureName { name, .. } => Some((name.index as usize, name.name.clone())),
+            };
+            let inner = node(&g.ast, names)?;
+            match index {
+                Some((i, name)) => {
+                    if names.len() <= i {
+                        names.resize(i + 1, String::new());
+                    }
+                    names[i] = name;
+                    Node::Group(i, Box::new(inner))
+                }
+                None => inner,
+            }
+        }
+        Ast::Alternation(alt) => {
+            let branches = alt.asts.iter().map(|b| node(b, names)).collect::<Result<Vec<_>, _>>()?;
+            alternation(branches)
+        }
+        Ast::Concat(c) => {
+            let mut items: Vec<Node> = Vec::new();
+            for a in &c.asts {
+                // Consecutive literals are one.
+                match (items.last_mut(), node(a, names)?) {
+                    (Some(Node::Lit(x)), Node::Lit(y)) => x.push_str(&y),
+                    (_, n) => items.push(n),
+                }
+            }
+            match items.len() {
+                0 => Node::Empty,
+                1 => items.pop().unwrap_or(Node::Empty),
+                _ => Node::Cat(items),
+            }
+        }
+        Ast::Flags(_) => return Err("unsupported flags".into()),
+        Ast::ClassUnicode(_) => return Err("unsupported Unicode class".into()),
+    })
+}
+
+/// The branches of an alternation, indexed by the character each must start with.
+fn alternation(branches: Vec<Node>) -> Node {
+    let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+    let mut other = Vec::new();
+    for (i, b) in branches.iter().enumerate() {
+        match first_char(b) {
+            Some(c) => match by_first.binary_search_by_key(&c, |e| e.0) {
+                Ok(j) => by_first[j].1.push(i),
+                Err(j) => by_first.insert(j, (c, vec![i])),
+            },
+            None => other.push(i),
+        }
+    }
+    Node::Alt(Alt { branches, by_first, other })
+}
+
+/// `\w`, `\s`, `\S` (and `\W`); `\d` is not read (the patterns write their digits).
+fn perl(p: &ast::ClassPerl) -> Result<Class, String> {
+    Ok(match (&p.kind, p.negated) {
+        (ClassPerlKind::Word, negated) => Class::new(negated, Vec::new(), true, false, false),
+        (ClassPerlKind::Space, false) => Class::new(false, Vec::new(), false, true, false),
+        (ClassPerlKind::Space, true) => Class::new(false, Vec::new(), false, false, true),
+        (ClassPerlKind::Digit, _) => return Err("unsupported class \\d".into()),
+    })
+}
+
+fn bracketed(b: &ast::ClassBracketed) -> Result<Class, String> {
+    let mut cl = Class::new(b.negated, Vec::new(), false, false, false);
+    let ClassSet::Item(item) = &b.kind else { return Err("class operation".into()) };
+    set_item(item, &mut cl)?;
+    Ok(cl.done())
+}
+
+fn set_item(item: &ClassSetItem, cl: &mut Class) -> Result<(), String> {
+    match item {
+        ClassSetItem::Empty(_) => {}
+        ClassSetItem::Literal(l) => cl.ranges.push((l.c, l.c)),
+        ClassSetItem::Range(r) => cl.ranges.push((r.start.c, r.end.c)),
+        ClassSetItem::Perl(p) => {
+            // `\S` is read as a class of its own (not negated); `\W` in a class is not read.
+            let e = perl(p)?;
+            if e.negated {
+                return Err("negated escape in a class".into());
+            }
+            cl.word |= e.word;
+            cl.space |= e.space;
+            cl.not_space |= e.not_space;
+        }
+        ClassSetItem::Union(u) => {
+            for i in &u.items {
+                set_item(i, cl)?;
+            }
+        }
+        ClassSetItem::Bracketed(_) => return Err("nested class".into()),
+        ClassSetItem::Ascii(_) | ClassSetItem::Unicode(_) => return Err("unsupported class".into()),
+    }
+    Ok(())
+}
+
+/// The only character a match of `n` can start with, if there is one (and it cannot be
+/// empty).
+fn first_char(n: &Node) -> Option<char> {
+    match n {
+        Node::Lit(l) => l.chars().next(),
+        Node::Cat(v) => v.first().and_then(first_char),
+        Node::Group(_, n) => first_char(n),
+        Node::Repeat { node, min, .. } if *min > 0 => first_char(node),
+        Node::Class(c) if !c.negated && !c.word && !c.space && !c.not_space => match c.ranges[..] {
+            [(a, b)] if a == b => Some(a),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,191 @@
+//! The matcher gives what the `regex` crate gives: the same match and the same span for
+//! every group, from every position, on the readers' patterns of the three tables and on
+//! text built from the tables' words, digits and separators.
+
+use super::super::matcher::{Caps, Matcher};
+use super::super::patterns::{compile_checked, patterns};
+use super::*;
+use proptest::prelude::*;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Each pattern of a language as (regex, matcher), the shared ones with them.
+fn pairs(lang: &str) -> &'static [(Regex, &'static Matcher)] {
+    static ALL: OnceLock<Vec<Vec<(Regex, &'static Matcher)>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        locale::LANGS
+            .iter()
+            .map(|lang| {
+                let p = patterns(locale::table(lang).unwrap());
+                let ms = [&p.range_gap, &p.date, &p.time, &p.number, &p.day_range, &p.day_word];
+                let mut v: Vec<(Regex, &'static Matcher)> =
+                    p.sources.iter().zip(ms).map(|(s, m)| (compile_checked(s).unwrap(), m)).collect();
+                for m in [numeric_date_pattern(), year_pattern()] {
+                    v.push((compile_checked(m.source()).unwrap(), m));
+                }
+                v
+            })
+            .collect()
+    });
+    &all[locale::LANGS.iter().position(|l| *l == lang).unwrap()]
+}
+
+fn spans(c: &Caps) -> Vec<Option<(usize, usize)>> {
+    (0..c.len()).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect()
+}
+
+/// Every position of a short text; in a long one, those a reader searches from: the
+/// start, one character past the start of each match and the end of each (searching from
+/// every position of a long line is quadratic, and slow in a debug build).
+fn positions(re: &Regex, text: &str) -> Vec<usize> {
+    let next = |i: usize| (i + 1..=text.len()).find(|&j| text.is_char_boundary(j)).unwrap_or(text.len() + 1);
+    if text.len() <= 80 {
+        return (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+    }
+    let mut v = Vec::new();
+    let mut pos = 0;
+    while pos <= text.len() {
+        v.push(pos);
+        let Some(m) = re.find_at(text, pos) else { break };
+        v.push(m.end());
+        pos = next(m.start());
+    }
+    v
+}
+
+fn same(lang: &str, text: &str) {
+    for (re, m) in pairs(lang) {
+        for pos in positions(re, text) {
+            let want = re
+                .captures_at(text, pos)
+                .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect::<Vec<_>>());
+            let got = m.captures_at(text, pos);
+            if let (Some(c), Some(r)) = (&got, re.captures_at(text, pos)) {
+                assert!(c.name("").is_none());
+                for n in re.capture_names().flatten() {
+                    assert_eq!(c.name(n).map(|g| g.as_str()), r.name(n).map(|g| g.as_str()), "{n}");
+                }
+            }
+            let got = got.map(|c| spans(&c));
+            assert_eq!(got, want, "{lang} {:?} on {text:?} from {pos}", re.as_str());
+        }
+    }
+}
+
+/// Words of the table (folded), digits and separators to build text from.
+fn pieces(lang: &str) -> Vec<String> {
+    let l = locale::table(lang).unwrap();
+    let (d, lx) = (l.data(), l.lexicon());
+    let mut v: Vec<String> = Vec::new();
+    v.extend(lx.months.keys().cloned());
+    v.extend(lx.weekdays.keys().cloned());
+    v.extend(lx.zones.keys().cloned());
+    v.extend(lx.clitics.iter().cloned());
+    for list in [
+        &d.weekday_prefixes,
+        &d.month_prefixes,
+        &d.day_month_joiners,
+        &d.month_year_joiners,
+        &d.range_joiners,
+        &d.range_openers,
+        &d.numbers.digit_ordinal_suffixes,
+        &d.time.am,
+        &d.time.pm,
+        &d.time.noon,
+        &d.time.midnight,
+        &d.time.hour_markers,
+        &d.time.hour_separators,
+        &d.time.range_hour_words,
+    ] {
+        v.extend(list.iter().map(|w| locale::key(w)));
+    }
+    v.extend(d.numbers.ordinals.iter().flat_map(|o| o.words.iter().map(|w| locale::key(w))));
+    v.sort();
+    v.dedup();
+    v
+}
+
+const SEPS: &[&str] = &[
+    " ", " ", "  ", ",", ", ", "،", "/", "-", ".", ":", "h", "'", "(", "[", "+", "−", "–", "\u{a0}",
+    "\u{202f}", "٫", "٬", "x", "é", "م", "$", "%", "\n", "t", "le ",
+];
+const DIGITS: &[&str] = &[
+    "0", "1", "2", "3", "5", "9", "12", "19", "20", "24", "30", "31", "59", "60", "000", "2022", "1999",
+    "2023", "13",
+];
+
+fn text_of(lang: &str, picks: &[(u8, usize)]) -> String {
+    let words = pieces_cached(lang);
+    let mut t = String::new();
+    for &(kind, i) in picks {
+        match kind % 3 {
+            0 => t.push_str(&words[i % words.len()]),
+            1 => t.push_str(DIGITS[i % DIGITS.len()]),
+            _ => t.push_str(SEPS[i % SEPS.len()]),
+        }
+    }
+    t
+}
+
+fn pieces_cached(lang: &str) -> &'static [String] {
+    static ALL: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| locale::LANGS.iter().map(|l| pieces(l)).collect());
+    &all[locale::LANGS.iter().position(|l| *l == lang).unwrap()]
+}
+
+#[test]
+fn same_as_regex_on_examples() {
+    for (lang, t) in [
+        ("en", "on Monday, 30 November 2022 at 9:30 a.m. (UTC+3) - from 9 to 11 p.m. CET"),
+        ("en", "March 12, 2022; 1-3 November 2022; 12/11/2022 and 2022-11-30, 2022-2023 and 1,234.5"),
+        ("fr", "le lundi 1er mars 2022 de 9 h 30 à 12 h, du 1er au 3 novembre, 1 250,5 et 25.000"),
+        ("fr", "de 18 à 19 heures (heure de Paris), mi-mars 2022"),
+        ("ar", "الخامس من نوفمبر 2022م الساعة السادسة مساءً بتوقيت غرينتش+3 ١٬٢٣٤٫٥ و1.234,5"),
+        ("ar", "من 1 إلى 3 نوفمبر 2022 آذار/مارس 2022"),
+    ] {
+        let f = locale::fold(t);
+        same(lang, &f);
+        same(lang, t);
+    }
+}
+
+/// Every line of the fixtures, folded, in each language.
+#[test]
+fn same_as_regex_on_the_fixtures() {
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "md" || x == "txt" || x == "html") {
+                files.push(p);
+            }
+        }
+    }
+    for p in files {
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        for line in text.lines().filter(|l| l.chars().any(|c| c.is_ascii_digit() || !c.is_ascii())) {
+            let f = locale::fold(line);
+            for lang in locale::LANGS {
+                same(lang, &f);
+            }
+        }
+    }
+}
+
+#[test]
+fn deep_repetitions_fall_back_to_regex() {
+    let t = format!("x 1{} y", ",000".repeat(3000));
+    same("en", &t);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn same_as_regex_on_table_words(lang in 0usize..3, picks in prop::collection::vec((0u8..3, 0usize..400), 0..12)) {
+        let lang = locale::LANGS[lang];
+        same(lang, &text_of(lang, &picks));
+    }
+}
