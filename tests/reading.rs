@@ -188,9 +188,9 @@ fn mdx_components_and_module_syntax() {
 }
 
 /// Images and components have no text, but keys for the aligner (`Block::keys`): an
-/// image by its file name, a component by its name and braced props. Markup under a
-/// heading belongs to the heading when the next block is a heading; an image before a
-/// quote belongs to the quote; code blocks give none.
+/// image by its file name, a component by its name and braced props. Markup in a block
+/// belongs to it, markup between blocks to the heading of its section (not to a
+/// neighbour, which a translation may lack); code blocks give none.
 #[test]
 fn images_and_components_give_alignment_keys_to_their_blocks() {
     let keys = |b: &Block| b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
@@ -202,7 +202,8 @@ fn images_and_components_give_alignment_keys_to_their_blocks() {
     let s = "# T\n\nSee ![shot](/img/shot.png) here.\n\n<aside markdown=\"1\">\n<img src=\"https://avatars.example.com/ana?s=180\">\nA quote by Ana.\n</aside>\n\n```html\n<img src=\"x.png\">\n```\n";
     let p = read(s);
     assert_eq!(keys(block(&p, "See")), vec!["Image:shot.png"]);
-    assert_eq!(keys(block(&p, "A quote")), vec!["Image:ana"]);
+    assert_eq!(keys(block(&p, "T")), vec!["Image:ana"]);
+    assert!(keys(block(&p, "A quote")).is_empty());
     assert!(p.blocks.iter().all(|b| !b.keys.iter().any(|k| k.contains("x.png"))), "{:#?}", p.blocks);
 }
 

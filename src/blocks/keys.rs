@@ -70,9 +70,10 @@ pub(super) fn of_tag(raw: &str, tag: &Tag) -> Option<String> {
     Some(key)
 }
 
-/// Gives each mark's key to a block: the block it stands in; else the next block, unless
-/// that is a heading (markup under a heading belongs to its section, not the next one) or
-/// there is none, when it goes to the block before. `blocks` are sorted by start.
+/// Gives each mark's key to a block: the block it stands in; else the heading of the
+/// section it stands in (the first block when there is none before it). Not the block
+/// next to it: when that block is dropped in a translation, the key would move on to
+/// another block and tie it to the wrong one. `blocks` are sorted by start.
 pub(super) fn attach(blocks: &mut [Block], marks: &[Mark]) {
     if blocks.is_empty() || marks.is_empty() {
         return;
@@ -82,8 +83,8 @@ pub(super) fn attach(blocks: &mut [Block], marks: &[Mark]) {
         let after = blocks.partition_point(|b| b.span.start <= m.at);
         let i = match after.checked_sub(1) {
             Some(p) if m.at < blocks[p].span.end => p,
-            Some(p) if after == blocks.len() || blocks[after].is_heading() => p,
-            _ => after.min(blocks.len() - 1),
+            Some(p) => blocks[..=p].iter().rposition(Block::is_heading).unwrap_or(0),
+            None => 0,
         };
         per[i].push(m.key.as_str().into());
     }
