@@ -261,9 +261,19 @@ fn mutants_are_found() {
                 if kind_only.as_deref().is_some_and(|k| k != m.kind) {
                     continue;
                 }
-                // With MUTANTS_ONLY, each mutant is kept in a folder of its own to look at.
+                // With MUTANTS_ONLY, each mutant is kept in a folder of its own to look at,
+                // named by its document too: two documents matching the filter must not
+                // write over each other's mutants.
                 let tmp = if only.is_some() {
-                    tmp.join(format!("{}-{}-{mi}", tgt.lang.tag(), m.kind.replace(' ', "-")))
+                    let collection = dir.parent().and_then(|p| p.file_name()).unwrap_or_default();
+                    let name = dir.file_name().unwrap_or_default();
+                    tmp.join(format!(
+                        "{}-{}-{}-{}-{mi}",
+                        collection.to_string_lossy(),
+                        name.to_string_lossy(),
+                        tgt.lang.tag(),
+                        m.kind.replace(' ', "-")
+                    ))
                 } else {
                     tmp.clone()
                 };

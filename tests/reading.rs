@@ -187,6 +187,26 @@ fn mdx_components_and_module_syntax() {
     assert_read(s, &p, "Getting started");
 }
 
+/// Images and components have no text, but keys for the aligner (`Block::keys`): an
+/// image by its file name, a component by its name and braced props. Markup in a block
+/// belongs to it, markup between blocks to the heading of its section (not to a
+/// neighbour, which a translation may lack); code blocks give none.
+#[test]
+fn images_and_components_give_alignment_keys_to_their_blocks() {
+    let keys = |b: &Block| b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    let s = "## Binaries\n\n<FileTable title=\"Files\" source={binaries} />\n\n## Logo\n\n<img alt=\"Logo\" src=\"/static/logo.svg\" />\n\n## Next\n";
+    let p = read_mdx(s);
+    assert_eq!(keys(block(&p, "Binaries")), vec!["Component:FileTable source={binaries}"]);
+    assert_eq!(keys(block(&p, "Logo")), vec!["Image:logo.svg"]);
+    assert!(keys(block(&p, "Next")).is_empty());
+    let s = "# T\n\nSee ![shot](/img/shot.png) here.\n\n<aside markdown=\"1\">\n<img src=\"https://avatars.example.com/ana?s=180\">\nA quote by Ana.\n</aside>\n\n```html\n<img src=\"x.png\">\n```\n";
+    let p = read(s);
+    assert_eq!(keys(block(&p, "See")), vec!["Image:shot.png"]);
+    assert_eq!(keys(block(&p, "T")), vec!["Image:ana"]);
+    assert!(keys(block(&p, "A quote")).is_empty());
+    assert!(p.blocks.iter().all(|b| !b.keys.iter().any(|k| k.contains("x.png"))), "{:#?}", p.blocks);
+}
+
 #[test]
 fn footnotes_references_autolinks_breaks_and_emphasis() {
     let s = "Claim[^1] with [text][ref] and <https://auto.example.org>.\n\n[^1]: Note 45 from the 2021 report.\n\n[ref]: https://r.example.org/page \"Title\"\n\nline one  \nline two\\\nline *three **four\nfive** six* 77.\n";

@@ -9,7 +9,7 @@
 //! read as Markdown again and every offset is mapped back to the file through the chunks
 //! it was built from, so spans stay exact.
 
-use super::{markdown, Block, Parsed, Seg, Skipped};
+use super::{keys, markdown, Block, Mark, Parsed, Seg, Skipped};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -286,12 +286,14 @@ impl Derived {
     }
 
     /// Reads the derived text as Markdown and maps the result back to the file.
-    fn read(&self, mdx: bool, depth: usize, mut skipped: Vec<Skipped>) -> Parsed {
+    fn read(&self, mdx: bool, depth: usize, mut skipped: Vec<Skipped>, mut marks: Vec<Mark>) -> Parsed {
         let sub = markdown::walk(&self.text, 0..self.text.len(), mdx, depth);
         let blocks = sub.blocks.into_iter().map(|b| self.remap(b)).collect();
         skipped
             .extend(sub.skipped.into_iter().map(|s| Skipped { span: self.map_range(&s.span), what: s.what }));
-        Parsed { blocks, skipped, front_matter: sub.front_matter }
+        marks.extend(sub.marks.into_iter().map(|m| Mark { at: self.map(m.at, false), key: m.key }));
+        marks.sort_by_key(|m| m.at);
+        Parsed { blocks, skipped, front_matter: sub.front_matter, marks }
     }
 
     /// Maps a derived offset to the file (`end`: the offset ends a range).
@@ -374,7 +376,7 @@ struct OpenHref {
 
 /// Converts the markup of `src[r]` into `d`: tags removed, block-level tags as paragraph
 /// breaks, links as Markdown links, comments and raw-text elements dropped.
-fn convert(src: &str, r: Range<usize>, d: &mut Derived, skipped: &mut Vec<Skipped>) {
+fn convert(src: &str, r: Range<usize>, d: &mut Derived, skipped: &mut Vec<Skipped>, marks: &mut Vec<Mark>) {
     let mut open: Vec<OpenHref> = Vec::new();
     let mut pos = r.start;
     let raw = &src[r.clone()];
@@ -397,6 +399,9 @@ fn convert(src: &str, r: Range<usize>, d: &mut Derived, skipped: &mut Vec<Skippe
             continue;
         }
         let Some(tag) = Tag::parse(whole.as_str()) else { continue };
+        if let Some(key) = keys::of_tag(whole.as_str(), &tag) {
+            marks.push(Mark { at: at.start, key });
+        }
         let lname = tag.name.to_ascii_lowercase();
         if tag.closing {
             if let Some(i) = open.iter().rposition(|o| o.name == tag.name) {
@@ -446,9 +451,9 @@ fn convert(src: &str, r: Range<usize>, d: &mut Derived, skipped: &mut Vec<Skippe
 /// Reads an HTML block (`src[r]`) through derived Markdown.
 pub(super) fn read_block(src: &str, r: Range<usize>, mdx: bool, depth: usize) -> Parsed {
     let mut d = Derived { text: String::new(), chunks: Vec::new() };
-    let mut skipped = Vec::new();
-    convert(src, r, &mut d, &mut skipped);
-    d.read(mdx, depth, skipped)
+    let (mut skipped, mut marks) = (Vec::new(), Vec::new());
+    convert(src, r, &mut d, &mut skipped, &mut marks);
+    d.read(mdx, depth, skipped, marks)
 }
 
 /// Reads an MDX file (`src[r]`). MDX is Markdown with JSX: indentation means nothing
@@ -458,7 +463,7 @@ pub(super) fn read_block(src: &str, r: Range<usize>, mdx: bool, depth: usize) ->
 /// block, over the whole file.
 pub(super) fn read_mdx(src: &str, r: Range<usize>) -> Parsed {
     let mut d = Derived { text: String::new(), chunks: Vec::new() };
-    let mut skipped = Vec::new();
+    let (mut skipped, mut marks) = (Vec::new(), Vec::new());
     let mut fence: Option<(char, usize)> = None;
     let mut region = r.start;
     let mut pos = r.start;
@@ -468,7 +473,7 @@ pub(super) fn read_mdx(src: &str, r: Range<usize>) -> Parsed {
         let run = marker.map_or(0, |c| t.chars().take_while(|x| *x == c).count());
         match (fence, marker) {
             (None, Some(c)) if run >= 3 => {
-                convert(src, region..pos, &mut d, &mut skipped);
+                convert(src, region..pos, &mut d, &mut skipped, &mut marks);
                 fence = Some((c, run));
                 region = pos;
             }
@@ -484,9 +489,9 @@ pub(super) fn read_mdx(src: &str, r: Range<usize>) -> Parsed {
     if fence.is_some() {
         d.copy(src, region..r.end);
     } else {
-        convert(src, region..r.end, &mut d, &mut skipped);
+        convert(src, region..r.end, &mut d, &mut skipped, &mut marks);
     }
-    let mut parsed = d.read(true, 0, skipped);
+    let mut parsed = d.read(true, 0, skipped, marks);
     if let Some(fm) = &mut parsed.front_matter {
         for f in &mut fm.fields {
             f.2 = d.map_range(&f.2);

@@ -5,7 +5,7 @@
 //! whatever nests inside); HTML blocks are handed to `html.rs`, which gives back Markdown
 //! of the same text, read here again; table cells are blocks of their own.
 
-use super::{front_matter, html, markup, BlockKind, Builder, Link, OpenLink, Parsed, Skipped};
+use super::{front_matter, html, keys, markup, BlockKind, Builder, Link, Mark, OpenLink, Parsed, Skipped};
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -123,6 +123,7 @@ pub(super) fn walk(src: &str, range: Range<usize>, mdx: bool, depth: usize) -> P
                 let sub = html::read_block(src, r.clone(), mdx, depth + 1);
                 parsed.blocks.extend(sub.blocks);
                 parsed.skipped.extend(sub.skipped);
+                parsed.marks.extend(sub.marks);
             }
             Event::Start(Tag::Heading { level, id, attrs, .. }) => {
                 let mut b = nb(mdx, BlockKind::Heading(level as u8), r);
@@ -200,7 +201,10 @@ pub(super) fn walk(src: &str, range: Range<usize>, mdx: bool, depth: usize) -> P
                     }
                 }
             }
-            Event::Start(Tag::Image { .. }) => {
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                if let Some(key) = keys::image(dest_url) {
+                    parsed.marks.push(Mark { at: r.start, key });
+                }
                 skip.push(Skip::Image);
                 // An image separates the words around it.
                 if let Some(b) = stack.last_mut() {
@@ -235,6 +239,9 @@ pub(super) fn walk(src: &str, range: Range<usize>, mdx: bool, depth: usize) -> P
                 }
             }
             Event::InlineHtml(ref tag) => {
+                if let Some(key) = html::Tag::parse(tag).and_then(|t| keys::of_tag(tag, &t)) {
+                    parsed.marks.push(Mark { at: r.start, key });
+                }
                 if let Some(b) = stack.last_mut() {
                     inline_html(b, tag, r);
                 }

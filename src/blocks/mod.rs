@@ -19,6 +19,7 @@
 
 mod front_matter;
 mod html;
+mod keys;
 mod layout;
 mod markdown;
 mod markup;
@@ -27,6 +28,7 @@ mod plain;
 use std::ops::Range;
 
 pub use front_matter::FrontMatter;
+pub use keys::Mark;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -128,6 +130,9 @@ pub struct Block {
     /// The block says it is kept in another language on purpose (`{: hreflang="en"}`,
     /// `lang="en"`): the language tag.
     pub kept_lang: Option<Box<str>>,
+    /// Alignment keys of the markup in or under the block that is not text (an image's
+    /// file name, a JSX component with its braced props: `blocks::keys`). Not anchors.
+    pub keys: Box<[Box<str>]>,
     segs: Vec<Seg>,
     /// The built-in reference codes of `text` ([`Block::builtin_codes`]), found once for
     /// the anchors and the rules that skip them.
@@ -149,6 +154,8 @@ pub struct Parsed {
     pub skipped: Vec<Skipped>,
     /// The YAML front matter, when there is one.
     pub front_matter: Option<FrontMatter>,
+    /// Images and components, whose keys go to the blocks (`Block::keys`).
+    pub marks: Vec<Mark>,
 }
 
 impl Block {
@@ -239,6 +246,7 @@ pub fn read(text: &str, range: Range<usize>, format: Format) -> Parsed {
         Format::Markdown | Format::Mdx => markdown::parse(text, range, format == Format::Mdx),
     };
     layout::mark_layout_headings(&mut parsed.blocks);
+    keys::attach(&mut parsed.blocks, &parsed.marks);
     // Blocks live as long as their document: the vector's growth slack was up to half
     // of it (a block is about 170 bytes).
     parsed.blocks.shrink_to_fit();
@@ -345,6 +353,7 @@ impl Builder {
             code: self.code.into_boxed_slice(),
             id: self.id.map(String::into_boxed_str),
             kept_lang: kept_lang.map(String::into_boxed_str),
+            keys: Box::default(),
             segs: self.segs,
             codes: std::sync::OnceLock::new(),
         })

@@ -56,6 +56,7 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
                     .flatten()
                     .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
                     .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
+                    .chain(v.blocks[r.clone()].iter().flat_map(markup_keys))
                     .collect(),
             ),
             cognates: tight(v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect()),
@@ -165,6 +166,35 @@ pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f6
         .collect()
 }
 
+/// The keys of the images and components in or under a block (`Block::keys`): written
+/// the same in every language, they tell apart sections that are a heading over markup
+/// with no text. As strong as a link.
+fn markup_keys(b: &Block) -> impl Iterator<Item = (compact_str::CompactString, f64)> + '_ {
+    b.keys.iter().map(|k| (compact_str::CompactString::from(&**k), 5.0))
+}
+
+/// Where the two sides do not share most of their markup keys (the translation shows
+/// other images: a localised logo, a smaller one), keeps only the keys both have: a key
+/// only one side has then says nothing of what the other lacks. Where they share most
+/// (half of the smaller side's keys or more), all are kept, like anchors: a component or
+/// image the translation lacks is content it lacks.
+fn shared_markup(a: &mut [Item], b: &mut [Item]) {
+    let markup = |k: &str| k.starts_with("Image:") || k.starts_with("Component:");
+    let set = |its: &[Item]| -> std::collections::HashSet<compact_str::CompactString> {
+        its.iter().flat_map(|i| &i.anchors).filter(|(k, _)| markup(k)).map(|(k, _)| k.clone()).collect()
+    };
+    let (sa, sb) = (set(a), set(b));
+    let shared = sa.intersection(&sb).count();
+    if (sa.is_empty() && sb.is_empty()) || (shared > 0 && 2 * shared >= sa.len().min(sb.len())) {
+        return;
+    }
+    for (its, other) in [(a, &sb), (b, &sa)] {
+        for it in its.iter_mut() {
+            it.anchors.retain(|(k, _)| !markup(k) || other.contains(k));
+        }
+    }
+}
+
 /// A command line's pin: the code exactly as written (placeholders included), which ties
 /// two code blocks when it occurs once on each side.
 fn code_pin(b: &Block) -> Option<String> {
@@ -228,8 +258,9 @@ fn heading_pins(v: &Version, block: usize) -> Vec<String> {
 
 /// Aligns a translation with the source: sections first, then blocks inside each bead.
 pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
-    let si = items(src, src.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
-    let ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
+    let mut si = items(src, src.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
+    let mut ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
+    shared_markup(&mut si, &mut ti);
     let beads = align::align(&si, &ti, &align::SECTIONS);
     let moved = align::moved(&si, &ti, &beads);
     let ratio = document_ratio(&si, &ti, &beads);
@@ -355,8 +386,9 @@ pub fn pair_blocks(
     if gs.len() == sb.len() && gt.len() == tb.len() {
         return align_blocks(src, tgt, sb, tb, ratio);
     }
-    let gi = group_items(src, &gs);
-    let gj = group_items(tgt, &gt);
+    let mut gi = group_items(src, &gs);
+    let mut gj = group_items(tgt, &gt);
+    shared_markup(&mut gi, &mut gj);
     let mut out = Vec::new();
     for g in align::align_with(&gi, &gj, &align::BLOCKS, Some(ratio)) {
         // An empty side stands where its next group starts (or at the range's end).
@@ -427,6 +459,7 @@ fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>
             it.pins.extend(step_pin(v, b));
         }
     }
+    shared_markup(&mut bi, &mut bj);
     align::align_with(&bi, &bj, &align::BLOCKS, Some(ratio))
         .into_iter()
         .map(|x| Bead {
