@@ -21,8 +21,7 @@ use cost::Ratio;
 use evidence::link_pins;
 use explain::explain;
 use search::{dp, FULL_TABLE_CELLS};
-use side::Side;
-use std::collections::HashMap;
+use side::{Ids, Side};
 use std::ops::Range;
 
 /// What the aligner knows of one unit.
@@ -140,7 +139,7 @@ pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
 /// of one section: a section that lost a block has a ratio of its own that would make
 /// a merge look right).
 pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids = Ids::default();
     let mut s = Side::new(src, &mut ids);
     let mut t = Side::new(tgt, &mut ids);
     link_pins(&mut s, &mut t);
