@@ -178,7 +178,10 @@ pub(super) fn unsupported_parts(
                 // A key that another part of the merge carries too is evidence for the
                 // merge, not for this part (`file1 file2` in two commands of a page):
                 // a part with keys of its own must share one of those.
-                let sibling = |k: &u32| ar.clone().any(|v| v != u && a.keys[v].iter().any(|x| x.0 == *k));
+                // (Each unit's keys are sorted by id, one entry per id: a binary search.)
+                let sibling = |k: &u32| {
+                    ar.clone().any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok())
+                };
                 let shared = |k: &u32| other.binary_search_by_key(k, |x| x.0).is_ok();
                 let no_anchor = if a.keys[u].is_empty() {
                     true
