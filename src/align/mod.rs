@@ -140,8 +140,8 @@ pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
 /// a merge look right).
 pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
     let mut ids = Ids::default();
-    let mut s = Side::new(src, &mut ids);
-    let mut t = Side::new(tgt, &mut ids);
+    let mut s = Side::new(src, &mut ids, p.max_merge);
+    let mut t = Side::new(tgt, &mut ids, p.max_merge);
     link_pins(&mut s, &mut t);
     if let Some(c) = ratio.filter(|c| c.is_finite() && *c > 0.0) {
         let mut beads = dp(&s, &t, p, Ratio(c));

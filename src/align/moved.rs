@@ -19,8 +19,9 @@ pub fn moved(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> 
         return Vec::new();
     }
     let mut ids = Ids::default();
-    let mut s = Side::new(src, &mut ids);
-    let mut t = Side::new(tgt, &mut ids);
+    // Units one by one: no runs.
+    let mut s = Side::new(src, &mut ids, 1);
+    let mut t = Side::new(tgt, &mut ids, 1);
     link_pins(&mut s, &mut t);
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for &i in &lone_s {

@@ -59,8 +59,20 @@ pub(super) struct Runs {
 const RUNS_BUDGET: usize = 4 << 20;
 
 impl Runs {
-    fn new(keys: &[Vec<(u32, f64, f64)>], stems: &[Vec<u32>], cognates: &[Vec<u32>]) -> Runs {
+    /// Runs of at most `max_merge` units (the longest a bead takes): none for a side
+    /// whose beads are never merges.
+    fn new(
+        keys: &[Vec<(u32, f64, f64)>],
+        stems: &[Vec<u32>],
+        cognates: &[Vec<u32>],
+        max_merge: usize,
+    ) -> Runs {
         let n = keys.len();
+        if max_merge < 2 {
+            return Runs::default();
+        }
+        // How many runs of `k` units start in the side.
+        let starts = |k: usize| if k <= max_merge { (n + 1).saturating_sub(k) } else { 0 };
         // Each unit is in two runs of 2 and three of 3; stems are kept twice.
         let unit_bytes = |k: usize| {
             keys[k].len() * std::mem::size_of::<(u32, f64, f64)>()
@@ -71,11 +83,10 @@ impl Runs {
             return Runs::default();
         }
         let each = |f: &dyn Fn(Range<usize>) -> Vec<_>| -> [Vec<Vec<_>>; 2] {
-            [2, 3].map(|k| (0..(n + 1).saturating_sub(k)).map(|i| f(i..i + k)).collect())
+            [2, 3].map(|k| (0..starts(k)).map(|i| f(i..i + k)).collect())
         };
         Runs {
-            keys: [2, 3]
-                .map(|k| (0..(n + 1).saturating_sub(k)).map(|i| combine_keys(&keys[i..i + k])).collect()),
+            keys: [2, 3].map(|k| (0..starts(k)).map(|i| combine_keys(&keys[i..i + k])).collect()),
             stems: each(&|r| {
                 let mut v = sorted(&stems[r]);
                 v.dedup();
@@ -122,7 +133,8 @@ pub(super) fn intern<'k>(ids: &mut Ids<'k>, k: &'k str) -> u32 {
 }
 
 impl<'a> Side<'a> {
-    pub(super) fn new(items: &'a [Item], ids: &mut Ids<'a>) -> Side<'a> {
+    /// The side of `items`, with the runs of up to `max_merge` units its beads may take.
+    pub(super) fn new(items: &'a [Item], ids: &mut Ids<'a>, max_merge: usize) -> Side<'a> {
         let mut df: Map<u32, f64> = Map::default();
         let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(items.len());
         for it in items {
@@ -202,7 +214,7 @@ impl<'a> Side<'a> {
         let latin = 2 * stems.iter().filter(|v| !v.is_empty()).count() >= items.len().max(1);
         Side {
             items,
-            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice()),
+            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice(), max_merge),
             keys,
             cognates,
             pins,

@@ -81,7 +81,7 @@ fn pins_are_rungs_unless_they_repeat() {
     // A pin that occurs twice on a side ties nothing.
     let src = vec![pinned(100.0, "x"), pinned(100.0, "x")];
     let tgt = vec![pinned(100.0, "x")];
-    let s = Side::new(&src, &mut Default::default());
+    let s = Side::new(&src, &mut Default::default(), BLOCKS.max_merge);
     assert!(s.pins.iter().all(|p| p.is_empty()));
     assert!(align(&src, &tgt, &BLOCKS).iter().all(|b| b.confidence < 0.9));
 }
