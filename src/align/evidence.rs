@@ -177,21 +177,29 @@ pub(super) fn unsupported_parts(
                 let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();
                 // A key that another part of the merge carries too is evidence for the
                 // merge, not for this part (`file1 file2` in two commands of a page):
-                // a part with keys of its own must share one of those.
-                // (Each unit's keys are sorted by id, one entry per id: a binary search.)
-                let sibling = |k: &u32| {
-                    ar.clone().any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok())
-                };
-                let shared = |k: &u32| other.binary_search_by_key(k, |x| x.0).is_ok();
+                // a part with keys of its own must share one of those. (Every unit's
+                // keys, and the other side's, are sorted by id, one entry per id: one
+                // walk through the lists.)
                 let no_anchor = if a.keys[u].is_empty() {
                     true
                 } else {
-                    let distinct: f64 =
-                        a.keys[u].iter().filter(|(k, _, _)| !sibling(k)).map(|(_, c, w)| c * w).sum();
+                    let mut siblings: Vec<Cursor> =
+                        ar.clone().filter(|&v| v != u).map(|v| Cursor::new(&a.keys[v])).collect();
+                    let mut shared = Cursor::new(&other);
+                    let (mut distinct, mut distinct_shared, mut any_shared) = (0.0, false, false);
+                    for (k, c, w) in &a.keys[u] {
+                        let sibling = siblings.iter_mut().any(|s| s.has(*k));
+                        let sh = shared.has(*k);
+                        if !sibling {
+                            distinct += c * w;
+                            distinct_shared |= sh;
+                        }
+                        any_shared |= sh;
+                    }
                     if distinct >= 1.0 {
-                        !a.keys[u].iter().any(|(k, _, _)| !sibling(k) && shared(k))
+                        !distinct_shared
                     } else {
-                        !a.keys[u].iter().any(|(k, _, _)| shared(k))
+                        !any_shared
                     }
                 } && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
                 if !no_anchor {
@@ -227,6 +235,26 @@ pub(super) fn unsupported_parts(
             .count()
     };
     count(s, &sr, t, &tr, true) + count(t, &tr, s, &sr, false)
+}
+
+/// A walk through a list of keys sorted by id, asked for ids in increasing order.
+struct Cursor<'k> {
+    keys: &'k [(u32, f64, f64)],
+    at: usize,
+}
+
+impl<'k> Cursor<'k> {
+    fn new(keys: &'k [(u32, f64, f64)]) -> Cursor<'k> {
+        Cursor { keys, at: 0 }
+    }
+
+    /// Whether the list holds `k`, no smaller than the ids asked before.
+    fn has(&mut self, k: u32) -> bool {
+        while self.at < self.keys.len() && self.keys[self.at].0 < k {
+            self.at += 1;
+        }
+        self.at < self.keys.len() && self.keys[self.at].0 == k
+    }
 }
 
 /// The weight of one strong anchor (an email, a code).
