@@ -55,9 +55,16 @@ pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) 
     }
     let wa: f64 = xa.iter().map(|k| a.stem_w[*k as usize]).sum();
     let wb: f64 = xb.iter().map(|k| b.stem_w[*k as usize]).sum();
+    // Both lists are sorted and unique: one walk (the sum in `xa`'s order, as before).
+    let mut j = 0;
     let shared: f64 = xa
         .iter()
-        .filter(|k| xb.binary_search(k).is_ok())
+        .filter(|k| {
+            while j < xb.len() && xb[j] < **k {
+                j += 1;
+            }
+            j < xb.len() && xb[j] == **k
+        })
         .map(|k| a.stem_w[*k as usize] + b.stem_w[*k as usize])
         .sum();
     (shared / (wa + wb)).min(1.0)
@@ -221,9 +228,15 @@ pub(super) fn unsupported_parts(
                 let stems_there = other_stems.len() >= 3 && !a.stems[u].is_empty();
                 if stems_there {
                     // A stem shared by many units of a side is no evidence.
+                    // (Both lists sorted: one walk through the other side's.)
+                    let mut j = 0;
                     !a.stems[u].iter().any(|k| {
+                        while j < other_stems.len() && other_stems[j] < *k {
+                            j += 1;
+                        }
                         a.stem_w[*k as usize] >= 0.5
-                            && other_stems.binary_search(k).is_ok()
+                            && j < other_stems.len()
+                            && other_stems[j] == *k
                             && b.stem_w[*k as usize] >= 0.5
                     })
                 } else {
