@@ -82,20 +82,47 @@ impl Runs {
         if (0..n).map(unit_bytes).sum::<usize>() * 5 > RUNS_BUDGET {
             return Runs::default();
         }
-        let each = |f: &dyn Fn(Range<usize>) -> Vec<_>| -> [Vec<Vec<_>>; 2] {
-            [2, 3].map(|k| (0..starts(k)).map(|i| f(i..i + k)).collect())
+        // Runs of 2 merge two sorted lists, runs of 3 a run of 2 with the next unit's
+        // (what sorting the lists put together gives, without the sort).
+        let each = |units: &[Vec<u32>]| -> [Vec<Vec<u32>>; 2] {
+            let twos: Vec<Vec<u32>> = (0..starts(2)).map(|i| merged(&units[i], &units[i + 1])).collect();
+            let threes = (0..starts(3)).map(|i| merged(&twos[i], &units[i + 2])).collect();
+            [twos, threes]
         };
+        let stems_all = each(stems);
         Runs {
             keys: [2, 3].map(|k| (0..starts(k)).map(|i| combine_keys(&keys[i..i + k])).collect()),
-            stems: each(&|r| {
-                let mut v = sorted(&stems[r]);
-                v.dedup();
-                v
+            stems: stems_all.each_ref().map(|runs| {
+                runs.iter()
+                    .map(|v| {
+                        let mut v = v.clone();
+                        v.dedup();
+                        v
+                    })
+                    .collect()
             }),
-            stems_all: each(&|r| sorted(&stems[r])),
-            cognates: each(&|r| sorted(&cognates[r])),
+            stems_all,
+            cognates: each(cognates),
         }
     }
+}
+
+/// Two sorted lists merged into one sorted list (repeats kept).
+fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut v = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            v.push(a[i]);
+            i += 1;
+        } else {
+            v.push(b[j]);
+            j += 1;
+        }
+    }
+    v.extend_from_slice(&a[i..]);
+    v.extend_from_slice(&b[j..]);
+    v
 }
 
 /// The value of a run of 2 or 3 units from [`Runs`].
