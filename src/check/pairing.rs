@@ -296,7 +296,9 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     // The section units hold every anchor key and stem of the document: gone before the
     // blocks are aligned, which build units of their own.
     drop((si, ti));
-    let beads: Vec<Bead> = beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio)).collect();
+    // The blocks `unmerge` paired for a bead it kept whole, reused if the bead stays.
+    let mut kept: Vec<(Range<usize>, Range<usize>, Vec<Bead>)> = Vec::new();
+    let beads: Vec<Bead> = beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, &mut kept)).collect();
     super::neighbour::reassign(src, tgt, beads, ratio)
         .into_iter()
         .map(|b| {
@@ -304,6 +306,8 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
             let tb = tgt.section_blocks(&b.tgt);
             let blocks = if sb.is_empty() || tb.is_empty() {
                 Vec::new()
+            } else if let Some(k) = kept.iter().position(|k| k.0 == b.src && k.1 == b.tgt) {
+                kept.swap_remove(k).2
             } else {
                 pair_blocks(src, tgt, sb, tb, ratio)
             };
@@ -329,7 +333,15 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
 /// A 2-1 (or 1-2) section bead whose first or last section has no block paired with
 /// the other side is no merge: that section is missing (or extra), and the other pairs
 /// alone. Checked on the blocks, which the section search does not see.
-fn unmerge(src: &Version, tgt: &Version, b: Bead, ratio: f64) -> Vec<Bead> {
+///
+/// The blocks it pairs for a bead it keeps whole are added to `kept`.
+fn unmerge(
+    src: &Version,
+    tgt: &Version,
+    b: Bead,
+    ratio: f64,
+    kept: &mut Vec<(Range<usize>, Range<usize>, Vec<Bead>)>,
+) -> Vec<Bead> {
     let two_one = b.src.len() == 2 && b.tgt.len() == 1;
     let one_two = b.src.len() == 1 && b.tgt.len() == 2;
     if !(two_one || one_two) {
@@ -348,7 +360,10 @@ fn unmerge(src: &Version, tgt: &Version, b: Bead, ratio: f64) -> Vec<Bead> {
     let lone = match (paired(first), paired(last)) {
         (false, true) => first,
         (true, false) => last,
-        _ => return vec![b],
+        _ => {
+            kept.push((b.src.clone(), b.tgt.clone(), blocks));
+            return vec![b];
+        }
     };
     let kept = if lone == first { last } else { first };
     let (alone, pair) = if two_one {
