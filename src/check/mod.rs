@@ -348,11 +348,14 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         let configured = opts.settings.languages.as_ref().and_then(|l| l.iter().position(|x| *x == lang));
         (configured.unwrap_or(usize::MAX), lang.is_rtl(), i)
     });
-    let pairings = targets
-        .into_iter()
-        .map(|i| Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) })
-        .collect();
-    for v in &mut versions {
+    // Each translation's block units are dropped once it is paired, the source's after
+    // the last translation.
+    let mut pairings = Vec::with_capacity(targets.len());
+    for i in targets {
+        pairings.push(Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) });
+        versions[i].units.take();
+    }
+    if let Some(v) = versions.get_mut(source) {
         v.units.take();
     }
     let issue_date = opts.settings.issue_date.or_else(|| issue_date(&front, versions.get(source)));
