@@ -55,9 +55,16 @@ pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) 
     }
     let wa: f64 = xa.iter().map(|k| a.stem_w[*k as usize]).sum();
     let wb: f64 = xb.iter().map(|k| b.stem_w[*k as usize]).sum();
+    // Both lists are sorted and unique: one walk (the sum in `xa`'s order, as before).
+    let mut j = 0;
     let shared: f64 = xa
         .iter()
-        .filter(|k| xb.binary_search(k).is_ok())
+        .filter(|k| {
+            while j < xb.len() && xb[j] < **k {
+                j += 1;
+            }
+            j < xb.len() && xb[j] == **k
+        })
         .map(|k| a.stem_w[*k as usize] + b.stem_w[*k as usize])
         .sum();
     (shared / (wa + wb)).min(1.0)
@@ -112,8 +119,9 @@ pub(super) fn unshared_names(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usi
 
 /// Marks the pins each side shares with the other (those are rungs).
 pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
-    let on =
-        |side: &Side| -> std::collections::HashSet<u32> { side.pins.iter().flatten().copied().collect() };
+    let on = |side: &Side| -> std::collections::HashSet<u32, foldhash::fast::RandomState> {
+        side.pins.iter().flatten().copied().collect()
+    };
     let (ps, pt) = (on(s), on(t));
     s.live = s.pins.iter().map(|v| v.iter().copied().filter(|k| pt.contains(k)).collect()).collect();
     t.live = t.pins.iter().map(|v| v.iter().copied().filter(|k| ps.contains(k)).collect()).collect();
@@ -171,42 +179,95 @@ pub(super) fn unsupported_parts(
         };
         ar.clone()
             .filter(|&u| {
+                // Evaluated lazily, the cheapest first: most parts are decided by their
+                // anchors or their length, and the stems are looked up only when needed.
                 let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();
                 // A key that another part of the merge carries too is evidence for the
                 // merge, not for this part (`file1 file2` in two commands of a page):
-                // a part with keys of its own must share one of those.
-                let sibling = |k: &u32| ar.clone().any(|v| v != u && a.keys[v].iter().any(|x| x.0 == *k));
-                let distinct: f64 =
-                    a.keys[u].iter().filter(|(k, _, _)| !sibling(k)).map(|(_, c, w)| c * w).sum();
-                let shared = |k: &u32| other.binary_search_by_key(k, |x| x.0).is_ok();
-                let no_anchor = if distinct >= 1.0 {
-                    !a.keys[u].iter().any(|(k, _, _)| !sibling(k) && shared(k))
+                // a part with keys of its own must share one of those. (Every unit's
+                // keys, and the other side's, are sorted by id, one entry per id: one
+                // walk through the lists.)
+                let no_anchor = if a.keys[u].is_empty() {
+                    true
                 } else {
-                    !a.keys[u].iter().any(|(k, _, _)| shared(k))
+                    let mut siblings: Vec<Cursor> =
+                        ar.clone().filter(|&v| v != u).map(|v| Cursor::new(&a.keys[v])).collect();
+                    let mut shared = Cursor::new(&other);
+                    let (mut distinct, mut distinct_shared, mut any_shared) = (0.0, false, false);
+                    for (k, c, w) in &a.keys[u] {
+                        let sibling = siblings.iter_mut().any(|s| s.has(*k));
+                        let sh = shared.has(*k);
+                        if !sibling {
+                            distinct += c * w;
+                            distinct_shared |= sh;
+                        }
+                        any_shared |= sh;
+                    }
+                    if distinct >= 1.0 {
+                        !distinct_shared
+                    } else {
+                        !any_shared
+                    }
                 } && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
+                if !no_anchor {
+                    return false;
+                }
+                if own >= 1.0 {
+                    return true;
+                }
+                // Without it, the bead's lengths would agree as well or better.
+                let no_length = part_length && ar.len() == 2 && {
+                    let (w1, w2) = if source { (l1 - a.items[u].len, l2) } else { (l1, l2 - a.items[u].len) };
+                    let scale = if source { ratio } else { 1.0 };
+                    a.items[u].len * scale < 0.5 * sd || length_cost(w1, w2, ratio) <= with
+                };
+                if no_length {
+                    return true;
+                }
                 // Stems count where both sides have them (two Latin-script languages).
                 let stems_there = other_stems.len() >= 3 && !a.stems[u].is_empty();
-                // A stem shared by many units of a side is no evidence.
-                let no_stem = !a.stems[u].iter().any(|k| {
-                    a.stem_w[*k as usize] >= 0.5
-                        && other_stems.binary_search(k).is_ok()
-                        && b.stem_w[*k as usize] >= 0.5
-                });
-                // Bullets are translated one for one: merging two needs evidence for
-                // each, whatever the lengths say.
-                let bullet =
-                    a.items[u].shape == BULLET && b.items[br.clone()].iter().all(|i| i.shape == BULLET);
-                // Without it, the bead's lengths would agree as well or better.
-                let (w1, w2) = if source { (l1 - a.items[u].len, l2) } else { (l1, l2 - a.items[u].len) };
-                let scale = if source { ratio } else { 1.0 };
-                let no_length = part_length
-                    && ar.len() == 2
-                    && (a.items[u].len * scale < 0.5 * sd || length_cost(w1, w2, ratio) <= with);
-                no_anchor && (own >= 1.0 || no_length || (stems_there && no_stem) || (!stems_there && bullet))
+                if stems_there {
+                    // A stem shared by many units of a side is no evidence.
+                    // (Both lists sorted: one walk through the other side's.)
+                    let mut j = 0;
+                    !a.stems[u].iter().any(|k| {
+                        while j < other_stems.len() && other_stems[j] < *k {
+                            j += 1;
+                        }
+                        a.stem_w[*k as usize] >= 0.5
+                            && j < other_stems.len()
+                            && other_stems[j] == *k
+                            && b.stem_w[*k as usize] >= 0.5
+                    })
+                } else {
+                    // Bullets are translated one for one: merging two needs evidence for
+                    // each, whatever the lengths say.
+                    a.items[u].shape == BULLET && b.items[br.clone()].iter().all(|i| i.shape == BULLET)
+                }
             })
             .count()
     };
     count(s, &sr, t, &tr, true) + count(t, &tr, s, &sr, false)
+}
+
+/// A walk through a list of keys sorted by id, asked for ids in increasing order.
+struct Cursor<'k> {
+    keys: &'k [(u32, f64, f64)],
+    at: usize,
+}
+
+impl<'k> Cursor<'k> {
+    fn new(keys: &'k [(u32, f64, f64)]) -> Cursor<'k> {
+        Cursor { keys, at: 0 }
+    }
+
+    /// Whether the list holds `k`, no smaller than the ids asked before.
+    fn has(&mut self, k: u32) -> bool {
+        while self.at < self.keys.len() && self.keys[self.at].0 < k {
+            self.at += 1;
+        }
+        self.at < self.keys.len() && self.keys[self.at].0 == k
+    }
 }
 
 /// The weight of one strong anchor (an email, a code).

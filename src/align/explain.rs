@@ -18,14 +18,14 @@ pub(super) fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, 
             continue;
         }
         let mut ties: Vec<compact_str::CompactString> = Vec::new();
-        let tk: std::collections::HashSet<&str> =
+        let tk: std::collections::HashSet<&str, foldhash::fast::RandomState> =
             tgt[b.tgt.clone()].iter().flat_map(|i| i.anchors.iter().map(|(k, _)| k.as_str())).collect();
         for (k, w) in src[b.src.clone()].iter().flat_map(|i| i.anchors.iter()) {
             if *w > 0.0 && tk.contains(k.as_str()) && !ties.contains(k) {
                 ties.push(k.clone());
             }
         }
-        let tp: std::collections::HashSet<&str> =
+        let tp: std::collections::HashSet<&str, foldhash::fast::RandomState> =
             tgt[b.tgt.clone()].iter().flat_map(|i| i.pins.iter().map(String::as_str)).collect();
         let mut rung = false;
         for (u, it) in b.src.clone().zip(&src[b.src.clone()]) {

@@ -21,8 +21,7 @@ use cost::Ratio;
 use evidence::link_pins;
 use explain::explain;
 use search::{dp, FULL_TABLE_CELLS};
-use side::Side;
-use std::collections::HashMap;
+use side::{Ids, Side};
 use std::ops::Range;
 
 /// What the aligner knows of one unit.
@@ -140,9 +139,9 @@ pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
 /// of one section: a section that lost a block has a ratio of its own that would make
 /// a merge look right).
 pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut s = Side::new(src, &mut ids);
-    let mut t = Side::new(tgt, &mut ids);
+    let mut ids = Ids::default();
+    let mut s = Side::new(src, &mut ids, p.max_merge);
+    let mut t = Side::new(tgt, &mut ids, p.max_merge);
     link_pins(&mut s, &mut t);
     if let Some(c) = ratio.filter(|c| c.is_finite() && *c > 0.0) {
         let mut beads = dp(&s, &t, p, Ratio(c));

@@ -2,9 +2,8 @@
 
 use super::cost::debug_align;
 use super::evidence::{link_pins, similarity, stem_dice};
-use super::side::Side;
+use super::side::{Ids, Side};
 use super::{Bead, Item};
-use std::collections::HashMap;
 
 /// Units left unaligned on both sides that are each other's counterpart, standing in
 /// another order: pairs (source unit, target unit) that share a rung, whose stems agree
@@ -19,9 +18,10 @@ pub fn moved(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> 
     if lone_s.is_empty() || lone_t.is_empty() {
         return Vec::new();
     }
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut s = Side::new(src, &mut ids);
-    let mut t = Side::new(tgt, &mut ids);
+    let mut ids = Ids::default();
+    // Units one by one: no runs.
+    let mut s = Side::new(src, &mut ids, 1);
+    let mut t = Side::new(tgt, &mut ids, 1);
     link_pins(&mut s, &mut t);
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for &i in &lone_s {

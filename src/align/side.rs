@@ -3,6 +3,13 @@
 
 use super::Item;
 use std::collections::HashMap;
+
+/// The hash maps of an alignment: keys are interned for every alignment, and SipHash
+/// was a tenth of the pairing's time. Ids are given in order of first use, so the
+/// hasher (seeded per process) changes nothing in the results.
+pub(super) type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+/// Interned key ids, shared by the two sides of an alignment.
+pub(super) type Ids<'k> = Map<&'k str, u32>;
 use std::ops::Range;
 
 /// One side of an alignment, with anchor keys interned to integers so that the many bead
@@ -52,8 +59,20 @@ pub(super) struct Runs {
 const RUNS_BUDGET: usize = 4 << 20;
 
 impl Runs {
-    fn new(keys: &[Vec<(u32, f64, f64)>], stems: &[Vec<u32>], cognates: &[Vec<u32>]) -> Runs {
+    /// Runs of at most `max_merge` units (the longest a bead takes): none for a side
+    /// whose beads are never merges.
+    fn new(
+        keys: &[Vec<(u32, f64, f64)>],
+        stems: &[Vec<u32>],
+        cognates: &[Vec<u32>],
+        max_merge: usize,
+    ) -> Runs {
         let n = keys.len();
+        if max_merge < 2 {
+            return Runs::default();
+        }
+        // How many runs of `k` units start in the side.
+        let starts = |k: usize| if k <= max_merge { (n + 1).saturating_sub(k) } else { 0 };
         // Each unit is in two runs of 2 and three of 3; stems are kept twice.
         let unit_bytes = |k: usize| {
             keys[k].len() * std::mem::size_of::<(u32, f64, f64)>()
@@ -63,21 +82,47 @@ impl Runs {
         if (0..n).map(unit_bytes).sum::<usize>() * 5 > RUNS_BUDGET {
             return Runs::default();
         }
-        let each = |f: &dyn Fn(Range<usize>) -> Vec<_>| -> [Vec<Vec<_>>; 2] {
-            [2, 3].map(|k| (0..(n + 1).saturating_sub(k)).map(|i| f(i..i + k)).collect())
+        // Runs of 2 merge two sorted lists, runs of 3 a run of 2 with the next unit's
+        // (what sorting the lists put together gives, without the sort).
+        let each = |units: &[Vec<u32>]| -> [Vec<Vec<u32>>; 2] {
+            let twos: Vec<Vec<u32>> = (0..starts(2)).map(|i| merged(&units[i], &units[i + 1])).collect();
+            let threes = (0..starts(3)).map(|i| merged(&twos[i], &units[i + 2])).collect();
+            [twos, threes]
         };
+        let stems_all = each(stems);
         Runs {
-            keys: [2, 3]
-                .map(|k| (0..(n + 1).saturating_sub(k)).map(|i| combine_keys(&keys[i..i + k])).collect()),
-            stems: each(&|r| {
-                let mut v = sorted(&stems[r]);
-                v.dedup();
-                v
+            keys: [2, 3].map(|k| (0..starts(k)).map(|i| combine_keys(&keys[i..i + k])).collect()),
+            stems: stems_all.each_ref().map(|runs| {
+                runs.iter()
+                    .map(|v| {
+                        let mut v = v.clone();
+                        v.dedup();
+                        v
+                    })
+                    .collect()
             }),
-            stems_all: each(&|r| sorted(&stems[r])),
-            cognates: each(&|r| sorted(&cognates[r])),
+            stems_all,
+            cognates: each(cognates),
         }
     }
+}
+
+/// Two sorted lists merged into one sorted list (repeats kept).
+fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut v = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            v.push(a[i]);
+            i += 1;
+        } else {
+            v.push(b[j]);
+            j += 1;
+        }
+    }
+    v.extend_from_slice(&a[i..]);
+    v.extend_from_slice(&b[j..]);
+    v
 }
 
 /// The value of a run of 2 or 3 units from [`Runs`].
@@ -109,14 +154,15 @@ fn combine_keys(units: &[Vec<(u32, f64, f64)>]) -> Vec<(u32, f64, f64)> {
     out
 }
 
-pub(super) fn intern<'k>(ids: &mut HashMap<&'k str, u32>, k: &'k str) -> u32 {
+pub(super) fn intern<'k>(ids: &mut Ids<'k>, k: &'k str) -> u32 {
     let n = ids.len() as u32;
     *ids.entry(k).or_insert(n)
 }
 
 impl<'a> Side<'a> {
-    pub(super) fn new(items: &'a [Item], ids: &mut HashMap<&'a str, u32>) -> Side<'a> {
-        let mut df: HashMap<u32, f64> = HashMap::new();
+    /// The side of `items`, with the runs of up to `max_merge` units its beads may take.
+    pub(super) fn new(items: &'a [Item], ids: &mut Ids<'a>, max_merge: usize) -> Side<'a> {
+        let mut df: Map<u32, f64> = Map::default();
         let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(items.len());
         for it in items {
             let mut v: Vec<(u32, f64)> =
@@ -152,7 +198,7 @@ impl<'a> Side<'a> {
                 v
             })
             .collect();
-        let mut pin_df: HashMap<&str, usize> = HashMap::new();
+        let mut pin_df: Map<&str, usize> = Map::default();
         for it in items {
             let mut seen: Vec<&str> = it.pins.iter().map(String::as_str).collect();
             seen.sort_unstable();
@@ -195,7 +241,7 @@ impl<'a> Side<'a> {
         let latin = 2 * stems.iter().filter(|v| !v.is_empty()).count() >= items.len().max(1);
         Side {
             items,
-            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice()),
+            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice(), max_merge),
             keys,
             cognates,
             pins,

@@ -3,7 +3,6 @@
 use super::cost::phi;
 use super::side::Side;
 use super::*;
-use std::collections::HashMap;
 
 fn item(len: f64, anchors: &[&str]) -> Item {
     Item { len, anchors: anchors.iter().map(|a| ((*a).into(), 6.0)).collect(), ..Item::default() }
@@ -82,7 +81,7 @@ fn pins_are_rungs_unless_they_repeat() {
     // A pin that occurs twice on a side ties nothing.
     let src = vec![pinned(100.0, "x"), pinned(100.0, "x")];
     let tgt = vec![pinned(100.0, "x")];
-    let s = Side::new(&src, &mut HashMap::new());
+    let s = Side::new(&src, &mut Default::default(), BLOCKS.max_merge);
     assert!(s.pins.iter().all(|p| p.is_empty()));
     assert!(align(&src, &tgt, &BLOCKS).iter().all(|b| b.confidence < 0.9));
 }

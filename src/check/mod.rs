@@ -32,6 +32,9 @@ pub struct Version {
     /// Anchors of each block, parallel to `blocks` (boxed slices: no capacity kept).
     pub anchors: Vec<Box<[Anchor]>>,
     pub sections: Vec<Section>,
+    /// What the aligner knows of each block, while the versions are paired (dropped
+    /// after: it holds every anchor key and stem of the version).
+    units: std::sync::OnceLock<pairing::Units>,
 }
 
 impl Version {
@@ -43,7 +46,7 @@ impl Version {
             blocks.iter().map(|b| anchors::extract(b, settings, lang.tag()).into_boxed_slice()).collect();
         let sections = sections::group(&blocks);
         date_times(&sections, &mut anchors);
-        Version { lang, file, blocks, anchors, sections }
+        Version { lang, file, blocks, anchors, sections, units: Default::default() }
     }
 
     /// The blocks of a range of sections.
@@ -345,10 +348,16 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
         let configured = opts.settings.languages.as_ref().and_then(|l| l.iter().position(|x| *x == lang));
         (configured.unwrap_or(usize::MAX), lang.is_rtl(), i)
     });
-    let pairings = targets
-        .into_iter()
-        .map(|i| Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) })
-        .collect();
+    // Each translation's block units are dropped once it is paired, the source's after
+    // the last translation.
+    let mut pairings = Vec::with_capacity(targets.len());
+    for i in targets {
+        pairings.push(Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) });
+        versions[i].units.take();
+    }
+    if let Some(v) = versions.get_mut(source) {
+        v.units.take();
+    }
     let issue_date = opts.settings.issue_date.or_else(|| issue_date(&front, versions.get(source)));
     let settings = opts.settings.clone();
     Some(Document {

@@ -46,32 +46,95 @@ fn cognates(text: &str) -> impl Iterator<Item = compact_str::CompactString> + '_
     })
 }
 
+/// What the aligner knows of each block of a version, computed once per version and
+/// reused for every translation pair, section pair and merge: the anchor keys (formatting
+/// them was a good part of the pairing's time), inline code and markup keys, cognates, stems,
+/// length, and the pins a block may carry.
+#[derive(Debug, Default)]
+pub(crate) struct Units {
+    len: Vec<f64>,
+    anchors: Vec<Vec<(compact_str::CompactString, f64)>>,
+    inline: Vec<Vec<(compact_str::CompactString, f64)>>,
+    /// Image and component keys (`Image:…`, `Component:…`).
+    markup: Vec<Vec<(compact_str::CompactString, f64)>>,
+    cognates: Vec<Vec<compact_str::CompactString>>,
+    stems: Vec<Vec<[u8; 4]>>,
+    /// Heading pins, for the blocks that may start a unit as a heading (headings and
+    /// the first blocks of headed sections).
+    heading_pins: Vec<Option<Vec<String>>>,
+    /// Code pins of code-only blocks.
+    code_pins: Vec<Option<String>>,
+    step_pins: Vec<Option<String>>,
+}
+
+impl Units {
+    pub(crate) fn new(v: &Version) -> Units {
+        let mut heads = vec![false; v.blocks.len()];
+        for (i, b) in v.blocks.iter().enumerate() {
+            heads[i] = b.is_heading();
+        }
+        for s in v.sections.iter().filter(|s| s.headed && !s.blocks.is_empty()) {
+            heads[s.blocks.start] = true;
+        }
+        Units {
+            len: v.blocks.iter().map(|b| b.text.chars().count() as f64).collect(),
+            anchors: v
+                .anchors
+                .iter()
+                .map(|a| {
+                    a.iter()
+                        .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
+                        .collect()
+                })
+                .collect(),
+            inline: v.blocks.iter().map(inline_code_keys).collect(),
+            markup: v.blocks.iter().map(|b| markup_keys(b).collect()).collect(),
+            cognates: v.blocks.iter().map(|b| cognates(&b.text).collect()).collect(),
+            stems: v.blocks.iter().map(|b| stems(&b.text).collect()).collect(),
+            heading_pins: (0..v.blocks.len()).map(|i| heads[i].then(|| heading_pins(v, i))).collect(),
+            code_pins: v.blocks.iter().map(|b| if b.code_only { code_pin(b) } else { None }).collect(),
+            step_pins: v.blocks.iter().map(|b| step_pin(v, b)).collect(),
+        }
+    }
+}
+
+impl Version {
+    /// The version's [`Units`], computed on first use.
+    fn units(&self) -> &Units {
+        self.units.get_or_init(|| Units::new(self))
+    }
+}
+
 fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec<Item> {
+    let u = v.units();
     ranges
         .map(|(r, heading)| Item {
-            len: v.blocks[r.clone()].iter().map(|b| b.text.chars().count() as f64).sum(),
+            len: u.len[r.clone()].iter().sum(),
             anchors: tight(
-                v.anchors[r.clone()]
+                u.anchors[r.clone()]
                     .iter()
                     .flatten()
-                    .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
-                    .chain(v.blocks[r.clone()].iter().flat_map(inline_code_keys))
-                    .chain(v.blocks[r.clone()].iter().flat_map(markup_keys))
+                    .chain(u.inline[r.clone()].iter().flatten())
+                    .chain(u.markup[r.clone()].iter().flatten())
+                    .cloned()
                     .collect(),
             ),
-            cognates: tight(v.blocks[r.clone()].iter().flat_map(|b| cognates(&b.text)).collect()),
+            cognates: tight(u.cognates[r.clone()].iter().flatten().cloned().collect()),
             heading,
             pins: if heading {
-                heading_pins(v, r.start)
+                match &u.heading_pins[r.start] {
+                    Some(p) => p.clone(),
+                    None => heading_pins(v, r.start),
+                }
             } else if r.len() == 1 && v.blocks[r.start].code_only {
                 // A command line written the same on both sides ties its two blocks.
-                code_pin(&v.blocks[r.start]).into_iter().collect()
+                u.code_pins[r.start].iter().cloned().collect()
             } else {
                 Vec::new()
             },
             code: r.len() == 1 && v.blocks[r.start].code_only,
             shape: 3,
-            stems: tight(v.blocks[r].iter().flat_map(|b| stems(&b.text)).collect()),
+            stems: tight(u.stems[r].iter().flatten().copied().collect()),
         })
         .collect()
 }
@@ -267,7 +330,9 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     // The section units hold every anchor key and stem of the document: gone before the
     // blocks are aligned, which build units of their own.
     drop((si, ti));
-    let beads: Vec<Bead> = beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio)).collect();
+    // The blocks `unmerge` paired for a bead it kept whole, reused if the bead stays.
+    let mut kept: Vec<(Range<usize>, Range<usize>, Vec<Bead>)> = Vec::new();
+    let beads: Vec<Bead> = beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, &mut kept)).collect();
     super::neighbour::reassign(src, tgt, beads, ratio)
         .into_iter()
         .map(|b| {
@@ -275,6 +340,8 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
             let tb = tgt.section_blocks(&b.tgt);
             let blocks = if sb.is_empty() || tb.is_empty() {
                 Vec::new()
+            } else if let Some(k) = kept.iter().position(|k| k.0 == b.src && k.1 == b.tgt) {
+                kept.swap_remove(k).2
             } else {
                 pair_blocks(src, tgt, sb, tb, ratio)
             };
@@ -300,7 +367,15 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
 /// A 2-1 (or 1-2) section bead whose first or last section has no block paired with
 /// the other side is no merge: that section is missing (or extra), and the other pairs
 /// alone. Checked on the blocks, which the section search does not see.
-fn unmerge(src: &Version, tgt: &Version, b: Bead, ratio: f64) -> Vec<Bead> {
+///
+/// The blocks it pairs for a bead it keeps whole are added to `kept`.
+fn unmerge(
+    src: &Version,
+    tgt: &Version,
+    b: Bead,
+    ratio: f64,
+    kept: &mut Vec<(Range<usize>, Range<usize>, Vec<Bead>)>,
+) -> Vec<Bead> {
     let two_one = b.src.len() == 2 && b.tgt.len() == 1;
     let one_two = b.src.len() == 1 && b.tgt.len() == 2;
     if !(two_one || one_two) {
@@ -319,7 +394,10 @@ fn unmerge(src: &Version, tgt: &Version, b: Bead, ratio: f64) -> Vec<Bead> {
     let lone = match (paired(first), paired(last)) {
         (false, true) => first,
         (true, false) => last,
-        _ => return vec![b],
+        _ => {
+            kept.push((b.src.clone(), b.tgt.clone(), blocks));
+            return vec![b];
+        }
     };
     let kept = if lone == first { last } else { first };
     let (alone, pair) = if two_one {
@@ -438,14 +516,16 @@ fn example_groups(v: &Version, r: Range<usize>) -> Vec<Range<usize>> {
 
 fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
     let mut its = items(v, groups.iter().map(|g| (g.clone(), v.blocks[g.start].is_heading())));
+    let u = v.units();
     for (it, g) in its.iter_mut().zip(groups) {
         let b = &v.blocks[g.start];
         it.shape = if g.len() == 1 { shape(b) } else { 4 };
         it.code = v.blocks[g.clone()].iter().all(|b| b.code_only);
         if g.len() > 1 {
-            it.pins = v.blocks[g.clone()].iter().filter(|b| b.code_only).filter_map(code_pin).collect();
+            it.pins =
+                g.clone().filter(|&i| v.blocks[i].code_only).filter_map(|i| u.code_pins[i].clone()).collect();
         }
-        it.pins.extend(step_pin(v, b));
+        it.pins.extend(u.step_pins[g.start].clone());
     }
     its
 }
@@ -454,9 +534,10 @@ fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>
     let mut bi = items(src, sb.clone().map(|i| (i..i + 1, src.blocks[i].is_heading())));
     let mut bj = items(tgt, tb.clone().map(|i| (i..i + 1, tgt.blocks[i].is_heading())));
     for (v, its, r) in [(src, &mut bi, sb.clone()), (tgt, &mut bj, tb.clone())] {
-        for (it, b) in its.iter_mut().zip(&v.blocks[r]) {
-            it.shape = shape(b);
-            it.pins.extend(step_pin(v, b));
+        let u = v.units();
+        for (it, i) in its.iter_mut().zip(r) {
+            it.shape = shape(&v.blocks[i]);
+            it.pins.extend(u.step_pins[i].clone());
         }
     }
     shared_markup(&mut bi, &mut bj);
