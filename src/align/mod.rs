@@ -115,7 +115,7 @@ pub struct Bead {
     pub src: Range<usize>,
     pub tgt: Range<usize>,
     pub cost: f64,
-    /// How sure the aligner is of this bead, from 0 to 1 (see [`confidence`]).
+    /// How sure the aligner is of this bead, from 0 to 1 (set by `explain::explain`).
     pub confidence: f64,
     /// The anchors and pins both sides share, as `kind:key` (what tied the bead); compact
     /// strings, as a document keeps its beads to the end.

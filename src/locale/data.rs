@@ -9,7 +9,7 @@ use serde::Deserialize;
 // ---------------------------------------------------------------------------
 
 /// One locale file, as written. Every field is optional so that a user
-/// configuration can hold a partial table to merge with [`Locale::extend`].
+/// configuration can hold a partial table to merge with [`crate::locale::Locale::extend`].
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LocaleData {
