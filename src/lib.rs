@@ -29,6 +29,7 @@ pub mod script;
 pub mod sections;
 pub mod show;
 pub mod snippet;
+pub mod sorted;
 pub mod source;
 pub mod stream;
 pub mod suppress;

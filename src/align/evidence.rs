@@ -4,6 +4,7 @@
 use super::cost::length_cost;
 use super::side::{run, sorted, Side};
 use super::BULLET;
+use crate::sorted::{common, common_by};
 use std::ops::Range;
 
 /// Weighted Dice similarity of the anchors of two bead sides, with the confidence it
@@ -19,18 +20,8 @@ pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>)
     if wa == 0.0 || wb == 0.0 {
         return Some((0.0, confidence));
     }
-    let (mut i, mut j, mut inter) = (0, 0, 0.0);
-    while i < xa.len() && j < xb.len() {
-        match xa[i].0.cmp(&xb[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                inter += xa[i].1.min(xb[j].1) * (xa[i].2 + xb[j].2) / 2.0;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let inter: f64 =
+        common_by(&xa, &xb, |x, y| x.0.cmp(&y.0)).map(|(x, y)| x.1.min(y.1) * (x.2 + y.2) / 2.0).sum();
     Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
 }
 
@@ -56,17 +47,7 @@ pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) 
     let wa: f64 = xa.iter().map(|k| a.stem_w[*k as usize]).sum();
     let wb: f64 = xb.iter().map(|k| b.stem_w[*k as usize]).sum();
     // Both lists are sorted and unique: one walk (the sum in `xa`'s order, as before).
-    let mut j = 0;
-    let shared: f64 = xa
-        .iter()
-        .filter(|k| {
-            while j < xb.len() && xb[j] < **k {
-                j += 1;
-            }
-            j < xb.len() && xb[j] == **k
-        })
-        .map(|k| a.stem_w[*k as usize] + b.stem_w[*k as usize])
-        .sum();
+    let shared: f64 = common(&xa, &xb).map(|(k, _)| a.stem_w[*k as usize] + b.stem_w[*k as usize]).sum();
     (shared / (wa + wb)).min(1.0)
 }
 
@@ -82,18 +63,7 @@ pub(super) fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<us
     if xa.is_empty() || xb.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < xa.len() && j < xb.len() {
-        match xa[i].cmp(&xb[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let shared = common(&xa, &xb).count();
     (shared as f64 / xa.len().min(xb.len()) as f64).min(1.0)
 }
 
@@ -229,16 +199,8 @@ pub(super) fn unsupported_parts(
                 if stems_there {
                     // A stem shared by many units of a side is no evidence.
                     // (Both lists sorted: one walk through the other side's.)
-                    let mut j = 0;
-                    !a.stems[u].iter().any(|k| {
-                        while j < other_stems.len() && other_stems[j] < *k {
-                            j += 1;
-                        }
-                        a.stem_w[*k as usize] >= 0.5
-                            && j < other_stems.len()
-                            && other_stems[j] == *k
-                            && b.stem_w[*k as usize] >= 0.5
-                    })
+                    !common(&a.stems[u], &other_stems)
+                        .any(|(k, _)| a.stem_w[*k as usize] >= 0.5 && b.stem_w[*k as usize] >= 0.5)
                 } else {
                     // Bullets are translated one for one: merging two needs evidence for
                     // each, whatever the lengths say.

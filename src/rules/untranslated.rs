@@ -179,19 +179,7 @@ fn lower_words(s: &str) -> Vec<Cow<'_, str>> {
 
 /// How many words two sorted, distinct word lists share.
 fn shared(a: &[Cow<str>], b: &[Cow<str>]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    crate::sorted::common(a, b).count()
 }
 
 fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
