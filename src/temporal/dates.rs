@@ -53,7 +53,8 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAncho
     let mut blocked: Vec<(usize, usize)> = Vec::new();
 
     // 1. Dates with month names.
-    scan(&p.date, f, |c| {
+    let starts = p.date_front.windows(f);
+    scan_within(&p.date, f, starts.as_deref(), |c| {
         let Some((gs, ge)) = group_span(c, &["wd", "d1", "m1", "y1", "d2", "m2", "y2", "y3"]) else {
             return c.get(0).map_or(0, |m| m.end());
         };
@@ -110,8 +111,12 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAncho
             _ => c.name(dg).map_or(mm.start(), |m| m.start().min(mm.start())),
         };
         // "November 3rd": the day (with its suffix) ends the date.
-        let day_end =
-            c.name(&format!("ds{}", &dg.get(1..).unwrap_or(""))).or_else(|| c.name(dg)).map(|m| m.end());
+        let day_end = dg
+            .get(1..)
+            .and_then(|n| n.parse().ok())
+            .and_then(|n| c.name_n("ds", n))
+            .or_else(|| c.name(dg))
+            .map(|m| m.end());
         let fe = match (c.name(yg), day_end) {
             (Some(y), _) if year.is_some() => y.end(),
             (_, Some(de)) if dg == "d2" => de.max(month_end),

@@ -12,6 +12,7 @@
 //! points and the helpers they share.
 
 mod dates;
+mod front;
 mod matcher;
 mod numbers;
 mod patterns;
@@ -131,10 +132,21 @@ pub fn extract_numbers(lang: &str, text: &str, taken: &[(usize, usize)]) -> Vec<
 
 /// Runs `re` over `text` from left to right; `f` gets each match and returns
 /// the folded position to search from next (moved forward if needed).
-pub(super) fn scan<'t>(re: &Matcher, text: &'t str, mut f: impl FnMut(&Caps<'t, '_>) -> usize) {
+pub(super) fn scan<'t>(re: &Matcher, text: &'t str, f: impl FnMut(&Caps<'t, '_>) -> usize) {
+    scan_within(re, text, None, f)
+}
+
+/// Like [`scan`], trying matches only at the start positions of `starts` (see
+/// [`front::Front::windows`]).
+pub(super) fn scan_within<'t>(
+    re: &Matcher,
+    text: &'t str,
+    starts: Option<&[(usize, usize)]>,
+    mut f: impl FnMut(&Caps<'t, '_>) -> usize,
+) {
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(c) = re.captures_at(text, pos) else {
+        let Some(c) = re.captures_within(text, pos, starts) else {
             break;
         };
         let whole = c.get(0).map_or(pos, |m| m.start());

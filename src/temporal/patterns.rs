@@ -1,6 +1,7 @@
 //! The patterns of one locale table, built once per locale: regex syntax written from
 //! the table's words, read by [`Matcher`] (parsed, not compiled).
 
+use super::front::Front;
 use super::matcher::Matcher;
 use crate::locale::{self, Locale, NameKind};
 use regex::{Regex, RegexBuilder};
@@ -16,7 +17,11 @@ pub(super) const NEVER: &str = r"[^\s\S]";
 #[derive(Debug)]
 pub struct Patterns {
     pub(super) date: Matcher,
+    /// Where a date with a month name can start.
+    pub(super) date_front: Front,
     pub(super) time: Matcher,
+    /// Where a time can start.
+    pub(super) time_front: Front,
     pub(super) number: Matcher,
     pub(super) range_gap: Matcher,
     /// The first day of a day range, ending where the date's day starts ("1-", "du 1er au ").
@@ -193,8 +198,41 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
     let day_word = format!(r"(?:^|[^\w])(?P<w>\w+)\s+(?:{dj}\s+){dj_opt}$");
     let mut day_range_chars = chars_of(d.numbers.digit_ordinal_suffixes.iter().chain(&d.range_joiners));
     day_range_chars.extend("0123456789le".chars());
+    // Non-separator bytes a match may hold before its month (see `front`): the boundary
+    // character, a weekday with its prefix and clitic (and a dot), a day with its suffix
+    // and a dot, a joiner, a month prefix between two clitics.
+    let most = |v: &[String]| v.iter().map(|w| locale::key(w).len() + 1).max().unwrap_or(0);
+    let wd_keys: Vec<String> = lx.weekdays.keys().cloned().collect();
+    let date_back = 4
+        + most(&d.weekday_prefixes)
+        + 3 * most(&d.clitics)
+        + most(&wd_keys)
+        + 3
+        + most(&d.numbers.digit_ordinal_suffixes)
+        + 1
+        + most(&d.day_month_joiners)
+        + most(&d.month_prefixes);
+    let month_keys: Vec<String> =
+        lx.months.keys().map(|k| locale::key(k).trim_end_matches('.').to_string()).collect();
+    let date_front = Front::new(month_keys.iter().map(String::as_str), false, date_back);
+    // Before a time's digit, noon word or hour word: the boundary, a range opener, two
+    // hour markers.
+    let time_back = 4 + most(&d.range_openers) + 2 * most(&t.hour_markers);
+    let mut time_words: Vec<String> = t.noon.iter().chain(&t.midnight).map(|w| locale::key(w)).collect();
+    if !t.hour_markers.is_empty() {
+        time_words.extend(
+            d.numbers
+                .ordinals
+                .iter()
+                .filter(|o| (1..=12).contains(&o.value))
+                .flat_map(|o| o.words.iter().map(|w| locale::key(w))),
+        );
+    }
+    let time_front = Front::new(time_words.iter().map(String::as_str), true, time_back);
     Patterns {
         date: matcher(&date),
+        date_front,
+        time_front,
         time: matcher(&time),
         number: matcher(number),
         range_gap: matcher(&range_gap),

@@ -8,7 +8,7 @@ use crate::locale::{self, Folded, Locale, ZoneSpec};
 // ---------------------------------------------------------------------------
 
 pub(super) fn time_value(c: &Caps, n: u8, l: &Locale) -> Option<(u32, usize, usize, Option<bool>)> {
-    let g = |s: &str| c.name(&format!("{s}{n}"));
+    let g = |s: &str| c.name_n(s, n);
     let is_pm = |m: matcher::Span| -> Option<bool> {
         let k = locale::key(m.as_str());
         let t = &l.data().time;
@@ -79,7 +79,8 @@ pub(super) fn times_in(l: &Locale, _text: &str, folded: &Folded) -> Vec<TimeAnch
     let lx = l.lexicon();
     let urls = url_spans(f);
     let mut out = Vec::new();
-    scan(&p.time, f, |c| {
+    let starts = p.time_front.windows(f);
+    scan_within(&p.time, f, starts.as_deref(), |c| {
         let whole_end = c.get(0).map_or(0, |m| m.end());
         let Some((mut from, s, mut e, ap1)) = time_value(c, 1, l) else {
             return c.get(0).map_or(0, |m| m.start()) + 1;
@@ -91,10 +92,9 @@ pub(super) fn times_in(l: &Locale, _text: &str, folded: &Folded) -> Vec<TimeAnch
         }
         // "9.30" is a time only with a.m./p.m. or in a range of such times
         // ("09.00-12.00"): "version 2.30" is not.
-        let dotted = |n: u8| {
-            c.name(&format!("s{n}")).is_some_and(|m| m.as_str() == ".") && c.name(&format!("a{n}")).is_none()
-        };
-        let dot_form = |n: u8| c.name(&format!("s{n}")).is_some_and(|m| m.as_str() == ".");
+        let dotted =
+            |n: u8| c.name_n("s", n).is_some_and(|m| m.as_str() == ".") && c.name_n("a", n).is_none();
+        let dot_form = |n: u8| c.name_n("s", n).is_some_and(|m| m.as_str() == ".");
         if (dotted(1) && !(second.is_some() && dot_form(2))) || (dotted(2) && !dot_form(1)) {
             return c.get(0).map_or(s, |m| m.end());
         }

@@ -303,6 +303,16 @@ impl<'t> Caps<'t, '_> {
         }
         self.names.iter().position(|n| n == name).and_then(|i| self.get(i))
     }
+    /// The group named `prefix` followed by the digit `n` (`h1`), without building the name.
+    pub fn name_n(&self, prefix: &str, n: u8) -> Option<Span<'t>> {
+        let digit = b'0' + n;
+        self.names
+            .iter()
+            .position(|x| {
+                x.len() == prefix.len() + 1 && x.as_bytes()[prefix.len()] == digit && x.starts_with(prefix)
+            })
+            .and_then(|i| self.get(i))
+    }
     /// The number of groups, the whole match included.
     #[cfg(test)]
     pub fn len(&self) -> usize {
@@ -356,6 +366,22 @@ impl Matcher {
 
     /// What `Regex::captures_at(text, pos)` gives on the pattern.
     pub fn captures_at<'t>(&self, text: &'t str, pos: usize) -> Option<Caps<'t, '_>> {
+        self.captures_within(text, pos, None)
+    }
+
+    /// Like [`Matcher::captures_at`], trying only start positions inside `starts` (sorted,
+    /// disjoint, inclusive windows): the same answer when no match can start elsewhere.
+    pub fn captures_within<'t>(
+        &self,
+        text: &'t str,
+        pos: usize,
+        starts: Option<&[(usize, usize)]>,
+    ) -> Option<Caps<'t, '_>> {
+        if let Some(w) = starts {
+            if w.last().is_none_or(|l| l.1 < pos) {
+                return None;
+            }
+        }
         // Allocated at the first position that gets through the start test.
         let mut slots = Vec::new();
         let key = (text.as_ptr() as usize, text.len());
@@ -368,7 +394,7 @@ impl Matcher {
             return self.slow_captures(text, pos);
         }
         let mut s = Search { text, steps: MAX_STEPS, left: budget - spent, too_deep: false };
-        let found = self.search(&mut s, pos, &mut slots);
+        let found = self.search(&mut s, pos, &mut slots, starts.unwrap_or(&[]), starts.is_some());
         SPENT.with(|c| c.set((key.0, len, budget - s.left)));
         match found {
             Some(caps) => caps,
@@ -382,10 +408,20 @@ impl Matcher {
         s: &mut Search<'t>,
         pos: usize,
         slots: &mut Vec<Option<usize>>,
+        starts: &[(usize, usize)],
+        within: bool,
     ) -> Option<Option<Caps<'t, '_>>> {
         let text = s.text;
         let mut start = pos;
+        let mut w = 0;
         while start <= text.len() {
+            if within {
+                while starts.get(w).is_some_and(|x| x.1 < start) {
+                    w += 1;
+                }
+                let Some(&(lo, _)) = starts.get(w) else { break };
+                start = start.max(lo);
+            }
             if !self.pre.may_start(text, start) {
                 start += utf8_len(text.as_bytes().get(start).copied());
                 continue;

@@ -54,11 +54,22 @@ fn positions(re: &Regex, text: &str) -> Vec<usize> {
 }
 
 fn same(lang: &str, text: &str) {
+    let p = patterns(locale::table(lang).unwrap());
     for (re, m) in pairs(lang) {
+        // The date and time patterns are searched only where `front` says a match can
+        // start: that must find the same matches as a search from every position.
+        let front = [(&p.date, &p.date_front), (&p.time, &p.time_front)]
+            .into_iter()
+            .find(|f| std::ptr::eq(f.0, *m))
+            .and_then(|f| f.1.windows(text));
         for pos in positions(re, text) {
             let want = re
                 .captures_at(text, pos)
                 .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect::<Vec<_>>());
+            if let Some(w) = &front {
+                let got = m.captures_within(text, pos, Some(w)).map(|c| spans(&c));
+                assert_eq!(got, want, "{lang} within {w:?} {:?} on {text:?} from {pos}", re.as_str());
+            }
             let got = m.captures_at(text, pos);
             if let (Some(c), Some(r)) = (&got, re.captures_at(text, pos)) {
                 assert!(c.name("").is_none());
@@ -142,6 +153,12 @@ fn same_as_regex_on_examples() {
         ("fr", "de 18 à 19 heures (heure de Paris), mi-mars 2022"),
         ("ar", "الخامس من نوفمبر 2022م الساعة السادسة مساءً بتوقيت غرينتش+3 ١٬٢٣٤٫٥ و1.234,5"),
         ("ar", "من 1 إلى 3 نوفمبر 2022 آذار/مارس 2022"),
+        // Long separator runs between the parts of a date or a time: the windows of
+        // `front` count only what is not a separator.
+        ("en", "on Monday ,   , \n\n   30  \t  November   ,  2022 and Tuesday,,,,,,,,,,,,,,,,,,,,,,,1 December"),
+        ("fr", "le   lundi        1er          mars et       de        9 h 30         à          12 h"),
+        ("ar", "يوم الاثنين          ،         الخامس            من                  نوفمبر 2022 الساعة          السادسة مساءً"),
+        ("en", "xMonday 3 March, 1March, 3rd of March, at noon CET, midnight, 9a.m., a9:30, _9:30, é9:30"),
     ] {
         let f = locale::fold(t);
         same(lang, &f);

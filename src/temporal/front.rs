@@ -1,0 +1,122 @@
+//! Where a date or a time can start, found by token before any pattern is tried.
+//!
+//! Every date with a month name holds a month word, and every time holds a digit, a
+//! noon/midnight word or an hour word. Between the start of a match and that word the
+//! patterns allow only a bounded number of other characters (a weekday, a prefix, a
+//! clitic, a day and its suffix, a joiner: words of the locale table) plus runs of
+//! separators (`\s`, `,`, `،`) of any length. So a match can start only within that
+//! many non-separator bytes before one of those words, and the matcher is tried at
+//! those positions only ([`super::matcher::Matcher::captures_within`]) instead of at every
+//! word of the text. The words are found with Aho–Corasick over the folded text (every
+//! occurrence, overlapping, inside words too: clitics attach to months), the digits
+//! byte by byte; the result is a superset of the possible starts, so the matches, found
+//! leftmost-first as before, are the same (`src/temporal/tests/matcher.rs` compares them with
+//! a search from every position).
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// The words a match must hold, and how far before them it may start.
+#[derive(Debug)]
+pub(super) struct Front {
+    /// Aho–Corasick over the first words (up to the first space) of the words a match
+    /// must hold; `None` when there are none.
+    words: Option<AhoCorasick>,
+    /// Whether an ASCII digit that follows no ASCII word character is such a word too
+    /// (times).
+    digits: bool,
+    /// The most non-separator bytes a match holds before the word.
+    back: usize,
+    /// The pattern cannot be bounded (a word starting with a space): no restriction.
+    unbounded: bool,
+}
+
+/// Separators the patterns repeat without bound before the word (`\s` is Unicode
+/// `White_Space`, as `char::is_whitespace`).
+fn separator(c: char) -> bool {
+    c.is_whitespace() || c == ',' || c == '،'
+}
+
+impl Front {
+    /// `words`: folded keys as they are written into the pattern (spaces become `\s+`);
+    /// `back`: the most non-separator bytes before them.
+    pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a str>, digits: bool, back: usize) -> Front {
+        let mut firsts: Vec<&str> = Vec::new();
+        let mut unbounded = false;
+        for w in words {
+            let first = w.split(' ').next().unwrap_or("");
+            if first.is_empty() {
+                unbounded |= !w.is_empty();
+                continue;
+            }
+            firsts.push(first);
+        }
+        firsts.sort_unstable();
+        firsts.dedup();
+        let words = if firsts.is_empty() {
+            None
+        } else {
+            match AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&firsts)
+            {
+                Ok(ac) => Some(ac),
+                Err(_) => {
+                    unbounded = true;
+                    None
+                }
+            }
+        };
+        Front { words, digits, back, unbounded }
+    }
+
+    /// The windows `(lo, hi)` (inclusive, on character boundaries, sorted, disjoint) where
+    /// a match can start in `f`; `None` when any position can.
+    pub(super) fn windows(&self, f: &str) -> Option<Vec<(usize, usize)>> {
+        if self.unbounded {
+            return None;
+        }
+        let mut hits: Vec<usize> = Vec::new();
+        if self.digits {
+            // A time's first digit follows no word character (the patterns put a boundary,
+            // a space or nothing before it): skip digits after an ASCII letter, digit or `_`.
+            let mut prev_word = false;
+            for (i, &b) in f.as_bytes().iter().enumerate() {
+                if b.is_ascii_digit() && !prev_word {
+                    hits.push(i);
+                }
+                prev_word = b.is_ascii_alphanumeric() || b == b'_';
+            }
+        }
+        if let Some(ac) = &self.words {
+            hits.extend(ac.find_overlapping_iter(f).map(|m| m.start()));
+            // Digits, then words; overlapping words come by where they end.
+            if !hits.is_sorted() {
+                hits.sort_unstable();
+            }
+            hits.dedup();
+        }
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for h in hits {
+            // Walk back from the word over at most `back` non-separator bytes; stop early
+            // at the previous word, whose window reaches at least as far back.
+            let stop = out.last().map_or(0, |w| w.1);
+            let mut lo = h;
+            let mut left = self.back;
+            for (i, c) in f[stop..h].char_indices().rev() {
+                if !separator(c) {
+                    if c.len_utf8() > left {
+                        break;
+                    }
+                    left -= c.len_utf8();
+                }
+                lo = stop + i;
+            }
+            match out.last_mut() {
+                Some(w) if lo <= w.1 + 1 => w.1 = h,
+                _ => out.push((lo, h)),
+            }
+        }
+        Some(out)
+    }
+}
