@@ -13,7 +13,7 @@
 //! leftmost-first as before, are the same (`src/temporal/tests/matcher.rs` compares them with
 //! a search from every position).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The words a match must hold, and how far before them it may start.
 #[derive(Debug)]
@@ -55,11 +55,7 @@ impl Front {
         let words = if firsts.is_empty() {
             None
         } else {
-            match AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&firsts)
-            {
+            match AhoCorasick::builder().match_kind(MatchKind::Standard).build(&firsts) {
                 Ok(ac) => Some(ac),
                 Err(_) => {
                     unbounded = true;

@@ -2,7 +2,7 @@
 //! the table's words, read by [`Matcher`] (parsed, not compiled).
 
 use super::front::Front;
-use super::matcher::Matcher;
+use super::matcher::{Matcher, Part, PART};
 use crate::locale::{self, Locale, NameKind};
 use regex::{Regex, RegexBuilder};
 use std::sync::OnceLock;
@@ -122,20 +122,62 @@ pub(super) fn patterns(l: &Locale) -> &Patterns {
     l.patterns.get_or_init(|| build_patterns(l))
 }
 
+/// The word lists of one locale's patterns, each parsed once: the patterns are written
+/// with one private-use character in place of each list (their skeleton) and written
+/// out in full for the `regex` crate and for [`Patterns::sources`]. The months appear
+/// four times in the date pattern; parsing them once each is most of the start-up saved.
+#[derive(Default)]
+struct Parts {
+    texts: Vec<String>,
+}
+
+impl Parts {
+    /// The stand-in for the list pattern `p`.
+    fn add(&mut self, p: String) -> String {
+        let i = match self.texts.iter().position(|t| *t == p) {
+            Some(i) => i,
+            None => {
+                self.texts.push(p);
+                self.texts.len() - 1
+            }
+        };
+        char::from_u32(PART + i as u32).map_or_else(String::new, String::from)
+    }
+
+    /// `skeleton` with each stand-in replaced by its list.
+    fn expand(&self, skeleton: &str) -> String {
+        let mut out = String::with_capacity(skeleton.len());
+        for c in skeleton.chars() {
+            match (c as u32).checked_sub(PART).and_then(|i| self.texts.get(i as usize)) {
+                Some(t) => out.push_str(t),
+                None => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// The lists parsed, in order; `None` if one cannot be read.
+    fn parsed(&self) -> Option<Vec<Part>> {
+        self.texts.iter().map(|t| Part::parse(t).ok()).collect()
+    }
+}
+
 pub(super) fn build_patterns(l: &Locale) -> Patterns {
     let d = l.data();
     let lx = l.lexicon();
     let lang = d.lang.as_str();
-    let cl = alt(words(&d.clitics));
-    let months = alt(lx.months.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)));
-    let wdays = alt(lx.weekdays.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)));
-    let wpre = alt(words(&d.weekday_prefixes));
-    let mpre = alt(words(&d.month_prefixes));
-    let dj = alt(words(&d.day_month_joiners));
-    let myj = alt(words(&d.month_year_joiners));
-    let suf = alt(words(&d.numbers.digit_ordinal_suffixes));
-    let rj = alt(words(&d.range_joiners));
-    let ro = alt(words(&d.range_openers));
+    let mut parts = Parts::default();
+    let mut alt = |items: Vec<(String, bool)>| parts.add(alt(items));
+    let cl = alt(words(&d.clitics).collect());
+    let months = alt(lx.months.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)).collect());
+    let wdays = alt(lx.weekdays.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)).collect());
+    let wpre = alt(words(&d.weekday_prefixes).collect());
+    let mpre = alt(words(&d.month_prefixes).collect());
+    let dj = alt(words(&d.day_month_joiners).collect());
+    let myj = alt(words(&d.month_year_joiners).collect());
+    let suf = alt(words(&d.numbers.digit_ordinal_suffixes).collect());
+    let rj = alt(words(&d.range_joiners).collect());
+    let ro = alt(words(&d.range_openers).collect());
 
     let mon = |n: u8| format!(r"(?:(?:{cl})?{mpre}\s*)?(?:{cl})?(?P<m{n}>{months}(?:\s*/\s*{months})?)");
     let day = |n: u8| format!(r"(?P<d{n}>[0-3]?[0-9])(?P<ds{n}>{suf})?");
@@ -152,16 +194,22 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
 
     // Times
     let t = &d.time;
-    let ampm = alt(words(&t.am).chain(words(&t.pm)));
-    let noon = alt(words(&t.noon).chain(words(&t.midnight)));
-    let mk = alt(words(&t.hour_markers));
-    let hsep = alt(words(&t.hour_separators));
-    let rhw = alt(words(&t.range_hour_words));
+    let ampm = alt(words(&t.am).chain(words(&t.pm)).collect());
+    let noon = alt(words(&t.noon).chain(words(&t.midnight)).collect());
+    let mk = alt(words(&t.hour_markers).collect());
+    let hsep = alt(words(&t.hour_separators).collect());
+    let rhw = alt(words(&t.range_hour_words).collect());
     // Hours written as ordinal words after an hour marker ("الساعة السادسة مساءً").
     let hour_words = if t.hour_markers.is_empty() {
         NEVER.to_string()
     } else {
-        alt(d.numbers.ordinals.iter().filter(|o| (1..=12).contains(&o.value)).flat_map(|o| words(&o.words)))
+        alt(d
+            .numbers
+            .ordinals
+            .iter()
+            .filter(|o| (1..=12).contains(&o.value))
+            .flat_map(|o| words(&o.words))
+            .collect())
     };
     let tm = |n: u8| {
         // A bare number is an hour only as the first end of a range whose
@@ -175,7 +223,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
             r"(?:{mk}\s+)??(?:(?P<h{n}>[0-2]?[0-9])\s?(?P<s{n}>:|\.|h|{hsep})\s?(?P<mi{n}>[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<a{n}>{ampm}))?|(?P<hh{n}>[0-2]?[0-9])(?P<hx{n}>\s?(?:h|{hsep}))|(?P<ha{n}>[0-1]?[0-9])\s*(?P<aa{n}>{ampm})|{mk}\s+(?P<hm{n}>[0-2]?[0-9])(?:\s*(?P<am{n}>{ampm}))?|{mk}\s+(?P<hw{n}>{hour_words})(?:\s*(?P<aw{n}>{ampm}))?|(?P<nn{n}>{noon}){bare})"
         )
     };
-    let zones = alt(lx.zones.keys().map(|k| (k.clone(), false)));
+    let zones = alt(lx.zones.keys().map(|k| (k.clone(), false)).collect());
     let zone = format!(
         r"(?:[\s,]*[(\[]?\s*(?:{cl})?(?P<z>{zones})(?:\s*(?P<zs>[+\-−])\s*(?P<zh>[0-9]{{1,2}})(?::?(?P<zm>[0-9]{{2}}))?)?)?"
     );
@@ -229,20 +277,41 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         );
     }
     let time_front = Front::new(time_words.iter().map(String::as_str), true, time_back);
+    let parsed = parts.parsed();
+    let build = |skeleton: &str| {
+        let full = parts.expand(skeleton);
+        let m = match &parsed {
+            Some(p) => Matcher::with_parts(skeleton, p, full.clone()).unwrap_or_else(|_| matcher(&full)),
+            None => matcher(&full),
+        };
+        (m, full)
+    };
+    let (date, date_source) = build(&date);
+    let (time, time_source) = build(&time);
+    let (range_gap, range_gap_source) = build(&range_gap);
+    let (day_range, day_range_source) = build(&day_range);
+    let (day_word, day_word_source) = build(&day_word);
     Patterns {
-        date: matcher(&date),
+        date,
         date_front,
         time_front,
-        time: matcher(&time),
+        time,
         number: matcher(number),
-        range_gap: matcher(&range_gap),
-        day_range: matcher(&day_range),
-        day_word: matcher(&day_word),
+        range_gap,
+        day_range,
+        day_word,
         day_range_chars,
         day_word_chars: chars_of(&d.day_month_joiners),
         us_numeric: lang == "en",
         latin: lang != "ar",
-        sources: [range_gap, date, time, number.to_string(), day_range, day_word],
+        sources: [
+            range_gap_source,
+            date_source,
+            time_source,
+            number.to_string(),
+            day_range_source,
+            day_word_source,
+        ],
         all_errors: OnceLock::new(),
     }
 }

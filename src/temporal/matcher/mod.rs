@@ -25,7 +25,7 @@
 mod parse;
 
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A parsed pattern.
 #[derive(Debug)]
@@ -49,8 +49,15 @@ enum Node {
     Class(Class),
     Cat(Vec<Node>),
     Alt(Alt),
-    Repeat { node: Box<Node>, min: u32, max: Option<u32>, greedy: bool },
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: Option<u32>,
+        greedy: bool,
+    },
     Group(usize, Box<Node>),
+    /// A word list parsed once and used in several places (months, weekdays...).
+    Shared(Arc<Node>),
 }
 
 /// A test of the start of a match, to skip positions where none can start.
@@ -89,6 +96,7 @@ impl First {
             Node::Lit(l) => f.lits.push(l.clone()),
             Node::Class(c) => f.classes.push(c.clone()),
             Node::Group(_, n) => f = First::of(n),
+            Node::Shared(n) => f = First::of(n),
             Node::Repeat { node, min, .. } => {
                 f = First::of(node);
                 f.empty |= *min == 0;
@@ -261,6 +269,24 @@ impl Class {
     }
 }
 
+/// The first of the private-use characters that stand for parts in a skeleton (see
+/// [`Matcher::with_parts`]).
+pub const PART: u32 = 0xF0000;
+
+/// A part of patterns: a pattern without capture groups, parsed once.
+#[derive(Debug, Clone)]
+pub struct Part(Arc<Node>);
+
+impl Part {
+    pub fn parse(pattern: &str) -> Result<Part, String> {
+        let (root, names) = parse::parse(pattern, &[])?;
+        if names.len() > 1 {
+            return Err("a part cannot capture".into());
+        }
+        Ok(Part(Arc::new(root)))
+    }
+}
+
 /// The spans of one match: group `i` is `slots[2i]..slots[2i + 1]`.
 #[derive(Debug, Clone)]
 pub struct Caps<'t, 'm> {
@@ -359,9 +385,16 @@ type K<'a> = &'a mut dyn FnMut(&mut Search, usize, &mut Vec<Option<usize>>) -> b
 impl Matcher {
     /// Parses `pattern`; an error for syntax the matcher does not read.
     pub fn new(pattern: &str) -> Result<Matcher, String> {
-        let (root, names) = parse::parse(pattern)?;
+        Matcher::with_parts(pattern, &[], pattern.to_string())
+    }
+
+    /// Parses `skeleton`, where the character [`PART`]` + i` stands for `parts[i]` (a
+    /// non-capturing pattern parsed once with [`Part::parse`]); `source` is the pattern
+    /// written out in full (for the `regex` crate's fallback).
+    pub fn with_parts(skeleton: &str, parts: &[Part], source: String) -> Result<Matcher, String> {
+        let (root, names) = parse::parse(skeleton, parts)?;
         let pre = Pre::of(&root);
-        Ok(Matcher { root, pre, names, source: pattern.to_string(), slow: OnceLock::new() })
+        Ok(Matcher { root, pre, names, source, slow: OnceLock::new() })
     }
 
     /// What `Regex::captures_at(text, pos)` gives on the pattern.
@@ -510,6 +543,9 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 impl Node {
     /// Matches `self` at `pos`, then `k` from where it ended; backtracks on failure.
     fn m(&self, s: &mut Search, pos: usize, slots: &mut Vec<Option<usize>>, k: K) -> bool {
+        if let Node::Shared(n) = self {
+            return n.m(s, pos, slots, k);
+        }
         if s.too_deep || s.steps == 0 || s.left == 0 {
             s.too_deep = true;
             return false;
@@ -517,7 +553,7 @@ impl Node {
         s.steps -= 1;
         s.left -= 1;
         match self {
-            Node::Empty => k(s, pos, slots),
+            Node::Empty | Node::Shared(_) => k(s, pos, slots),
             Node::Start => pos == 0 && k(s, pos, slots),
             Node::End => pos == s.text.len() && k(s, pos, slots),
             Node::Lit(l) => {

@@ -10,21 +10,24 @@ use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSet, ClassSetItem, GroupK
 
 /// The tree of `pattern` and the names of its groups by index (0, the whole match, and
 /// unnamed groups have "").
-pub(super) fn parse(pattern: &str) -> Result<(Node, Vec<String>), String> {
+pub(super) fn parse(pattern: &str, parts: &[Part]) -> Result<(Node, Vec<String>), String> {
     let ast = ast::parse::ParserBuilder::new()
         .nest_limit(1_000)
         .build()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
     let mut names = vec![String::new()];
-    let root = node(&ast, &mut names)?;
+    let root = node(&ast, &mut names, parts)?;
     Ok((root, names))
 }
 
-fn node(a: &Ast, names: &mut Vec<String>) -> Result<Node, String> {
+fn node(a: &Ast, names: &mut Vec<String>, parts: &[Part]) -> Result<Node, String> {
     Ok(match a {
         Ast::Empty(_) => Node::Empty,
-        Ast::Literal(l) => Node::Lit(l.c.to_string()),
+        Ast::Literal(l) => match (l.c as u32).checked_sub(PART).and_then(|i| parts.get(i as usize)) {
+            Some(p) => Node::Shared(Arc::clone(&p.0)),
+            None => Node::Lit(l.c.to_string()),
+        },
         Ast::Dot(_) => Node::Class(Class::new(true, vec![('\n', '\n')], false, false, false)),
         Ast::Assertion(x) => match x.kind {
             // Without the multi-line flag (never set here), `^` and `$` are the text's ends.
@@ -44,7 +47,7 @@ fn node(a: &Ast, names: &mut Vec<String>) -> Result<Node, String> {
                 RepetitionKind::Range(ast::RepetitionRange::Bounded(m, n)) => (*m, Some(*n)),
             };
             // A one-character literal repeats as a class.
-            let inner = match node(&r.ast, names)? {
+            let inner = match node(&r.ast, names, parts)? {
                 Node::Lit(l) if l.chars().count() == 1 => {
                     let c = l.chars().next().unwrap_or('\0');
                     Node::Class(Class::new(false, vec![(c, c)], false, false, false))
@@ -60,7 +63,7 @@ fn node(a: &Ast, names: &mut Vec<String>) -> Result<Node, String> {
                 GroupKind::CaptureIndex(i) => Some((*i as usize, String::new())),
                 GroupKind::CaptureName { name, .. } => Some((name.index as usize, name.name.clone())),
             };
-            let inner = node(&g.ast, names)?;
+            let inner = node(&g.ast, names, parts)?;
             match index {
                 Some((i, name)) => {
                     if names.len() <= i {
@@ -73,14 +76,14 @@ fn node(a: &Ast, names: &mut Vec<String>) -> Result<Node, String> {
             }
         }
         Ast::Alternation(alt) => {
-            let branches = alt.asts.iter().map(|b| node(b, names)).collect::<Result<Vec<_>, _>>()?;
+            let branches = alt.asts.iter().map(|b| node(b, names, parts)).collect::<Result<Vec<_>, _>>()?;
             alternation(branches)
         }
         Ast::Concat(c) => {
             let mut items: Vec<Node> = Vec::new();
             for a in &c.asts {
                 // Consecutive literals are one.
-                match (items.last_mut(), node(a, names)?) {
+                match (items.last_mut(), node(a, names, parts)?) {
                     (Some(Node::Lit(x)), Node::Lit(y)) => x.push_str(&y),
                     (_, n) => items.push(n),
                 }
@@ -162,6 +165,7 @@ fn first_char(n: &Node) -> Option<char> {
         Node::Lit(l) => l.chars().next(),
         Node::Cat(v) => v.first().and_then(first_char),
         Node::Group(_, n) => first_char(n),
+        Node::Shared(n) => first_char(n),
         Node::Repeat { node, min, .. } if *min > 0 => first_char(node),
         Node::Class(c) if !c.negated && !c.word && !c.space && !c.not_space => match c.ranges[..] {
             [(a, b)] if a == b => Some(a),
