@@ -6,7 +6,6 @@
 //! ([`build_lexicon`], the same code `build.rs` runs).
 
 use super::*;
-use std::collections::{HashMap, HashSet};
 
 /// A zone of a [`StaticLexicon`] (a [`ZoneSpec`] without its `String`).
 #[derive(Debug)]
@@ -34,13 +33,13 @@ pub struct StaticLexicon {
 }
 
 fn names(list: &[(&str, u8, NameKind)]) -> HashMap<String, (u8, NameKind)> {
-    let mut m = HashMap::with_capacity(list.len());
+    let mut m = HashMap::with_capacity_and_hasher(list.len(), Default::default());
     m.extend(list.iter().map(|&(k, n, kind)| (k.to_string(), (n, kind))));
     m
 }
 
 fn set(list: &[&str]) -> HashSet<String> {
-    let mut s = HashSet::with_capacity(list.len());
+    let mut s = HashSet::with_capacity_and_hasher(list.len(), Default::default());
     s.extend(list.iter().map(|k| k.to_string()));
     s
 }
@@ -55,7 +54,7 @@ fn strings(list: &[&str]) -> Vec<String> {
 
 impl StaticLexicon {
     pub fn to_lexicon(&self) -> Lexicon {
-        let mut numbers = HashMap::with_capacity(self.numbers.len());
+        let mut numbers = HashMap::with_capacity_and_hasher(self.numbers.len(), Default::default());
         numbers.extend(self.numbers.iter().map(|&(k, v, o)| (k.to_string(), (v, o))));
         let zones = self
             .zones

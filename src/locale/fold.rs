@@ -112,10 +112,17 @@ fn fold_char(c: char, out: &mut String) {
         out.push(char::from(b'0' + d as u8));
     } else if let Some(r) = arabic_map(c) {
         out.push_str(r);
+    } else if ARABIC_BLOCK.contains(&c) {
+        // No case and no Latin mapping (a test checks the block): as is, without the
+        // look-up of `to_lowercase`.
+        out.push(c);
     } else {
         push_latin(c, out);
     }
 }
+
+/// The Arabic block, which [`push_latin`] leaves as it is.
+const ARABIC_BLOCK: std::ops::RangeInclusive<char> = '\u{0600}'..='\u{06FF}';
 
 /// Full folding used for matching: [`fold_latin`] + [`fold_arabic`] + every
 /// digit rewritten as ASCII.
@@ -209,6 +216,19 @@ mod tests {
     #[test]
     fn ascii_fast_path_folds_as_the_tables_do() {
         for c in (0u8..128).map(char::from) {
+            let mut slow = String::new();
+            match (digit_value(c), arabic_map(c)) {
+                (Some(d), _) => slow.push(char::from(b'0' + d as u8)),
+                (None, Some(r)) => slow.push_str(r),
+                (None, None) => push_latin(c, &mut slow),
+            }
+            assert_eq!(fold(&c.to_string()), slow, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn arabic_fast_path_folds_as_the_tables_do() {
+        for c in ARABIC_BLOCK {
             let mut slow = String::new();
             match (digit_value(c), arabic_map(c)) {
                 (Some(d), _) => slow.push(char::from(b'0' + d as u8)),

@@ -4,7 +4,11 @@
 //! nothing here may use the rest of the crate: only `data.rs` and `fold.rs`.
 
 use super::*;
-use std::collections::{HashMap, HashSet};
+
+/// The look-up maps of a lexicon, hashed with foldhash (a fixed seed): they are asked about
+/// every word of every block, where SipHash cost more than the look-up.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// Lookup tables built from [`LocaleData`]; keys are [`key`]-normalised.
 #[derive(Debug, Default, PartialEq)]
