@@ -65,7 +65,9 @@ enum Node {
 enum Pre {
     /// The pattern opens with `(?:^|[…])`: past the start of the text, a character of the
     /// class, then one the rest can start with.
-    Boundary(Class, First),
+    /// The bytes the rest can start with, when they are all ASCII: the search then jumps
+    /// from one to the next.
+    Boundary(Class, First, Option<Box<[bool; 128]>>),
     Plain(First),
 }
 
@@ -158,6 +160,25 @@ impl First {
         }
     }
 
+    /// Which ASCII characters a match can start with, when it cannot start with anything
+    /// else (nor match empty). After [`First::done`] (the literals are in `by_char`).
+    fn only_ascii(&self) -> Option<[bool; 128]> {
+        let wide = self.empty
+            || !self.lits.is_empty()
+            || self.by_char.iter().any(|e| !e.0.is_ascii())
+            || self.classes.iter().any(|c| {
+                c.negated || c.word || c.space || c.not_space || c.ranges.iter().any(|r| r.1 as u32 > 127)
+            });
+        if wide {
+            return None;
+        }
+        let mut t = [false; 128];
+        for (slot, &state) in t.iter_mut().zip(self.ascii.iter()) {
+            *slot = state != 0;
+        }
+        Some(t)
+    }
+
     fn accepts(&self, text: &str, pos: usize) -> bool {
         let state = match text.as_bytes().get(pos) {
             Some(&b) if b < 128 => self.ascii[b as usize],
@@ -185,19 +206,36 @@ impl Pre {
         if let Node::Cat(v) = root {
             if let Some(Node::Alt(a)) = v.first() {
                 if let [Node::Start, Node::Class(c)] = &a.branches[..] {
-                    return Pre::Boundary(c.clone(), First::of_seq(&v[1..]).done());
+                    let f = First::of_seq(&v[1..]).done();
+                    let bytes = f.only_ascii().map(Box::new);
+                    return Pre::Boundary(c.clone(), f, bytes);
                 }
             }
         }
         Pre::Plain(First::of(root).done())
     }
 
+    /// The first position from `from` (past the text's start) where a match may start
+    /// by the bytes test: the character before the next byte the rest can start with
+    /// (`None`: no more). `Some(from)` when there is no such test.
+    fn skip(&self, text: &str, from: usize) -> Option<usize> {
+        let Pre::Boundary(_, _, Some(bytes)) = self else { return Some(from) };
+        let b = text.as_bytes();
+        let q = from + 1 + b.get(from + 1..)?.iter().position(|&x| x < 128 && bytes[x as usize])?;
+        // ASCII bytes are never inside a character: step back to the one before.
+        let mut p = q - 1;
+        while !text.is_char_boundary(p) {
+            p -= 1;
+        }
+        Some(p)
+    }
+
     /// Whether a match may start at `pos`.
     fn may_start(&self, text: &str, pos: usize) -> bool {
         match self {
             Pre::Plain(f) => f.accepts(text, pos),
-            Pre::Boundary(_, _) if pos == 0 => true,
-            Pre::Boundary(c, f) => match text.as_bytes().get(pos) {
+            Pre::Boundary(..) if pos == 0 => true,
+            Pre::Boundary(c, f, _) => match text.as_bytes().get(pos) {
                 Some(&b) if b < 128 => c.ascii[b as usize] && f.accepts(text, pos + 1),
                 _ => {
                     char_at(text, pos).is_some_and(|ch| c.matches(ch) && f.accepts(text, pos + ch.len_utf8()))
@@ -454,6 +492,9 @@ impl Matcher {
                 }
                 let Some(&(lo, _)) = starts.get(w) else { break };
                 start = start.max(lo);
+            } else if start > 0 {
+                let Some(next) = self.pre.skip(text, start) else { break };
+                start = next;
             }
             if !self.pre.may_start(text, start) {
                 start += utf8_len(text.as_bytes().get(start).copied());
