@@ -30,24 +30,26 @@ pub fn extract_all_with(
     taken: &[(usize, usize)],
 ) -> (Vec<DateAnchor>, Vec<TimeAnchor>, Vec<NumberAnchor>) {
     let folded = Folded::new(text);
-    let dates = dates_in(l, text, &folded);
-    let times = times_in(l, text, &folded);
+    // URLs and e-mails hold no date, time or number: found once for the three readers.
+    let urls = url_spans(&folded.text);
+    let dates = dates_in(l, text, &folded, &urls);
+    let times = times_in(l, text, &folded, &urls);
     let mut used: Vec<(usize, usize)> = taken.to_vec();
     used.extend(dates.iter().map(|d| (d.start, d.end)));
     used.extend(times.iter().map(|t| (t.start, t.end)));
-    let numbers = numbers_in(l, text, &folded, &used);
+    let numbers = numbers_in(l, text, &folded, &used, &urls);
     (dates, times, numbers)
 }
 
 pub fn extract_dates_with(l: &Locale, text: &str) -> Vec<DateAnchor> {
-    dates_in(l, text, &Folded::new(text))
+    let folded = Folded::new(text);
+    dates_in(l, text, &folded, &url_spans(&folded.text))
 }
 
-pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAnchor> {
+pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded, urls: &[(usize, usize)]) -> Vec<DateAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();
-    let urls = url_spans(f);
     let mut found: Vec<RawDate> = Vec::new();
     // Spans that looked like dates but were invalid ("31 February 2022").
     let mut blocked: Vec<(usize, usize)> = Vec::new();
@@ -58,7 +60,7 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAncho
         let Some((gs, ge)) = group_span(c, &["wd", "d1", "m1", "y1", "d2", "m2", "y2", "y3"]) else {
             return c.get(0).map_or(0, |m| m.end());
         };
-        if hits(&urls, gs, ge) {
+        if hits(urls, gs, ge) {
             return ge;
         }
         let (mg, dg, yg) = if c.name("m1").is_some() {
@@ -141,7 +143,7 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAncho
         let Some((gs, ge)) = group_span(c, &["a", "y", "iy", "id"]) else {
             return c.get(0).map_or(0, |m| m.end());
         };
-        if hits(&urls, gs, ge) || hits(&busy, gs, ge) || decimal_follows(f, ge) {
+        if hits(urls, gs, ge) || hits(&busy, gs, ge) || decimal_follows(f, ge) {
             return ge;
         }
         let (y, m, d) = if let Some(y) = num(c, "y") {
@@ -200,7 +202,7 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded) -> Vec<DateAncho
                 return y2m.end();
             }
         }
-        if hits(&urls, gs, ge) || hits(&busy, gs, ge) || decimal_follows(f, ge) {
+        if hits(urls, gs, ge) || hits(&busy, gs, ge) || decimal_follows(f, ge) {
             return ge;
         }
         found.push(RawDate {

@@ -21,9 +21,9 @@ pub(super) struct Front {
     /// Aho–Corasick over the first words (up to the first space) of the words a match
     /// must hold; `None` when there are none.
     words: Option<AhoCorasick>,
-    /// Whether an ASCII digit that follows no ASCII word character is such a word too
-    /// (times).
-    digits: bool,
+    /// Whether a run of ASCII digits that follows no ASCII word character is such a word
+    /// too (times), and the longest run that can be (`None`: any length).
+    digits: Option<Option<usize>>,
     /// The most non-separator bytes a match holds before the word.
     back: usize,
     /// The pattern cannot be bounded (a word starting with a space): no restriction.
@@ -39,7 +39,11 @@ fn separator(c: char) -> bool {
 impl Front {
     /// `words`: folded keys as they are written into the pattern (spaces become `\s+`);
     /// `back`: the most non-separator bytes before them.
-    pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a str>, digits: bool, back: usize) -> Front {
+    pub(super) fn new<'a>(
+        words: impl IntoIterator<Item = &'a str>,
+        digits: Option<Option<usize>>,
+        back: usize,
+    ) -> Front {
         let mut firsts: Vec<&str> = Vec::new();
         let mut unbounded = false;
         for w in words {
@@ -73,15 +77,23 @@ impl Front {
             return None;
         }
         let mut hits: Vec<usize> = Vec::new();
-        if self.digits {
+        if let Some(longest) = self.digits {
             // A time's first digit follows no word character (the patterns put a boundary,
             // a space or nothing before it): skip digits after an ASCII letter, digit or `_`.
-            let mut prev_word = false;
-            for (i, &b) in f.as_bytes().iter().enumerate() {
-                if b.is_ascii_digit() && !prev_word {
+            // Its hour is one or two digits that no digit follows: skip longer runs.
+            let b = f.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if !b[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+                let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+                if !after_word && longest.is_none_or(|n| run <= n) {
                     hits.push(i);
                 }
-                prev_word = b.is_ascii_alphanumeric() || b == b'_';
+                i += run;
             }
         }
         if let Some(ac) = &self.words {

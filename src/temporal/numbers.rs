@@ -9,7 +9,8 @@ use crate::locale::{self, Folded, Locale};
 
 /// Like [`extract_numbers`] with any locale.
 pub fn extract_numbers_with(l: &Locale, text: &str, taken: &[(usize, usize)]) -> Vec<NumberAnchor> {
-    numbers_in(l, text, &Folded::new(text), taken)
+    let folded = Folded::new(text);
+    numbers_in(l, text, &folded, taken, &url_spans(&folded.text))
 }
 
 pub(super) fn numbers_in(
@@ -17,12 +18,12 @@ pub(super) fn numbers_in(
     _text: &str,
     folded: &Folded,
     taken: &[(usize, usize)],
+    urls: &[(usize, usize)],
 ) -> Vec<NumberAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();
     let d = l.data();
-    let urls = url_spans(f);
     let taken = merged(taken.to_vec());
     let taken = taken.as_slice();
     let lang = d.lang.as_str();
@@ -85,7 +86,7 @@ pub(super) fn numbers_in(
                 e = pe;
             }
         }
-        if hits(&urls, s, e) {
+        if hits(urls, s, e) {
             return e;
         }
         let (os, oe) = folded.span(s, e);
@@ -184,7 +185,7 @@ pub(super) fn numbers_in(
             }
         }
         let (os, oe) = folded.span(s, e);
-        if hits(taken, os, oe) || hits(&urls, s, e) {
+        if hits(taken, os, oe) || hits(urls, s, e) {
             continue;
         }
         out.push((os, oe, value, kind, true));

@@ -262,7 +262,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         + most(&d.month_prefixes);
     let month_keys: Vec<String> =
         lx.months.keys().map(|k| locale::key(k).trim_end_matches('.').to_string()).collect();
-    let date_front = Front::new(month_keys.iter().map(String::as_str), false, date_back);
+    let date_front = Front::new(month_keys.iter().map(String::as_str), None, date_back);
     // Before a time's digit, noon word or hour word: the boundary, a range opener, two
     // hour markers.
     let time_back = 4 + most(&d.range_openers) + 2 * most(&t.hour_markers);
@@ -276,7 +276,17 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
                 .flat_map(|o| o.words.iter().map(|w| locale::key(w))),
         );
     }
-    let time_front = Front::new(time_words.iter().map(String::as_str), true, time_back);
+    // An hour is one or two digits, and what the pattern lets follow it (a separator, an
+    // a.m./p.m. word, a joiner, a zone, the end boundary) starts with no digit, unless a
+    // word of the table does: then digit runs of any length are candidates.
+    let digit_words = [&t.hour_separators, &t.range_hour_words, &t.am, &t.pm, &d.range_joiners, &d.clitics]
+        .into_iter()
+        .flatten()
+        .map(|w| locale::key(w))
+        .chain(lx.zones.keys().cloned())
+        .any(|k| k.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    let time_front =
+        Front::new(time_words.iter().map(String::as_str), Some((!digit_words).then_some(2)), time_back);
     let parsed = parts.parsed();
     let build = |skeleton: &str| {
         let full = parts.expand(skeleton);

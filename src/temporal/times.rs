@@ -70,14 +70,14 @@ pub(super) fn time_value(c: &Caps, n: u8, l: &Locale) -> Option<(u32, usize, usi
 
 /// Like [`extract_times`] with any locale.
 pub fn extract_times_with(l: &Locale, text: &str) -> Vec<TimeAnchor> {
-    times_in(l, text, &Folded::new(text))
+    let folded = Folded::new(text);
+    times_in(l, text, &folded, &url_spans(&folded.text))
 }
 
-pub(super) fn times_in(l: &Locale, _text: &str, folded: &Folded) -> Vec<TimeAnchor> {
+pub(super) fn times_in(l: &Locale, _text: &str, folded: &Folded, urls: &[(usize, usize)]) -> Vec<TimeAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();
-    let urls = url_spans(f);
     let mut out = Vec::new();
     let starts = p.time_front.windows(f);
     scan_within(&p.time, f, starts.as_deref(), |c| {
@@ -132,7 +132,7 @@ pub(super) fn times_in(l: &Locale, _text: &str, folded: &Folded) -> Vec<TimeAnch
                 e = e.max(ze);
             }
         }
-        if hits(&urls, s, e) {
+        if hits(urls, s, e) {
             return whole_end;
         }
         let (start, end) = folded.span(s, e);

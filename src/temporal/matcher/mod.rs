@@ -300,7 +300,7 @@ impl Class {
 
     fn slow_matches(&self, c: char) -> bool {
         let hit = self.ranges.iter().any(|&(a, b)| a <= c && c <= b)
-            || (self.word && regex_syntax::is_word_character(c))
+            || (self.word && is_word(c))
             || (self.space && c.is_whitespace())
             || (self.not_space && !c.is_whitespace());
         hit != self.negated
@@ -322,6 +322,20 @@ impl Part {
             return Err("a part cannot capture".into());
         }
         Ok(Part(Arc::new(root)))
+    }
+}
+
+/// `\w` (Unicode), with the Arabic block looked up in a table built once: the boundary
+/// classes are asked about every Arabic letter next to a candidate.
+fn is_word(c: char) -> bool {
+    static ARABIC: OnceLock<[bool; 256]> = OnceLock::new();
+    match (c as u32).checked_sub(0x600) {
+        Some(i) if i < 256 => ARABIC.get_or_init(|| {
+            std::array::from_fn(|i| {
+                char::from_u32(0x600 + i as u32).is_some_and(regex_syntax::is_word_character)
+            })
+        })[i as usize],
+        _ => regex_syntax::is_word_character(c),
     }
 }
 
@@ -743,6 +757,13 @@ fn repeat(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_arabic_word_table_says_what_regex_syntax_says() {
+        for c in ('\u{500}'..='\u{800}').chain(['a', '_', ' ', '\u{10000}']) {
+            assert_eq!(is_word(c), regex_syntax::is_word_character(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn ascii_tables_say_what_the_classes_say() {
