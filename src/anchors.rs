@@ -382,6 +382,14 @@ fn idiom_spans(text: &str, idioms: &[String]) -> Vec<Range<usize>> {
     if idioms.is_empty() || !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
+    // An idiom's leading ASCII characters other than letters are their own lower case,
+    // at the same offsets: a text without any of them holds no idiom (an idiom with no
+    // such lead lets every text through).
+    let lead =
+        |i: &String| -> usize { i.bytes().take_while(|b| b.is_ascii() && !b.is_ascii_alphabetic()).count() };
+    if idioms.iter().all(|i| lead(i) > 0 && !text.contains(&i[..lead(i)])) {
+        return out;
+    }
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         return out; // case folding moved offsets: rare, and only recall is lost
@@ -405,6 +413,8 @@ pub fn metadata_lines(text: &str, labels: &[String]) -> Vec<Range<usize>> {
     if labels.is_empty() {
         return Vec::new();
     }
+    let firsts: Vec<Option<std::char::ToLowercase>> =
+        labels.iter().map(|l| l.chars().next().map(char::to_lowercase)).collect();
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
@@ -414,9 +424,8 @@ pub fn metadata_lines(text: &str, labels: &[String]) -> Vec<Range<usize>> {
         // depend on what follows), are compared before the line is (a test that lets
         // through every line the full comparison may take).
         let may = body.chars().next().is_none_or(|c| {
-            labels.iter().any(|l| {
-                l.chars().next().is_none_or(|f| f.to_lowercase().zip(c.to_lowercase()).all(|(a, b)| a == b))
-            })
+            let lc = c.to_lowercase();
+            firsts.iter().any(|f| f.as_ref().is_none_or(|f| f.clone().zip(lc.clone()).all(|(a, b)| a == b)))
         });
         if !may {
             start += line.len();
@@ -454,6 +463,22 @@ mod tests {
 
     /// A long document holds hundreds of thousands of anchors: their size is the memory
     /// of issue #13 (docs/reliability.md). Grow them only knowingly.
+    #[test]
+    fn idioms_and_metadata_labels_case_aside() {
+        let idioms: Vec<String> = ["24/7", "24x7", "7 jours sur 7", "jour 7"].map(String::from).to_vec();
+        assert_eq!(idiom_spans("open 24X7, or 24/7.", &idioms), vec![14..18, 5..9]);
+        assert_eq!(idiom_spans("7 JOURS SUR 7 et JOUR 7", &idioms), vec![0..13, 17..23]);
+        assert!(idiom_spans("open 25/7, and 2024", &idioms[..3]).is_empty());
+        let labels: Vec<String> =
+            ["Last updated", "Dernière mise à jour", "آخر تحديث", "Émis"].map(String::from).to_vec();
+        let text = "**LAST UPDATED: 3 May**\nintro\n  dernière MISE À JOUR : mai\nآخر تحديث: ٣\némis le 3\nLast updatedness\n";
+        let lines: Vec<&str> = metadata_lines(text, &labels).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            lines,
+            ["**LAST UPDATED: 3 May**\n", "  dernière MISE À JOUR : mai\n", "آخر تحديث: ٣\n", "émis le 3\n"]
+        );
+    }
+
     #[test]
     fn an_anchor_stays_small() {
         assert!(std::mem::size_of::<Anchor>() <= 104, "{}", std::mem::size_of::<Anchor>());
