@@ -146,21 +146,34 @@ impl Folded {
     pub fn new(s: &str) -> Self {
         let mut text = String::with_capacity(s.len());
         let mut src: Vec<(u32, u32)> = Vec::with_capacity(s.len());
-        for (i, c) in s.char_indices() {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii() {
+                // A run of ASCII folds to its lower case, byte for byte.
+                let j = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
+                text.extend(bytes[i..j].iter().map(|b| char::from(b.to_ascii_lowercase())));
+                src.extend((i..j).map(|k| (k as u32, k as u32 + 1)));
+                i = j;
+                continue;
+            }
+            let at = i;
+            let c = s[at..].chars().next().unwrap_or('\0');
+            i += c.len_utf8();
             let before = text.len();
             fold_char(c, &mut text);
-            let end = (i + c.len_utf8()) as u32;
+            let end = i as u32;
             let added = text.len() - before;
             if added == 0 && is_mark(c) {
                 // A dropped mark belongs to the letter before it.
                 for r in src.iter_mut().rev() {
-                    if r.1 as usize != i {
+                    if r.1 as usize != at {
                         break;
                     }
                     r.1 = end;
                 }
             }
-            src.resize(src.len() + added, (i as u32, end));
+            src.resize(src.len() + added, (at as u32, end));
         }
         Folded { text, src }
     }
@@ -223,6 +236,35 @@ mod tests {
                 (None, None) => push_latin(c, &mut slow),
             }
             assert_eq!(fold(&c.to_string()), slow, "{c:?}");
+        }
+    }
+
+    /// [`Folded::new`] one character at a time, as it was before its ASCII runs.
+    fn folded_by_char(s: &str) -> (String, Vec<(u32, u32)>) {
+        let (mut text, mut src) = (String::new(), Vec::<(u32, u32)>::new());
+        for (i, c) in s.char_indices() {
+            let before = text.len();
+            fold_char(c, &mut text);
+            let end = (i + c.len_utf8()) as u32;
+            let added = text.len() - before;
+            if added == 0 && is_mark(c) {
+                for r in src.iter_mut().rev() {
+                    if r.1 as usize != i {
+                        break;
+                    }
+                    r.1 = end;
+                }
+            }
+            src.resize(src.len() + added, (i as u32, end));
+        }
+        (text, src)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_runs_fold_as_characters_do(s in "[a-zA-Z0-9 .,'\u{300}\u{301}\u{640}\u{64B}éÉœŒßأإىة٣۴\u{200F}\u{202B}-]{0,40}") {
+            let f = Folded::new(&s);
+            proptest::prop_assert_eq!((f.text, f.src), folded_by_char(&s));
         }
     }
 
