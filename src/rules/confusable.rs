@@ -106,16 +106,16 @@ fn reads_as(token: &str) -> Option<String> {
 
 fn check_blocks(b: &Blocks, out: &mut Vec<Diagnostic>) {
     for block in b.blocks {
-        let mut found = Vec::new();
-        for (start, tok) in identifier_tokens(&block.text) {
-            found.push((start, tok.to_string()));
-        }
-        for (start, tok) in found {
-            if !looks_like_identifier(&tok) {
+        // An ASCII token neither reads as another (`reads_as` is `None`) nor holds a letter
+        // of a look-alike script: only tokens with a non-ASCII character can be reported,
+        // and a block in ASCII has none (most blocks of Latin-script text).
+        let text = if block.text.is_ascii() { "" } else { block.text.as_str() };
+        for (start, tok) in identifier_tokens(text).filter(|(_, t)| !t.is_ascii()) {
+            if !looks_like_identifier(tok) {
                 continue;
             }
-            let scripts = scripts_of(&tok);
-            let looks = reads_as(&tok);
+            let scripts = scripts_of(tok);
+            let looks = reads_as(tok);
             // Arabic or Chinese next to Latin is the mixed-script rule's business; here,
             // scripts whose letters pass for Latin ones.
             let mixed =
@@ -149,7 +149,7 @@ fn check_blocks(b: &Blocks, out: &mut Vec<Diagnostic>) {
                     msg,
                     Label::new(b.file, b.lang, span, "look-alike letters"),
                 )
-                .expected_found(looks.clone().unwrap_or_default(), tok.clone()),
+                .expected_found(looks.clone().unwrap_or_default(), tok),
             );
         }
         // Link targets are not in the plain text: check them too.
@@ -249,6 +249,16 @@ mod tests {
                 && !looks_like_identifier(".org")
         );
         assert!(!looks_like_identifier("Release.ChangelogLink>سجل") && !looks_like_identifier("n/a"));
+    }
+
+    proptest::proptest! {
+        /// The prefilter of `check_blocks`: a token in ASCII is never reported.
+        #[test]
+        fn ascii_tokens_are_never_look_alikes(t in "[ -~]{0,24}") {
+            let scripts = scripts_of(&t);
+            proptest::prop_assert!(reads_as(&t).is_none());
+            proptest::prop_assert!(!scripts.iter().any(|s| LOOKALIKE_SCRIPTS.contains(s)));
+        }
     }
 
     #[test]
