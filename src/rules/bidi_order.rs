@@ -60,9 +60,15 @@ fn token_re() -> &'static Regex {
 pub fn tokens(block: &crate::blocks::Block) -> Vec<Range<usize>> {
     let text = &block.text;
     let mut out: Vec<Range<usize>> = crate::urls::find_bare(text);
-    out.extend(crate::anchors::find_emails(text));
+    // An email holds `@`, and every shape of `token_re` an ASCII digit: a text without
+    // them is not searched for them.
+    if text.contains('@') {
+        out.extend(crate::anchors::find_emails(text));
+    }
     out.extend(block.builtin_codes().iter().map(|c| c.range.clone()));
-    out.extend(token_re().find_iter(text).map(|m| m.range()));
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        out.extend(token_re().find_iter(text).map(|m| m.range()));
+    }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Range<usize>> = Vec::new();
     for r in out {
@@ -104,15 +110,14 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     }
     for block in b.blocks {
         let text = &block.text;
-        let toks = tokens(block);
+        // Ranges are never reported: a block with no other token needs no bidi levels.
+        let toks: Vec<Range<usize>> =
+            tokens(block).into_iter().filter(|t| !is_range(&text[t.clone()])).collect();
         if toks.is_empty() {
             continue;
         }
         let info = BidiInfo::new(text, Some(Level::rtl()));
         for t in toks {
-            if is_range(&text[t.clone()]) {
-                continue;
-            }
             if let Some(shown) = scrambled(&info.levels, text, t.clone()) {
                 let written = &text[t.clone()];
                 out.push(
@@ -138,6 +143,27 @@ mod tests {
         let info = BidiInfo::new(text, Some(Level::rtl()));
         let start = text.find(token).unwrap();
         scrambled(&info.levels, text, start..start + token.len())
+    }
+
+    #[test]
+    fn every_token_shape_needs_a_digit() {
+        for t in [
+            "08:00-11:00",
+            "2022 – 2023",
+            "+33 1 45 68 10 00",
+            "UTC+7",
+            "GMT -3:30",
+            "45 %x",
+            "3 km",
+            "12,5 EUR",
+        ] {
+            assert!(token_re().is_match(t), "{t}");
+        }
+        // With its digit class emptied, the regex can match nothing: each shape needs a digit.
+        let no_digit = regex_syntax::parse(&token_re().as_str().replace("[0-9]", "[^\\s\\S]")).unwrap();
+        assert_eq!(no_digit.properties().minimum_len(), None);
+        let digits = regex_syntax::parse(token_re().as_str()).unwrap();
+        assert!(digits.properties().minimum_len().is_some());
     }
 
     #[test]
