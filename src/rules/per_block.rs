@@ -70,38 +70,59 @@ impl Words {
 
 /// The words of `text` split at white space (`char::is_white_space`, as
 /// `str::split_whitespace`), looking at ASCII bytes without decoding them.
-fn split_white(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // Whether the character at `i` is white space, and its length.
-    let at = move |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
+fn split_white(text: &str) -> SplitWhite<'_> {
+    SplitWhite { text, i: 0 }
+}
+
+struct SplitWhite<'a> {
+    text: &'a str,
+    i: usize,
+}
+
+impl SplitWhite<'_> {
+    /// Whether the character at `i` is white space, and its length.
+    #[inline(always)]
+    fn at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        match b {
+            0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            // Every white-space character beyond ASCII starts with one of these bytes
+            // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000): decode only those.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            0xC0..0xE0 => (false, 2),
+            0xE0..0xF0 => (false, 3),
+            _ => (false, 4),
         }
-    };
-    std::iter::from_fn(move || {
+    }
+}
+
+impl<'a> Iterator for SplitWhite<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let n = self.text.len();
         loop {
-            if i == bytes.len() {
+            if self.i == n {
                 return None;
             }
-            match at(i) {
-                (true, n) => i += n,
+            match self.at(self.i) {
+                (true, len) => self.i += len,
                 (false, _) => break,
             }
         }
-        let start = i;
-        while i < bytes.len() {
-            match at(i) {
-                (false, n) => i += n,
+        let start = self.i;
+        while self.i < n {
+            match self.at(self.i) {
+                (false, len) => self.i += len,
                 (true, _) => break,
             }
         }
-        Some(&text[start..i])
-    })
+        Some(&self.text[start..self.i])
+    }
 }
 
 /// The distinct words of a text in lower case ([`Words`]).
@@ -143,6 +164,42 @@ pub fn lower_words(s: &str) -> Words {
     Words { lower, words }
 }
 
+/// Whether two texts may share `tenths` tenths of the distinct words of the one with more
+/// (`shared * 10 >= max(a, b) * tenths` for their [`lower_words`]): `false` only when they
+/// cannot. A bound cheaper than listing the words: each word goes to one of 256 buckets
+/// by its [`key`] (found without lower-casing it), so that equal words in lower case go
+/// to the same bucket. Two texts cannot share more words of a bucket than the fewer of
+/// the two has, and a text has at least as many distinct words as non-empty buckets.
+pub fn may_share(a: &str, b: &str, tenths: usize) -> bool {
+    let counts = |text: &str| {
+        let mut c = [0u16; 256];
+        for w in split_white(text) {
+            let k = key(w);
+            let bucket = (k ^ (k >> 29) ^ (k >> 41)) as u8;
+            c[usize::from(bucket)] = c[usize::from(bucket)].saturating_add(1);
+        }
+        c
+    };
+    let (ca, cb) = (counts(a), counts(b));
+    let filled = |c: &[u16; 256]| c.iter().filter(|&&n| n > 0).count();
+    let most: usize = ca.iter().zip(&cb).map(|(&x, &y)| usize::from(x.min(y))).sum();
+    most * 10 >= filled(&ca).max(filled(&cb)) * tenths
+}
+
+/// The key of a word: its first character and its number of characters, both of the word
+/// in lower case (`str::to_lowercase` turns one character into one, but `İ` into two, and
+/// a first `Σ` always into `σ`).
+#[inline]
+fn key(w: &str) -> u64 {
+    let (first, chars) = if w.is_ascii() {
+        (w.as_bytes()[0].to_ascii_lowercase() as char, w.len())
+    } else {
+        let first = w.chars().next().and_then(|c| c.to_lowercase().next()).unwrap_or(' ');
+        (first, w.chars().map(|c| if c == '\u{130}' { 2 } else { 1 }).sum())
+    };
+    (u64::from(first) << 32) | chars as u64
+}
+
 /// How many words two lists of [`lower_words`] share.
 pub fn shared(a: &Words, b: &Words) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -181,6 +238,27 @@ mod tests {
     }
 
     #[test]
+    fn every_character_splits_as_split_whitespace() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let t = format!("a{c}b{c}");
+            assert_eq!(
+                split_white(&t).collect::<Vec<_>>(),
+                t.split_whitespace().collect::<Vec<_>>(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_character_keys_as_its_lower_case() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| !c.is_whitespace()) {
+            let (w, w2) = (c.to_string(), format!("a{c}"));
+            assert_eq!(key(&w), key(&w.to_lowercase()), "{c:?}");
+            assert_eq!(key(&w2), key(&w2.to_lowercase()), "{c:?}");
+        }
+    }
+
+    #[test]
     fn word_lists_count_as_sets_do() {
         let texts = [
             "The Network holds THE webinar",
@@ -208,6 +286,27 @@ mod tests {
         ) {
             let a = a.concat();
             prop_assert_eq!(split_white(&a).collect::<Vec<_>>(), a.split_whitespace().collect::<Vec<_>>());
+        }
+
+        /// A word's key is that of the word in lower case, so a sketch's bound holds.
+        #[test]
+        fn keys_are_those_of_the_lower_case(
+            w in prop::collection::vec(prop::sample::select(vec![
+                "a", "A", "é", "É", "Σ", "σ", "ς", "İ", "i", "ı", "ب", "K", "\u{212A}", "ß", "ẞ", "\u{23A}", "Ω", "\u{2126}", "'", "1",
+            ]), 1..8),
+            a in prop::collection::vec(prop::sample::select(vec!["a", "A", "É", "é", "Σ", "ب", " ", "i", "İ", "ab"]), 0..24),
+            b in prop::collection::vec(prop::sample::select(vec!["a", "A", "é", "Σ", "ب", " ", "I", "İ", "ba"]), 0..24),
+        ) {
+            let w = w.concat();
+            let lower = w.to_lowercase();
+            prop_assert_eq!(key(&w), key(&lower));
+            let (a, b) = (a.concat(), b.concat());
+            let (la, lb) = (lower_words(&a), lower_words(&b));
+            for tenths in [1, 6, 7, 10] {
+                if shared(&la, &lb) * 10 >= la.len().max(lb.len()) * tenths {
+                    prop_assert!(may_share(&a, &b, tenths));
+                }
+            }
         }
 
         /// The lists hold each word of the text lower-cased as `str::to_lowercase` does,

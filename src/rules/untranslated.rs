@@ -29,7 +29,7 @@
 //! members.` where the English has the same sentence: reported. A French block that is only
 //! `Contact : a.rahman@unesco.org` is not.
 
-use super::per_block::{lower_words, shared};
+use super::per_block::{lower_words, may_share, shared};
 use super::{Ctx, Rule};
 use crate::diag::{Diagnostic, Severity};
 
@@ -163,6 +163,10 @@ fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             // Cheap test first, on the raw words: translated text shares few words with its
             // source, and the rest is only worth computing for near-copies. (The source's
             // words are listed once for every translation.)
+            // (A bound found without listing the words rules out most pairs first.)
+            if !may_share(&s.text, &t.text, 6) {
+                continue;
+            }
             let (rs, rt) = (ctx.src_data.words(si, s), ctx.tgt_data.words(ti, t));
             if shared(rs, rt) * 10 < rs.len().max(rt.len()) * 6 {
                 continue;
