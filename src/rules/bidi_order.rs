@@ -27,7 +27,7 @@ use crate::diag::{Diagnostic, Label, Severity};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{bidi_class, BidiInfo, Level};
 
 pub const RULE: Rule = Rule {
     id: "bidi-order",
@@ -87,6 +87,33 @@ fn is_range(token: &str) -> bool {
         && token.chars().all(|c| c.is_ascii_digit() || " :.h-–—".contains(c))
 }
 
+/// Whether `text` holds an explicit bidi formatting character (embeddings, overrides,
+/// isolates): with none, a whole paragraph is one run for the algorithm.
+/// (They are U+202A–U+202E and U+2066–U+2069, found by their UTF-8 bytes.)
+fn has_explicit(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        w[0] == 0xE2
+            && ((w[1] == 0x80 && (0xAA..=0xAE).contains(&w[2]))
+                || (w[1] == 0x81 && (0xA6..=0xA9).contains(&w[2])))
+    })
+}
+
+/// Whether a token is displayed in order in any paragraph without explicit formatting
+/// characters, decided from its characters' bidi classes alone: it starts with a
+/// left-to-right letter (L), ends with one or a European digit (EN), and holds nothing
+/// but those, separators and terminators of numbers (ES, CS, ET) and other neutrals (ON).
+/// Then every digit follows an L and resolves to L (rules W4–W7), every neutral stands
+/// between two L and resolves to L (N1), and all the token is at one even level.
+fn stays_in_order(token: &str) -> bool {
+    use unicode_bidi::BidiClass::*;
+    let (Some(first), Some(last)) = (token.chars().next(), token.chars().next_back()) else {
+        return false;
+    };
+    bidi_class(first) == L
+        && matches!(bidi_class(last), L | EN)
+        && token.chars().all(|c| matches!(bidi_class(c), L | EN | ES | ET | CS | ON))
+}
+
 /// How a token is displayed, when that differs from how it is written.
 pub fn scrambled(levels: &[Level], text: &str, token: Range<usize>) -> Option<String> {
     let chars: Vec<(usize, char)> =
@@ -110,9 +137,13 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     }
     for block in b.blocks {
         let text = &block.text;
-        // Ranges are never reported: a block with no other token needs no bidi levels.
-        let toks: Vec<Range<usize>> =
-            tokens(block).into_iter().filter(|t| !is_range(&text[t.clone()])).collect();
+        // Ranges are never reported, nor tokens that stay in order: a block with no other
+        // token needs no bidi levels.
+        let explicit = has_explicit(text);
+        let toks: Vec<Range<usize>> = tokens(block)
+            .into_iter()
+            .filter(|t| !is_range(&text[t.clone()]) && (explicit || !stays_in_order(&text[t.clone()])))
+            .collect();
         if toks.is_empty() {
             continue;
         }
@@ -143,6 +174,37 @@ mod tests {
         let info = BidiInfo::new(text, Some(Level::rtl()));
         let start = text.find(token).unwrap();
         scrambled(&info.levels, text, start..start + token.len())
+    }
+
+    proptest::proptest! {
+        /// A token that `stays_in_order` says is in order is never scrambled, whatever the
+        /// paragraph around it (without explicit formatting characters).
+        #[test]
+        fn tokens_that_stay_in_order_are_not_scrambled(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ب", "ا", "a", "Z", "é", "1", "٣", "۳", " ", "\n", "\t", ".", "/", "@", "-", "+", "%", "#", ":", ",",
+                "(", ")", "!", "\u{200F}", "\u{200E}", "\u{61C}", "\u{300}", "\u{A0}", "\u{2212}", "$", "€",
+            ]), 1..16),
+            cut in (0usize..16, 0usize..16),
+        ) {
+            let text: String = parts.concat();
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let (a, b) = (cut.0.min(bounds.len() - 1), cut.1.min(bounds.len() - 1));
+            let token = bounds[a.min(b)]..bounds[a.max(b)];
+            if !has_explicit(&text) && stays_in_order(&text[token.clone()]) {
+                let info = BidiInfo::new(&text, Some(Level::rtl()));
+                proptest::prop_assert_eq!(scrambled(&info.levels, &text, token), None);
+            }
+        }
+    }
+
+    #[test]
+    fn explicit_characters_by_their_bytes() {
+        use unicode_bidi::BidiClass::*;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let explicit = matches!(bidi_class(c), LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI);
+            assert_eq!(has_explicit(&format!("a{c}b")), explicit, "{c:?}");
+        }
     }
 
     #[test]
