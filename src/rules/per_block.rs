@@ -202,20 +202,10 @@ fn key(w: &str) -> u64 {
 
 /// How many words two lists of [`lower_words`] share.
 pub fn shared(a: &Words, b: &Words) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.words.len() && j < b.words.len() {
-        let (x, y) = (&a.words[i], &b.words[j]);
-        match x.0.cmp(&y.0).then_with(|| a.word(x).cmp(b.word(y))) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    // Each list is sorted by hash, then word: compared in that order.
+    let order =
+        |x: &(u64, u32, u32), y: &(u64, u32, u32)| x.0.cmp(&y.0).then_with(|| a.word(x).cmp(b.word(y)));
+    crate::sorted::common_by(&a.words, &b.words, order).count()
 }
 
 #[cfg(test)]
