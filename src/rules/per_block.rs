@@ -2,7 +2,8 @@
 //! placeholders and code spans of a block (`placeholder-mismatch` and
 //! `inline-code-mismatch` read them, for each translation the source is compared with),
 //! and its distinct words in lower case (`untranslated`, for each translation too). Each
-//! is computed on first use and kept while the rules run over one document.
+//! is computed on first use and kept while the rules run over one document. Also here:
+//! [`may_share`], the cheap bound that spares `untranslated` most word lists.
 
 use crate::blocks::Block;
 use crate::placeholders::{self, Item};
