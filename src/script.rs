@@ -100,23 +100,30 @@ pub fn quick_script(word: &str) -> Option<Script> {
 }
 
 pub fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let in_word = is_letter(c) || is_mark(c) || c == '\u{200D}' || c == '\u{200C}' || c == '\u{0640}';
-        match (in_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+    word_ranges(text).collect()
+}
+
+/// [`words`], one at a time.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = chars.by_ref().find(|&(_, c)| in_word(c))?.0;
+        let end = chars.by_ref().find(|&(_, c)| !in_word(c)).map_or(text.len(), |(i, _)| i);
+        Some(start..end)
+    })
+}
+
+/// Whether a character is part of a word: a letter, a mark or a joiner (the Arabic
+/// tatweel too).
+pub fn in_word(c: char) -> bool {
+    is_letter(c) || is_mark(c) || c == '\u{200D}' || c == '\u{200C}' || c == '\u{0640}'
+}
+
+/// Whether every word of `text` is of the Latin script by [`quick_script`]: each
+/// character in words is ASCII or an accented Latin letter. One pass over the text, no
+/// word cut out (most blocks of a Latin-script language).
+pub fn only_quick_latin_words(text: &str) -> bool {
+    text.chars().all(|c| c.is_ascii() || latin_block_letter(c) || !in_word(c))
 }
 
 /// Combining marks (general category M): part of the word they stand in. Complex scripts
@@ -129,10 +136,25 @@ fn is_mark(c: char) -> bool {
     {
         return true;
     }
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = R.get_or_init(|| regex::Regex::new(r"^\p{M}$").expect("mark regex"));
-    let mut buf = [0u8; 4];
-    re.is_match(c.encode_utf8(&mut buf))
+    let marks = marks();
+    let k = marks.partition_point(|&(_, end)| end < c);
+    marks.get(k).is_some_and(|&(start, _)| start <= c)
+}
+
+/// The ranges of `\p{M}`, as the regex crate reads it (sorted, disjoint), from its
+/// parser: a binary search instead of a regex search per character.
+fn marks() -> &'static [(char, char)] {
+    static M: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::parse(r"\p{M}").expect("mark class");
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(class)) => {
+                class.ranges().iter().map(|r| (r.start(), r.end())).collect()
+            }
+            _ => Vec::new(),
+        }
+    })
 }
 
 /// The distinct scripts of the letters of a word, in order of appearance.
@@ -181,5 +203,46 @@ mod tests {
             }
         }
         assert_eq!(describe_char('\u{202E}'), "U+202E");
+    }
+
+    #[test]
+    fn marks_are_the_regex_class() {
+        let re = regex::Regex::new(r"^\p{M}$").unwrap();
+        assert!(marks().len() > 100);
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).step_by(7).chain(0..0x3000).filter_map(char::from_u32) {
+            let fast = matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0483}'..='\u{0489}');
+            assert_eq!(is_mark(c), fast || re.is_match(c.encode_utf8(&mut buf)), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The word iterator cuts where the first version did, and the Latin prefilter
+        /// holds only when every word is quickly Latin.
+        #[test]
+        fn words_and_the_latin_prefilter(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "É", "é", "\u{301}", "д", "ب", "\u{64E}", "\u{640}", "\u{200D}", " ", "’", "«", "1", "-",
+                "\u{A0}", "ह", "\u{93F}", "×",
+            ]), 0..16)
+        ) {
+            let text: String = parts.concat();
+            let mut want = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices() {
+                match (in_word(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => { want.push(s..i); start = None; }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start { want.push(s..text.len()); }
+            proptest::prop_assert_eq!(&words(&text), &want);
+            if only_quick_latin_words(&text) {
+                for w in want {
+                    proptest::prop_assert_eq!(quick_script(&text[w]), Some(Script::Latin));
+                }
+            }
+        }
     }
 }

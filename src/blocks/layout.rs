@@ -9,14 +9,16 @@ fn ends_like_sentence(t: &str) -> bool {
     matches!(t.chars().last(), Some('.' | ',' | ';' | ':' | '،' | '؛' | '…'))
 }
 
-fn word_count(t: &str) -> usize {
-    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// The number of words with a letter or digit in `t`, counted up to `most` (a long
+/// paragraph is not counted to its end to learn that it has more than `most`).
+fn word_count(t: &str, most: usize) -> usize {
+    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(most).count()
 }
 
 /// A `Label: value` line such as `Email: x@y` or `Courriel : x@y`.
 fn is_label_line(t: &str) -> bool {
     match t.find(':') {
-        Some(i) => word_count(&t[..i]) <= 2,
+        Some(i) => word_count(&t[..i], 3) <= 2,
         None => false,
     }
 }
@@ -43,25 +45,29 @@ pub(super) fn mark_layout_headings(blocks: &mut [Block]) {
             continue;
         }
         let t = blocks[i].text.trim();
-        let words = word_count(t);
         // A plain line right after a plain-line heading is its subtitle (a date, a place).
         let prev_heading = i > 0 && blocks[i - 1].kind == BlockKind::Heading(0) && !blocks[i - 1].bold_only;
         let bullet = t.starts_with(['•', '·', '▪', '◦', '–', '—', '-', '*', '●', '○']);
         let next = blocks.get(i + 1);
-        let next_len = next.filter(|n| !n.is_heading()).map(|n| n.text.trim().chars().count()).unwrap_or(0);
-        let len = t.chars().count();
+        let next_len =
+            || next.filter(|n| !n.is_heading()).map(|n| n.text.trim().chars().count()).unwrap_or(0);
         let exclaims = matches!(t.chars().last(), Some('!' | '?' | '؟'));
+        // The cheap tests first: most paragraphs are sentences and fail them, and are not
+        // counted in words and characters (the tests are independent: only their cost
+        // depends on the order).
         let ok = !t.contains('\n')
-            && (4..=25).contains(&words)
             && blocks[i].links.is_empty()
             && !t.contains('@')
             && !t.contains("://")
             && !ends_like_sentence(t)
-            && !is_label_line(t)
             && !prev_heading
             && !bullet
-            && next_len > 0
-            && if exclaims { next_len > len } else { next_len * 2 >= len };
+            && (4..=25).contains(&word_count(t, 26))
+            && !is_label_line(t)
+            && {
+                let (next_len, len) = (next_len(), t.chars().count());
+                next_len > 0 && if exclaims { next_len > len } else { next_len * 2 >= len }
+            };
         if ok {
             blocks[i].kind = BlockKind::Heading(0);
         }

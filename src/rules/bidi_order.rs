@@ -27,7 +27,7 @@ use crate::diag::{Diagnostic, Label, Severity};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{bidi_class, BidiInfo, Level};
 
 pub const RULE: Rule = Rule {
     id: "bidi-order",
@@ -60,9 +60,15 @@ fn token_re() -> &'static Regex {
 pub fn tokens(block: &crate::blocks::Block) -> Vec<Range<usize>> {
     let text = &block.text;
     let mut out: Vec<Range<usize>> = crate::urls::find_bare(text);
-    out.extend(crate::anchors::find_emails(text));
+    // An email holds `@`, and every shape of `token_re` an ASCII digit: a text without
+    // them is not searched for them.
+    if text.contains('@') {
+        out.extend(crate::anchors::find_emails(text));
+    }
     out.extend(block.builtin_codes().iter().map(|c| c.range.clone()));
-    out.extend(token_re().find_iter(text).map(|m| m.range()));
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        out.extend(token_re().find_iter(text).map(|m| m.range()));
+    }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Range<usize>> = Vec::new();
     for r in out {
@@ -79,6 +85,33 @@ fn is_range(token: &str) -> bool {
     !token.starts_with('+')
         && token.contains(['-', '–', '—'])
         && token.chars().all(|c| c.is_ascii_digit() || " :.h-–—".contains(c))
+}
+
+/// Whether `text` holds an explicit bidi formatting character (embeddings, overrides,
+/// isolates): with none, a whole paragraph is one run for the algorithm.
+/// (They are U+202A–U+202E and U+2066–U+2069, found by their UTF-8 bytes.)
+fn has_explicit(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        w[0] == 0xE2
+            && ((w[1] == 0x80 && (0xAA..=0xAE).contains(&w[2]))
+                || (w[1] == 0x81 && (0xA6..=0xA9).contains(&w[2])))
+    })
+}
+
+/// Whether a token is displayed in order in any paragraph without explicit formatting
+/// characters, decided from its characters' bidi classes alone: it starts with a
+/// left-to-right letter (L), ends with one or a European digit (EN), and holds nothing
+/// but those, separators and terminators of numbers (ES, CS, ET) and other neutrals (ON).
+/// Then every digit follows an L and resolves to L (rules W4–W7), every neutral stands
+/// between two L and resolves to L (N1), and all the token is at one even level.
+fn stays_in_order(token: &str) -> bool {
+    use unicode_bidi::BidiClass::*;
+    let (Some(first), Some(last)) = (token.chars().next(), token.chars().next_back()) else {
+        return false;
+    };
+    bidi_class(first) == L
+        && matches!(bidi_class(last), L | EN)
+        && token.chars().all(|c| matches!(bidi_class(c), L | EN | ES | ET | CS | ON))
 }
 
 /// How a token is displayed, when that differs from how it is written.
@@ -104,15 +137,18 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     }
     for block in b.blocks {
         let text = &block.text;
-        let toks = tokens(block);
+        // Ranges are never reported, nor tokens that stay in order: a block with no other
+        // token needs no bidi levels.
+        let explicit = has_explicit(text);
+        let toks: Vec<Range<usize>> = tokens(block)
+            .into_iter()
+            .filter(|t| !is_range(&text[t.clone()]) && (explicit || !stays_in_order(&text[t.clone()])))
+            .collect();
         if toks.is_empty() {
             continue;
         }
         let info = BidiInfo::new(text, Some(Level::rtl()));
         for t in toks {
-            if is_range(&text[t.clone()]) {
-                continue;
-            }
             if let Some(shown) = scrambled(&info.levels, text, t.clone()) {
                 let written = &text[t.clone()];
                 out.push(
@@ -138,6 +174,58 @@ mod tests {
         let info = BidiInfo::new(text, Some(Level::rtl()));
         let start = text.find(token).unwrap();
         scrambled(&info.levels, text, start..start + token.len())
+    }
+
+    proptest::proptest! {
+        /// A token that `stays_in_order` says is in order is never scrambled, whatever the
+        /// paragraph around it (without explicit formatting characters).
+        #[test]
+        fn tokens_that_stay_in_order_are_not_scrambled(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ب", "ا", "a", "Z", "é", "1", "٣", "۳", " ", "\n", "\t", ".", "/", "@", "-", "+", "%", "#", ":", ",",
+                "(", ")", "!", "\u{200F}", "\u{200E}", "\u{61C}", "\u{300}", "\u{A0}", "\u{2212}", "$", "€",
+            ]), 1..16),
+            cut in (0usize..16, 0usize..16),
+        ) {
+            let text: String = parts.concat();
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let (a, b) = (cut.0.min(bounds.len() - 1), cut.1.min(bounds.len() - 1));
+            let token = bounds[a.min(b)]..bounds[a.max(b)];
+            if !has_explicit(&text) && stays_in_order(&text[token.clone()]) {
+                let info = BidiInfo::new(&text, Some(Level::rtl()));
+                proptest::prop_assert_eq!(scrambled(&info.levels, &text, token), None);
+            }
+        }
+    }
+
+    #[test]
+    fn explicit_characters_by_their_bytes() {
+        use unicode_bidi::BidiClass::*;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let explicit = matches!(bidi_class(c), LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI);
+            assert_eq!(has_explicit(&format!("a{c}b")), explicit, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_token_shape_needs_a_digit() {
+        for t in [
+            "08:00-11:00",
+            "2022 – 2023",
+            "+33 1 45 68 10 00",
+            "UTC+7",
+            "GMT -3:30",
+            "45 %x",
+            "3 km",
+            "12,5 EUR",
+        ] {
+            assert!(token_re().is_match(t), "{t}");
+        }
+        // With its digit class emptied, the regex can match nothing: each shape needs a digit.
+        let no_digit = regex_syntax::parse(&token_re().as_str().replace("[0-9]", "[^\\s\\S]")).unwrap();
+        assert_eq!(no_digit.properties().minimum_len(), None);
+        let digits = regex_syntax::parse(token_re().as_str()).unwrap();
+        assert!(digits.properties().minimum_len().is_some());
     }
 
     #[test]

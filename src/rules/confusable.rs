@@ -30,19 +30,42 @@ pub const RULE: Rule = Rule {
 };
 
 /// Tokens that name something (they hold `/`, `@` or `.` between letters).
+///
+/// The white-space-separated pieces of the text (as `split_inclusive(char::is_whitespace)`
+/// cuts them) that hold a `/`, `@` or `.`; only those can name something, and they are
+/// found from those bytes, without cutting the rest of the text into pieces.
 pub(crate) fn identifier_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive(char::is_whitespace)
-        .scan(0usize, |pos, tok| {
-            let start = *pos;
-            *pos += tok.len();
-            Some((start, tok))
+    let mut done = 0;
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'/' | b'@' | b'.'))
+        .filter_map(move |(p, _)| {
+            if p < done {
+                return None; // in the piece already read
+            }
+            let start = text[..p]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let end = text[p..]
+                .char_indices()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(text.len(), |(i, c)| p + i + c.len_utf8());
+            done = end;
+            Some((start, &text[start..end]))
         })
-        .filter_map(|(start, tok)| {
-            let trimmed = tok.trim_end().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '،', '؛']);
-            let lead = trimmed.len() - trimmed.trim_start_matches(['(', '«', '[', '<', '"']).len();
-            let t = &trimmed[lead..];
-            (t.contains(['/', '@', '.']) && t.chars().any(char::is_alphabetic)).then_some((start + lead, t))
-        })
+        .filter_map(identifier)
+}
+
+/// The identifier in a piece of text with the white space that ends it (as
+/// `split_inclusive` gives it) and where it starts: without final punctuation and opening
+/// brackets, when it holds `/`, `@` or `.` and a letter.
+fn identifier((start, tok): (usize, &str)) -> Option<(usize, &str)> {
+    let trimmed = tok.trim_end().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '،', '؛']);
+    let lead = trimmed.len() - trimmed.trim_start_matches(['(', '«', '[', '<', '"']).len();
+    let t = &trimmed[lead..];
+    (t.contains(['/', '@', '.']) && t.chars().any(char::is_alphabetic)).then_some((start + lead, t))
 }
 
 const LOOKALIKE_SCRIPTS: &[Script] = &[Script::Cyrillic, Script::Greek, Script::Armenian, Script::Cherokee];
@@ -106,16 +129,16 @@ fn reads_as(token: &str) -> Option<String> {
 
 fn check_blocks(b: &Blocks, out: &mut Vec<Diagnostic>) {
     for block in b.blocks {
-        let mut found = Vec::new();
-        for (start, tok) in identifier_tokens(&block.text) {
-            found.push((start, tok.to_string()));
-        }
-        for (start, tok) in found {
-            if !looks_like_identifier(&tok) {
+        // An ASCII token neither reads as another (`reads_as` is `None`) nor holds a letter
+        // of a look-alike script: only tokens with a non-ASCII character can be reported,
+        // and a block in ASCII has none (most blocks of Latin-script text).
+        let text = if block.text.is_ascii() { "" } else { block.text.as_str() };
+        for (start, tok) in identifier_tokens(text).filter(|(_, t)| !t.is_ascii()) {
+            if !looks_like_identifier(tok) {
                 continue;
             }
-            let scripts = scripts_of(&tok);
-            let looks = reads_as(&tok);
+            let scripts = scripts_of(tok);
+            let looks = reads_as(tok);
             // Arabic or Chinese next to Latin is the mixed-script rule's business; here,
             // scripts whose letters pass for Latin ones.
             let mixed =
@@ -149,7 +172,7 @@ fn check_blocks(b: &Blocks, out: &mut Vec<Diagnostic>) {
                     msg,
                     Label::new(b.file, b.lang, span, "look-alike letters"),
                 )
-                .expected_found(looks.clone().unwrap_or_default(), tok.clone()),
+                .expected_found(looks.clone().unwrap_or_default(), tok),
             );
         }
         // Link targets are not in the plain text: check them too.
@@ -249,6 +272,36 @@ mod tests {
                 && !looks_like_identifier(".org")
         );
         assert!(!looks_like_identifier("Release.ChangelogLink>سجل") && !looks_like_identifier("n/a"));
+    }
+
+    proptest::proptest! {
+        /// The tokens are those of every piece `split_inclusive` cuts.
+        #[test]
+        fn tokens_are_those_of_every_piece(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", "ب", " ", "\u{A0}", "\u{2003}", "\n", ".", "/", "@", ",", ")", "(", "«", "»", "org", "4",
+            ]), 0..24)
+        ) {
+            let text: String = parts.concat();
+            let want: Vec<(usize, &str)> = text
+                .split_inclusive(char::is_whitespace)
+                .scan(0usize, |pos, tok| {
+                    let start = *pos;
+                    *pos += tok.len();
+                    Some((start, tok))
+                })
+                .filter_map(identifier)
+                .collect();
+            proptest::prop_assert_eq!(identifier_tokens(&text).collect::<Vec<_>>(), want);
+        }
+
+        /// The prefilter of `check_blocks`: a token in ASCII is never reported.
+        #[test]
+        fn ascii_tokens_are_never_look_alikes(t in "[ -~]{0,24}") {
+            let scripts = scripts_of(&t);
+            proptest::prop_assert!(reads_as(&t).is_none());
+            proptest::prop_assert!(!scripts.iter().any(|s| LOOKALIKE_SCRIPTS.contains(s)));
+        }
     }
 
     #[test]

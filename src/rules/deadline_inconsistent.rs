@@ -47,12 +47,29 @@ fn period_re() -> &'static Regex {
 /// languages): without one the regex cannot match, and is neither compiled nor run.
 /// Lower-casing covers what `(?i)` matches here (K also as the Kelvin sign; `s`, which
 /// `(?i)` also reads as `ſ`, is left out of the words looked for).
+///
+/// The only characters that lower-case to an ASCII letter are the ASCII letters, the Kelvin
+/// sign (`k`) and `İ` (`i` and a combining dot): a text without the last two is searched
+/// without lower-casing it, one ASCII-case-insensitive pass for all the units.
 fn may_hold_period(text: &str) -> bool {
     const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
-    let arabic = UNITS[4..].iter().any(|u| text.contains(u));
+    if text.contains('\u{212A}') || text.contains('\u{130}') {
+        return by_lowercase(text, &UNITS);
+    }
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(UNITS).expect("unit words")
+    })
+    .is_match(text)
+}
+
+/// [`may_hold_period`] as first written: the Arabic units in the text, the others in the
+/// text lower-cased.
+fn by_lowercase(text: &str, units: &[&str; 8]) -> bool {
+    let arabic = units[4..].iter().any(|u| text.contains(u));
     arabic || {
         let lower = text.to_lowercase();
-        UNITS[..4].iter().any(|u| lower.contains(u))
+        units[..4].iter().any(|u| lower.contains(u))
     }
 }
 
@@ -135,5 +152,29 @@ mod tests {
             assert!(may_hold_period(t), "{t}");
         }
         assert!(!may_hold_period("Only 60 left, see you soon"));
+    }
+
+    #[test]
+    fn only_two_characters_lower_case_to_ascii() {
+        let odd: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(odd, vec!['\u{130}', '\u{212A}']);
+    }
+
+    proptest::proptest! {
+        /// The case-insensitive search finds a unit exactly when lower-casing does.
+        #[test]
+        fn unit_search_agrees_with_lowercasing(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "D", "a", "Y", "w", "E", "e", "K", "\u{212A}", "k", "J", "o", "U", "r", "S", "m",
+                "A", "İ", "i", "n", "N", " ", "ſ", "يوم", "أي", "ام", "أسب", "وع", "É", "ß",
+            ]), 0..12)
+        ) {
+            let text: String = parts.concat();
+            const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
+            proptest::prop_assert_eq!(may_hold_period(&text), by_lowercase(&text, &UNITS));
+        }
     }
 }

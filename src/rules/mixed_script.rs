@@ -31,7 +31,10 @@
 use super::{Blocks, Rule};
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::lang::Lang;
-use crate::script::{describe_char, letter_script, native_scripts, quick_script, scripts_of, words};
+use crate::script::{
+    describe_char, letter_script, native_scripts, only_quick_latin_words, quick_script, scripts_of,
+    word_ranges,
+};
 use unicode_script::Script;
 
 pub const RULE: Rule = Rule {
@@ -48,26 +51,32 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
         return;
     }
     let native = native_scripts(b.lang);
+    let latin = native.contains(&Script::Latin);
     for block in b.blocks {
-        // Plain ASCII text holds only Latin letters: nothing to find in a Latin language.
-        if block.text.is_ascii() && native.contains(&Script::Latin) {
+        // Plain ASCII text holds only Latin letters: nothing to find in a Latin language;
+        // nor in text whose words are all of ASCII and accented Latin letters.
+        if latin && (block.text.is_ascii() || only_quick_latin_words(&block.text)) {
             continue;
         }
-        // Hosts, emails and codes are the confusable rule's: one finding per slip.
-        let identifiers: Vec<std::ops::Range<usize>> = super::confusable::identifier_tokens(&block.text)
-            .filter(|(_, t)| super::confusable::looks_like_identifier(t))
-            .map(|(s, t)| s..s + t.len())
-            .collect();
-        for w in words(&block.text) {
+        // Hosts, emails and codes are the confusable rule's: one finding per slip. (Found
+        // for the first word that is not quickly native or Latin: most blocks have none.)
+        let mut identifiers: Option<Vec<std::ops::Range<usize>>> = None;
+        for w in word_ranges(&block.text) {
+            let word = &block.text[w.clone()];
+            // One script, native or Latin: nothing to report (most words).
+            if quick_script(word).is_some_and(|s| s == Script::Latin || native.contains(&s)) {
+                continue;
+            }
+            let identifiers = identifiers.get_or_insert_with(|| {
+                super::confusable::identifier_tokens(&block.text)
+                    .filter(|(_, t)| super::confusable::looks_like_identifier(t))
+                    .map(|(s, t)| s..s + t.len())
+                    .collect()
+            });
             // Identifier tokens are disjoint and in text order: only the last one
             // starting at or before the word can hold it.
             let k = identifiers.partition_point(|r| r.start <= w.start);
             if k > 0 && w.end <= identifiers[k - 1].end {
-                continue;
-            }
-            let word = &block.text[w.clone()];
-            // One script, native or Latin: nothing to report (most words).
-            if quick_script(word).is_some_and(|s| s == Script::Latin || native.contains(&s)) {
                 continue;
             }
             if b.settings.allow_words.iter().any(|a| a == word) {

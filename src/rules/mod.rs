@@ -26,6 +26,7 @@ mod link_mismatch;
 mod link_placeholder;
 mod mixed_script;
 mod number_mismatch;
+mod per_block;
 mod placeholder_mismatch;
 mod script_punctuation;
 mod section_extra;
@@ -45,6 +46,9 @@ pub struct Ctx<'a> {
     pub src: &'a Version,
     pub tgt: &'a Version,
     pub beads: &'a [SectionBead],
+    /// Data of the source's and the translation's blocks that several rules read.
+    pub src_data: &'a per_block::PerBlock,
+    pub tgt_data: &'a per_block::PerBlock,
 }
 
 /// One language's blocks in one file (a whole version, or a shared preamble).
@@ -247,6 +251,9 @@ pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
         .get(doc.source)
         .map(|v| v.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"))
         .unwrap_or_default();
+    let slots = doc.settings.translatable_slots;
+    let data: Vec<per_block::PerBlock> =
+        doc.versions.iter().map(|v| per_block::PerBlock::new(&v.blocks, slots)).collect();
     for rule in all().iter().filter(|r| selection.enabled(r)) {
         if let Some(check) = rule.blocks {
             for (i, v) in doc.versions.iter().enumerate() {
@@ -280,8 +287,14 @@ pub fn run(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
         }
         if let Some(check) = rule.pair {
             for p in &doc.pairings {
-                let ctx =
-                    Ctx { doc, src: &doc.versions[doc.source], tgt: &doc.versions[p.tgt], beads: &p.beads };
+                let ctx = Ctx {
+                    doc,
+                    src: &doc.versions[doc.source],
+                    tgt: &doc.versions[p.tgt],
+                    beads: &p.beads,
+                    src_data: &data[doc.source],
+                    tgt_data: &data[p.tgt],
+                };
                 check(&ctx, &mut out);
             }
         }
@@ -416,7 +429,11 @@ fn match_keys<'a, K: std::hash::Hash + Eq>(
     key: impl Fn(&Occ<'a>) -> K,
     mut matched: impl FnMut(usize, usize),
 ) {
-    let mut free: std::collections::HashMap<K, std::collections::VecDeque<usize>> = Default::default();
+    let mut free: std::collections::HashMap<
+        K,
+        std::collections::VecDeque<usize>,
+        foldhash::fast::RandomState,
+    > = Default::default();
     for (j, o) in t.iter().enumerate().filter(|(j, _)| !t_used[*j]) {
         free.entry(key(o)).or_default().push_back(j);
     }
@@ -459,8 +476,9 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
         // Links are counted: a second link lost is a second link lost.
         if kind != Kind::Link {
             for occ in [&mut s, &mut t] {
-                let mut seen = std::collections::HashSet::new();
-                occ.retain(|o| seen.insert(o.anchor.key.clone()));
+                let mut seen: std::collections::HashSet<&str, foldhash::fast::RandomState> =
+                    Default::default();
+                occ.retain(|o| seen.insert(o.anchor.key.as_str()));
             }
         }
         let mut s_used = vec![false; s.len()];

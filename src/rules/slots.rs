@@ -3,11 +3,11 @@
 
 use super::Ctx;
 use crate::diag::Label;
-use crate::placeholders::{self, Item};
+use crate::placeholders::Item;
 
 /// One item of a block, with where it stands.
 pub struct Found<'a> {
-    pub item: Item,
+    pub item: &'a Item,
     pub block: usize,
     pub text: &'a str,
 }
@@ -26,15 +26,14 @@ pub enum Diff<'a> {
 
 fn items<'a>(
     v: &'a crate::check::Version,
+    data: &'a super::per_block::PerBlock,
     blocks: std::ops::Range<usize>,
     code: bool,
-    slots: bool,
 ) -> Vec<Found<'a>> {
     let mut out = Vec::new();
     for b in blocks {
         let block = &v.blocks[b];
-        let urls = crate::urls::find_bare(&block.text);
-        for item in placeholders::find(&block.text, &block.code, &urls, slots) {
+        for item in data.items(b, block) {
             if item.code == code {
                 let text = &block.text[item.range.clone()];
                 out.push(Found { item, block: b, text });
@@ -59,7 +58,6 @@ fn compared(f: &Found, v: &crate::check::Version) -> bool {
 /// section (the block aligner may have cut the blocks otherwise); unmatched items in one
 /// bead are one item changed, in order.
 pub fn compare<'a>(ctx: &Ctx<'a>, code: bool) -> Vec<Diff<'a>> {
-    let slots = ctx.doc.settings.translatable_slots;
     let mut out = Vec::new();
     for sb in ctx.beads {
         if sb.src.is_empty() || sb.tgt.is_empty() {
@@ -68,8 +66,8 @@ pub fn compare<'a>(ctx: &Ctx<'a>, code: bool) -> Vec<Diff<'a>> {
         let mut s: Vec<(usize, Found<'a>)> = Vec::new();
         let mut t: Vec<(usize, Found<'a>)> = Vec::new();
         for (k, bead) in sb.blocks.iter().enumerate() {
-            s.extend(items(ctx.src, bead.src.clone(), code, slots).into_iter().map(|f| (k, f)));
-            t.extend(items(ctx.tgt, bead.tgt.clone(), code, slots).into_iter().map(|f| (k, f)));
+            s.extend(items(ctx.src, ctx.src_data, bead.src.clone(), code).into_iter().map(|f| (k, f)));
+            t.extend(items(ctx.tgt, ctx.tgt_data, bead.tgt.clone(), code).into_iter().map(|f| (k, f)));
         }
         s.retain(|(_, f)| compared(f, ctx.src));
         t.retain(|(_, f)| compared(f, ctx.tgt));

@@ -1,0 +1,320 @@
+//! Data of a version's blocks that rules would otherwise compute more than once: the
+//! placeholders and code spans of a block (`placeholder-mismatch` and
+//! `inline-code-mismatch` read them, for each translation the source is compared with),
+//! and its distinct words in lower case (`untranslated`, for each translation too). Each
+//! is computed on first use and kept while the rules run over one document. Also here:
+//! [`may_share`], the cheap bound that spares `untranslated` most word lists.
+
+use crate::blocks::Block;
+use crate::placeholders::{self, Item};
+use std::cell::OnceCell;
+use std::hash::BuildHasher;
+
+/// One version's per-block data, filled in as the rules ask for it.
+pub struct PerBlock {
+    /// Whether `{{…}}` slots in code spans are translatable (the document's setting).
+    slots: bool,
+    items: Vec<OnceCell<Box<[Item]>>>,
+    words: Vec<OnceCell<Words>>,
+}
+
+impl PerBlock {
+    pub fn new(blocks: &[Block], slots: bool) -> PerBlock {
+        PerBlock {
+            slots,
+            items: (0..blocks.len()).map(|_| OnceCell::new()).collect(),
+            words: (0..blocks.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The placeholders and code spans of block `i` (`block`), in text order:
+    /// `placeholders::find` outside the block's bare URLs.
+    pub fn items(&self, i: usize, block: &Block) -> &[Item] {
+        self.items[i].get_or_init(|| {
+            let urls = crate::urls::find_bare(&block.text);
+            placeholders::find(&block.text, &block.code, &urls, self.slots).into_boxed_slice()
+        })
+    }
+
+    /// The distinct words of block `i` (`block`) in lower case ([`lower_words`]).
+    pub fn words(&self, i: usize, block: &Block) -> &Words {
+        self.words[i].get_or_init(|| lower_words(&block.text))
+    }
+}
+
+/// The distinct words of a text (split at white space) in lower case, as
+/// `str::to_lowercase` writes them: one buffer of the lower-cased words, and each word as
+/// its hash and its place in the buffer, sorted by hash, then word. That order puts equal
+/// words together, as the words' own order does, and is cheaper to sort into (two hashes
+/// compare in one instruction, two words in a loop).
+#[derive(Debug, Default)]
+pub struct Words {
+    lower: String,
+    words: Vec<(u64, u32, u32)>,
+}
+
+impl Words {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn word(&self, w: &(u64, u32, u32)) -> &str {
+        &self.lower[w.1 as usize..w.2 as usize]
+    }
+
+    /// The words, in the list's order (for tests).
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| self.word(w))
+    }
+}
+
+/// The words of `text` split at white space (`char::is_white_space`, as
+/// `str::split_whitespace`), looking at ASCII bytes without decoding them.
+fn split_white(text: &str) -> SplitWhite<'_> {
+    SplitWhite { text, i: 0 }
+}
+
+struct SplitWhite<'a> {
+    text: &'a str,
+    i: usize,
+}
+
+impl SplitWhite<'_> {
+    /// Whether the character at `i` is white space, and its length.
+    #[inline(always)]
+    fn at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        match b {
+            0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            // Every white-space character beyond ASCII starts with one of these bytes
+            // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000): decode only those.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            0xC0..0xE0 => (false, 2),
+            0xE0..0xF0 => (false, 3),
+            _ => (false, 4),
+        }
+    }
+}
+
+impl<'a> Iterator for SplitWhite<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let n = self.text.len();
+        loop {
+            if self.i == n {
+                return None;
+            }
+            match self.at(self.i) {
+                (true, len) => self.i += len,
+                (false, _) => break,
+            }
+        }
+        let start = self.i;
+        while self.i < n {
+            match self.at(self.i) {
+                (false, len) => self.i += len,
+                (true, _) => break,
+            }
+        }
+        Some(&self.text[start..self.i])
+    }
+}
+
+/// The distinct words of a text in lower case ([`Words`]).
+pub fn lower_words(s: &str) -> Words {
+    // The Arabic block has no case: its letters need no case tables.
+    let same = |w: &str| {
+        w.chars().all(|c| {
+            if c.is_ascii() {
+                return !c.is_ascii_uppercase();
+            }
+            if ('\u{600}'..='\u{6FF}').contains(&c) {
+                return true;
+            }
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+    };
+    let hasher = foldhash::fast::FixedState::with_seed(0);
+    let mut lower = String::with_capacity(s.len());
+    let mut words = Vec::new();
+    for w in split_white(s) {
+        let start = lower.len();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower[start..].make_ascii_lowercase();
+        } else if same(w) {
+            lower.push_str(w);
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
+        let hash = hasher.hash_one(&lower[start..]);
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        words.push((hash, n(start), n(lower.len())));
+    }
+    let text = lower.as_str();
+    let word = |w: &(u64, u32, u32)| &text[w.1 as usize..w.2 as usize];
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| word(a).cmp(word(b))));
+    words.dedup_by(|a, b| a.0 == b.0 && word(a) == word(b));
+    Words { lower, words }
+}
+
+/// Whether two texts may share `tenths` tenths of the distinct words of the one with more
+/// (`shared * 10 >= max(a, b) * tenths` for their [`lower_words`]): `false` only when they
+/// cannot. A bound cheaper than listing the words: each word goes to one of 256 buckets
+/// by its [`key`] (found without lower-casing it), so that equal words in lower case go
+/// to the same bucket. Two texts cannot share more words of a bucket than the fewer of
+/// the two has, and a text has at least as many distinct words as non-empty buckets.
+pub fn may_share(a: &str, b: &str, tenths: usize) -> bool {
+    let counts = |text: &str| {
+        let mut c = [0u16; 256];
+        for w in split_white(text) {
+            let k = key(w);
+            let bucket = (k ^ (k >> 29) ^ (k >> 41)) as u8;
+            c[usize::from(bucket)] = c[usize::from(bucket)].saturating_add(1);
+        }
+        c
+    };
+    let (ca, cb) = (counts(a), counts(b));
+    let filled = |c: &[u16; 256]| c.iter().filter(|&&n| n > 0).count();
+    let most: usize = ca.iter().zip(&cb).map(|(&x, &y)| usize::from(x.min(y))).sum();
+    most * 10 >= filled(&ca).max(filled(&cb)) * tenths
+}
+
+/// The key of a word: its first character and its number of characters, both of the word
+/// in lower case (`str::to_lowercase` turns one character into one, but `İ` into two, and
+/// a first `Σ` always into `σ`).
+#[inline]
+fn key(w: &str) -> u64 {
+    let (first, chars) = if w.is_ascii() {
+        (w.as_bytes()[0].to_ascii_lowercase() as char, w.len())
+    } else {
+        let first = w.chars().next().and_then(|c| c.to_lowercase().next()).unwrap_or(' ');
+        (first, w.chars().map(|c| if c == '\u{130}' { 2 } else { 1 }).sum())
+    };
+    (u64::from(first) << 32) | chars as u64
+}
+
+/// How many words two lists of [`lower_words`] share.
+pub fn shared(a: &Words, b: &Words) -> usize {
+    // Each list is sorted by hash, then word: compared in that order.
+    let order =
+        |x: &(u64, u32, u32), y: &(u64, u32, u32)| x.0.cmp(&y.0).then_with(|| a.word(x).cmp(b.word(y)));
+    crate::sorted::common_by(&a.words, &b.words, order).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashSet;
+
+    fn set(s: &str) -> HashSet<String> {
+        s.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn the_arabic_block_has_no_case() {
+        for c in ('\u{600}'..='\u{6FF}').chain(['A', 'z', 'É', 'İ', 'Σ']) {
+            let mut l = c.to_lowercase();
+            let same = l.next() == Some(c) && l.next().is_none();
+            assert_eq!(same, !c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_character_splits_as_split_whitespace() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let t = format!("a{c}b{c}");
+            assert_eq!(
+                split_white(&t).collect::<Vec<_>>(),
+                t.split_whitespace().collect::<Vec<_>>(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_character_keys_as_its_lower_case() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| !c.is_whitespace()) {
+            let (w, w2) = (c.to_string(), format!("a{c}"));
+            assert_eq!(key(&w), key(&w.to_lowercase()), "{c:?}");
+            assert_eq!(key(&w2), key(&w2.to_lowercase()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_lists_count_as_sets_do() {
+        let texts = [
+            "The Network holds THE webinar",
+            "the network ΣΟΦΟΣ σοφος İstanbul",
+            "Le réseau tient le WEBINAR",
+            "",
+        ];
+        for a in texts {
+            for b in texts {
+                let (sa, sb) = (set(a), set(b));
+                let (la, lb) = (lower_words(a), lower_words(b));
+                assert_eq!((la.len(), lb.len()), (sa.len(), sb.len()), "{a} / {b}");
+                assert_eq!(shared(&la, &lb), sa.intersection(&sb).count(), "{a} / {b}");
+            }
+        }
+    }
+
+    proptest! {
+        /// The split is `split_whitespace`'s.
+        #[test]
+        fn words_split_as_split_whitespace(
+            a in prop::collection::vec(prop::sample::select(vec![
+                "a", "é", " ", "\t", "\u{B}", "\u{C}", "\r\n", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{200B}", "ب",
+            ]), 0..24),
+        ) {
+            let a = a.concat();
+            prop_assert_eq!(split_white(&a).collect::<Vec<_>>(), a.split_whitespace().collect::<Vec<_>>());
+        }
+
+        /// A word's key is that of the word in lower case, so a sketch's bound holds.
+        #[test]
+        fn keys_are_those_of_the_lower_case(
+            w in prop::collection::vec(prop::sample::select(vec![
+                "a", "A", "é", "É", "Σ", "σ", "ς", "İ", "i", "ı", "ب", "K", "\u{212A}", "ß", "ẞ", "\u{23A}", "Ω", "\u{2126}", "'", "1",
+            ]), 1..8),
+            a in prop::collection::vec(prop::sample::select(vec!["a", "A", "É", "é", "Σ", "ب", " ", "i", "İ", "ab"]), 0..24),
+            b in prop::collection::vec(prop::sample::select(vec!["a", "A", "é", "Σ", "ب", " ", "I", "İ", "ba"]), 0..24),
+        ) {
+            let w = w.concat();
+            let lower = w.to_lowercase();
+            prop_assert_eq!(key(&w), key(&lower));
+            let (a, b) = (a.concat(), b.concat());
+            let (la, lb) = (lower_words(&a), lower_words(&b));
+            for tenths in [1, 6, 7, 10] {
+                if shared(&la, &lb) * 10 >= la.len().max(lb.len()) * tenths {
+                    prop_assert!(may_share(&a, &b, tenths));
+                }
+            }
+        }
+
+        /// The lists hold each word of the text lower-cased as `str::to_lowercase` does,
+        /// once, and two lists share what the two sets of words share.
+        #[test]
+        fn word_lists_are_the_sets_of_words(
+            a in prop::collection::vec(prop::sample::select(vec![
+                "a", "A", "é", "É", "Σ", "σ", "ς", "İ", "i", "ب", "K", "\u{212A}", " ", "\n", "\u{A0}", "ß",
+            ]), 0..24),
+            b in prop::collection::vec(prop::sample::select(vec!["a", "A", "É", "é", "Σ", "ب", " ", "i"]), 0..24),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            let (la, lb) = (lower_words(&a), lower_words(&b));
+            let words = |l: &Words| l.iter().map(str::to_string).collect::<HashSet<_>>();
+            prop_assert_eq!(la.len(), set(&a).len());
+            prop_assert_eq!(words(&la), set(&a));
+            prop_assert_eq!(shared(&la, &lb), set(&a).intersection(&set(&b)).count());
+        }
+    }
+}
