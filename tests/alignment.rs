@@ -246,3 +246,19 @@ fn sections_of_markup_only_pair_by_their_components_and_images() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("Component:FileTable source={binaries}"), "{table}");
 }
+
+/// Digits inside placeholders (`{{path/to/file1}}`) or glued to a name (`tty12`) name
+/// things, they do not count them: no alignment evidence (two commands of a page that
+/// both take `file1 file2` are no more alike for it). A number that counts (`3`) still is.
+#[test]
+fn digits_of_placeholders_and_names_tie_nothing() {
+    let out =
+        oerlint().args(["align", "--blocks", "fixtures/alignment/numbered-placeholders"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for key in ["Number:1", "Number:2", "Number:12"] {
+        assert!(!table.lines().any(|l| l.split([' ', ',']).any(|w| w == key)), "{key}: {table}");
+    }
+    assert!(table.contains("Number:3"), "{table}");
+    let (_, json) = check_json(&["fixtures/alignment/numbered-placeholders"]);
+    assert!(diags(&json).is_empty(), "{json}");
+}

@@ -24,6 +24,37 @@ fn item_weight(a: &Anchor) -> f64 {
     }
 }
 
+/// The file spans of the digit runs of a block that name rather than count, and are no
+/// evidence that two blocks say the same: a digit run inside a placeholder
+/// (`{{path/to/file1}}`, `{0}`, `%1$s`) or glued to a word as part of an identifier
+/// (`file1`, `tty12`, `sha256sum`, `retry_3`: after two letters or an underscore, or
+/// before an underscore). Two commands of one page that both take `file1 file2` are no
+/// more alike for it, and a translated `{{fichier1}}` keeps the digit. (The number
+/// anchors stay for the rules; only the alignment leaves these out.) A number after one
+/// letter (`A01`, `v18`) or before letters (`3rd`, `64bit`) is kept.
+fn names_numbers(b: &Block) -> Vec<Range<usize>> {
+    let text = b.text.as_str();
+    if !text.chars().any(|c| c.is_numeric()) {
+        return Vec::new();
+    }
+    let mut inside: Vec<Range<usize>> = crate::placeholders::slots(text).collect();
+    if text.contains(['{', '%']) {
+        inside.extend(crate::placeholders::find(text, &[], &[], false).into_iter().map(|p| p.range));
+    }
+    crate::anchors::number_runs(text)
+        .filter(|r| {
+            let mut before = text[..r.start].chars().rev();
+            let (b1, b2) = (before.next(), before.next());
+            let after = text[r.end..].chars().next();
+            inside.iter().any(|p| p.start <= r.start && r.end <= p.end)
+                || b1 == Some('_')
+                || after == Some('_')
+                || (b1.is_some_and(char::is_alphabetic) && b2.is_some_and(char::is_alphabetic))
+        })
+        .map(|r| b.file_range(r))
+        .collect()
+}
+
 /// Cognates: names and acronyms written in Latin letters (`Hironaka`, `APAC`, `Zoom`),
 /// which translations keep as they are. A capitalised word that starts a sentence is not
 /// taken, since it is usually an ordinary word.
@@ -81,8 +112,11 @@ impl Units {
             anchors: v
                 .anchors
                 .iter()
-                .map(|a| {
+                .zip(&v.blocks)
+                .map(|(a, b)| {
+                    let unlike = names_numbers(b);
                     a.iter()
+                        .filter(|a| a.kind != Kind::Number || !unlike.contains(&a.span))
                         .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
                         .collect()
                 })
