@@ -262,3 +262,19 @@ fn digits_of_placeholders_and_names_tie_nothing() {
     let (_, json) = check_json(&["fixtures/alignment/numbered-placeholders"]);
     assert!(diags(&json).is_empty(), "{json}");
 }
+
+/// The French lacks the introduction's section and repeats the introduction under the
+/// next heading (of the next section's level): the two English sections do not merge
+/// onto the French one; the introduction's section is missing.
+#[test]
+fn an_introduction_repeated_under_the_next_heading_is_a_missing_section() {
+    let (_, json) = check_json(&["fixtures/alignment/intro-repeated"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "section-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert_eq!(missing[0]["related"][0]["text"], "Garden Club", "{json}");
+    let out = oerlint().args(["align", "fixtures/alignment/intro-repeated"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.lines().any(|l| l.contains("Who comes?") && l.contains("Qui vient ?")), "{table}");
+}

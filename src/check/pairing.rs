@@ -2,6 +2,7 @@
 //! (anchor keys, names, stems, pins: `align::Item`), the section beads of a translation
 //! against the source, then the block beads inside each pair of sections.
 
+use super::neighbour::level;
 use super::{SectionBead, Version};
 use crate::align::{self, Bead, Item};
 use crate::anchors::{Anchor, Kind};
@@ -366,7 +367,9 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     drop((si, ti));
     // The blocks `unmerge` paired for a bead it kept whole, reused if the bead stays.
     let mut kept: Vec<(Range<usize>, Range<usize>, Vec<Bead>)> = Vec::new();
-    let beads: Vec<Bead> = beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, &mut kept)).collect();
+    let levels = levels_kept(src, tgt, &beads);
+    let beads: Vec<Bead> =
+        beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, levels, &mut kept)).collect();
     super::neighbour::reassign(src, tgt, beads, ratio)
         .into_iter()
         .map(|b| {
@@ -398,9 +401,29 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
         .collect()
 }
 
+/// Whether the sections paired one to one keep their heading levels (nine pairs in ten;
+/// true when no pair has two headings to compare).
+fn levels_kept(src: &Version, tgt: &Version, beads: &[Bead]) -> bool {
+    let (mut n, mut same) = (0, 0);
+    for b in beads.iter().filter(|b| b.src.len() == 1 && b.tgt.len() == 1) {
+        if let (Some(x), Some(y)) = (level(src, b.src.start), level(tgt, b.tgt.start)) {
+            n += 1;
+            same += (x == y) as usize;
+        }
+    }
+    same * 10 >= n * 9
+}
+
 /// A 2-1 (or 1-2) section bead whose first or last section has no block paired with
 /// the other side is no merge: that section is missing (or extra), and the other pairs
 /// alone. Checked on the blocks, which the section search does not see.
+///
+/// Nor is it a merge when the single section's heading has the level of one of the two
+/// and not of the other, and the heading of the one of its level pairs nothing (it was
+/// paired with the heading of the other level), in a document that keeps its levels:
+/// the single section is the one of its level, and the other is missing (or extra). A
+/// translation that repeats the introduction under the next heading, once the
+/// introduction's own section is gone, otherwise reads as the two sections merged.
 ///
 /// The blocks it pairs for a bead it keeps whole are added to `kept`.
 fn unmerge(
@@ -408,6 +431,7 @@ fn unmerge(
     tgt: &Version,
     b: Bead,
     ratio: f64,
+    levels: bool,
     kept: &mut Vec<(Range<usize>, Range<usize>, Vec<Bead>)>,
 ) -> Vec<Bead> {
     let two_one = b.src.len() == 2 && b.tgt.len() == 1;
@@ -425,9 +449,30 @@ fn unmerge(
         })
     };
     let (first, last) = (many.start, many.end - 1);
+    let (one_v, one) = if two_one { (tgt, b.tgt.start) } else { (src, b.src.start) };
+    // The section of the single one's level whose heading pairs nothing: the other is
+    // the one left alone.
+    let heading_alone = |k: usize| {
+        let h = many_v.sections[k].blocks.start;
+        many_v.sections[k].headed
+            && !blocks.iter().any(|x| {
+                let (mine, theirs) = if two_one { (&x.src, &x.tgt) } else { (&x.tgt, &x.src) };
+                !theirs.is_empty() && mine.contains(&h)
+            })
+    };
+    let by_level = || {
+        let lv = level(one_v, one)?;
+        let (lf, ll) = (level(many_v, first)?, level(many_v, last)?);
+        match (lf == lv, ll == lv) {
+            (false, true) if heading_alone(last) => Some(first),
+            (true, false) if heading_alone(first) => Some(last),
+            _ => None,
+        }
+    };
     let lone = match (paired(first), paired(last)) {
         (false, true) => first,
         (true, false) => last,
+        (true, true) if levels && by_level().is_some() => by_level().unwrap_or(first),
         _ => {
             kept.push((b.src.clone(), b.tgt.clone(), blocks));
             return vec![b];
