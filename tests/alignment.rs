@@ -278,3 +278,21 @@ fn an_introduction_repeated_under_the_next_heading_is_a_missing_section() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.lines().any(|l| l.contains("Who comes?") && l.contains("Qui vient ?")), "{table}");
 }
+
+/// Two examples of one command, one for a file and one for several
+/// (`{{path/to/file1 path/to/file2 ...}}`): the French lacks the second, with its
+/// placeholders translated. The placeholder for several arguments tells the two apart
+/// (not the digits of its names), so the second example is reported, description and
+/// command, and the first pairs with its French.
+#[test]
+fn a_placeholder_for_several_arguments_tells_two_examples_apart() {
+    let (_, json) = check_json(&["fixtures/alignment/several-arguments"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    assert_eq!(rules_of(&json), vec!["content-missing", "content-missing"], "{json}");
+    let texts: Vec<&str> = d.iter().map(|x| x["related"][0]["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        vec!["Show the first lines of several files:", "peek {{path/to/file1 path/to/file2 ...}}"]
+    );
+}

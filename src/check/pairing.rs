@@ -257,7 +257,7 @@ pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f6
             let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
             // A short command with its arguments (`cat {} >> {}`) is as specific as a
             // longer name: each placeholder counts as two characters.
-            let strong = alnum + 2 * skel.matches("{}").count() >= 4;
+            let strong = alnum + 2 * skel.matches('{').count() >= 4;
             (alnum >= 2)
                 .then(|| (compact_str::format_compact!("Inline:{skel}"), if strong { 5.0 } else { 1.0 }))
         })
@@ -301,7 +301,8 @@ fn code_pin(b: &Block) -> Option<String> {
     (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
 }
 
-/// Code with each `{{placeholder}}` written `{}`, without quotes. A placeholder that
+/// Code with each `{{placeholder}}` written `{}` (`{...}` for one of several arguments,
+/// `{{file1 file2 ...}}`), without quotes. A placeholder that
 /// lists a command's options (`{{[-Ei|--extended-regexp --ignore-case]}}`, the tldr way
 /// of writing a short and a long option) is kept: options are never translated, and
 /// they tell apart two examples of one command (`grep {} {}` with `-Ei` or with `-rI`).
@@ -313,6 +314,13 @@ fn skeleton(code: &str) -> String {
         let inner = rest[i + 2..].find("}}").map(|j| &rest[i + 2..i + 2 + j]);
         match inner {
             Some(o) if o.starts_with("[-") && o.ends_with(']') => skel.push_str(o),
+            // A placeholder for several arguments (`{{path/to/file1 path/to/file2 ...}}`,
+            // translated or not) is not one for a single argument: the tldr way of
+            // telling `head {{file}}` from `head {{file1 file2 ...}}`, which the digits
+            // of its names, no evidence of their own, told before.
+            Some(o) if o.trim_end().ends_with("...") || o.trim_end().ends_with('…') => {
+                skel.push_str("{...}")
+            }
             _ => skel.push_str("{}"),
         }
         rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
