@@ -25,8 +25,17 @@ pub(super) fn level(v: &Version, s: usize) -> Option<u8> {
     }
 }
 
-/// Re-decides each section left alone next to a one-to-one pair without ties.
-pub(super) fn reassign(src: &Version, tgt: &Version, mut beads: Vec<Bead>, ratio: f64) -> Vec<Bead> {
+/// A section pair decided on its blocks' lengths and positions alone, by [`split_merges`].
+pub(super) type Guessed = Vec<(Range<usize>, Range<usize>)>;
+
+/// Re-decides each section left alone next to a one-to-one pair without ties, or next to
+/// a merge ([`split_merges`], whose pairs are returned too).
+pub(super) fn reassign(
+    src: &Version,
+    tgt: &Version,
+    mut beads: Vec<Bead>,
+    ratio: f64,
+) -> (Vec<Bead>, Guessed) {
     // Pairs of headings, and how many keep their level: the pair being re-decided
     // does not count (it may be the wrong one).
     let pairs = |beads: &[Bead]| -> Vec<(usize, bool)> {
@@ -60,7 +69,7 @@ pub(super) fn reassign(src: &Version, tgt: &Version, mut beads: Vec<Bead>, ratio
             + BLOCKS.skip * alone_v.section_blocks(&(alone..alone + 1)).len() as f64;
         (c, lone)
     };
-    split_merges(src, tgt, &mut beads, ratio);
+    let guessed = split_merges(src, tgt, &mut beads, ratio);
     for i in 0..beads.len() {
         let lone_src = beads[i].src.len() == 1 && beads[i].tgt.is_empty();
         let lone_tgt = beads[i].tgt.len() == 1 && beads[i].src.is_empty();
@@ -112,7 +121,7 @@ pub(super) fn reassign(src: &Version, tgt: &Version, mut beads: Vec<Bead>, ratio
             break;
         }
     }
-    beads
+    (beads, guessed)
 }
 
 /// A section left alone next to a 1-2 (or 2-1) bead whose two sections are on the other
@@ -122,7 +131,10 @@ pub(super) fn reassign(src: &Version, tgt: &Version, mut beads: Vec<Bead>, ratio
 /// to the lone section pairs with it instead, and the merge's own section keeps the
 /// other part, when that aligns more cheaply by `MARGIN` and leaves no more blocks alone.
 /// Only between headings of one level (the lone section's and the part's it would take).
-fn split_merges(src: &Version, tgt: &Version, beads: &mut [Bead], ratio: f64) {
+/// Returns the two pairs of each merge it split: decided on lengths alone across
+/// scripts, their blocks are no ground for `content-missing`.
+fn split_merges(src: &Version, tgt: &Version, beads: &mut [Bead], ratio: f64) -> Guessed {
+    let mut guessed = Vec::new();
     let cost = |s: &Range<usize>, t: &Range<usize>| -> (f64, usize) {
         let (sb, tb) = (src.section_blocks(s), tgt.section_blocks(t));
         if sb.is_empty() || tb.is_empty() {
@@ -168,23 +180,20 @@ fn split_merges(src: &Version, tgt: &Version, beads: &mut [Bead], ratio: f64) {
                 continue;
             }
             let (lb, mb) = (beads[i].clone(), m.clone());
-            // Pairs decided on the blocks' lengths and positions alone: no confidence of
-            // their own, so that no block inside is reported on such a guess
-            // (`content-missing` wants the section pairing to hold).
             let keep = Bead {
                 src: if lone_src { mb.src.clone() } else { f1.clone() },
                 tgt: if lone_src { f1.clone() } else { mb.tgt.clone() },
                 ties: Vec::new(),
-                confidence: 0.0,
                 ..mb.clone()
             };
             let take = Bead {
                 src: if lone_src { lb.src.clone() } else { n1.clone() },
                 tgt: if lone_src { n1.clone() } else { lb.tgt.clone() },
                 ties: Vec::new(),
-                confidence: 0.0,
                 ..mb
             };
+            guessed.push((keep.src.clone(), keep.tgt.clone()));
+            guessed.push((take.src.clone(), take.tgt.clone()));
             // The order of the two beads stays that of the sections.
             if k < i {
                 beads[k] = keep;
@@ -196,4 +205,5 @@ fn split_merges(src: &Version, tgt: &Version, beads: &mut [Bead], ratio: f64) {
             break;
         }
     }
+    guessed
 }

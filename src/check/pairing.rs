@@ -249,19 +249,30 @@ fn step_pin(v: &Version, b: &Block) -> Option<String> {
 /// `cd {{chemin/vers/dossier}}`). Strong when it has a few letters, divided like every
 /// anchor by how many units carry it.
 pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f64)> {
-    b.code
-        .iter()
-        .filter_map(|r| {
-            let code = b.text.get(r.clone())?;
-            let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
-            let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
-            // A short command with its arguments (`cat {} >> {}`) is as specific as a
-            // longer name: each placeholder counts as two characters.
-            let strong = alnum + 2 * skel.matches('{').count() >= 4;
-            (alnum >= 2)
-                .then(|| (compact_str::format_compact!("Inline:{skel}"), if strong { 5.0 } else { 1.0 }))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for r in b.code.iter() {
+        let Some(code) = b.text.get(r.clone()) else { continue };
+        let flat = code.split_whitespace().collect::<Vec<_>>().join(" ");
+        let skel = skeleton(&flat, false);
+        let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
+        if alnum < 2 {
+            continue;
+        }
+        // A short command with its arguments (`cat {} >> {}`) is as specific as a
+        // longer name: each placeholder counts as two characters.
+        let strong = alnum + 2 * skel.matches("{}").count() >= 4;
+        out.push((compact_str::format_compact!("Inline:{skel}"), if strong { 5.0 } else { 1.0 }));
+        // A placeholder for several arguments (`{{path/to/file1 path/to/file2 ...}}`)
+        // adds a key of its own, which tells `head {{file}}` from `head {{file1 file2
+        // ...}}` (the digits of the names, no evidence, did before); the plain key stays,
+        // since a lagging translation may take one argument where the source now takes
+        // several.
+        let many = skeleton(&flat, true);
+        if many != skel {
+            out.push((compact_str::format_compact!("Inline:{many}"), if strong { 5.0 } else { 1.0 }));
+        }
+    }
+    out
 }
 
 /// The keys of the images and components in or under a block (`Block::keys`): written
@@ -301,12 +312,12 @@ fn code_pin(b: &Block) -> Option<String> {
     (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
 }
 
-/// Code with each `{{placeholder}}` written `{}` (`{...}` for one of several arguments,
-/// `{{file1 file2 ...}}`), without quotes. A placeholder that
+/// Code with each `{{placeholder}}` written `{}` (with `many`, `{...}` for one of several
+/// arguments, `{{file1 file2 ...}}`), without quotes. A placeholder that
 /// lists a command's options (`{{[-Ei|--extended-regexp --ignore-case]}}`, the tldr way
 /// of writing a short and a long option) is kept: options are never translated, and
 /// they tell apart two examples of one command (`grep {} {}` with `-Ei` or with `-rI`).
-fn skeleton(code: &str) -> String {
+fn skeleton(code: &str, many: bool) -> String {
     let mut skel = String::new();
     let mut rest = code;
     while let Some(i) = rest.find("{{") {
@@ -314,11 +325,8 @@ fn skeleton(code: &str) -> String {
         let inner = rest[i + 2..].find("}}").map(|j| &rest[i + 2..i + 2 + j]);
         match inner {
             Some(o) if o.starts_with("[-") && o.ends_with(']') => skel.push_str(o),
-            // A placeholder for several arguments (`{{path/to/file1 path/to/file2 ...}}`,
-            // translated or not) is not one for a single argument: the tldr way of
-            // telling `head {{file}}` from `head {{file1 file2 ...}}`, which the digits
-            // of its names, no evidence of their own, told before.
-            Some(o) if o.trim_end().ends_with("...") || o.trim_end().ends_with('…') => {
+            // With `many`, a placeholder for several arguments (`{{file1 file2 ...}}`).
+            Some(o) if many && (o.trim_end().ends_with("...") || o.trim_end().ends_with('…')) => {
                 skel.push_str("{...}")
             }
             _ => skel.push_str("{}"),
@@ -378,7 +386,8 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let levels = levels_kept(src, tgt, &beads);
     let beads: Vec<Bead> =
         beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, levels, &mut kept)).collect();
-    super::neighbour::reassign(src, tgt, beads, ratio)
+    let (beads, guessed) = super::neighbour::reassign(src, tgt, beads, ratio);
+    beads
         .into_iter()
         .map(|b| {
             let sb = src.section_blocks(&b.src);
@@ -397,7 +406,9 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
             } else {
                 None
             };
+            let guessed = guessed.iter().any(|g| g.0 == b.src && g.1 == b.tgt);
             SectionBead {
+                guessed,
                 src: b.src,
                 tgt: b.tgt,
                 blocks,

@@ -57,8 +57,6 @@ pub const RULE: Rule = Rule {
 const SURE: f64 = 0.35;
 /// The same when the dropped block has anchors the other side lacks entirely.
 const SURE_WITH_ANCHORS: f64 = 0.2;
-/// Confidence a section pair must have for blocks inside it to be reported.
-const SECTION_HOLDS: f64 = 0.05;
 
 /// A block left unaligned inside an aligned section pair, that the evidence says was
 /// dropped (or added, with `extra`): (the block, where it belongs on the other side as a
@@ -101,9 +99,9 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
     };
     let mut out = Vec::new();
     for sb in ctx.beads {
-        // The section pairing must hold: a pair re-decided on its blocks' lengths alone
-        // (`check::neighbour`, confidence 0) is no ground for a finding inside.
-        if sb.src.is_empty() || sb.tgt.is_empty() || sb.confidence < SECTION_HOLDS {
+        // The section pairing must hold: a pair decided on its blocks' lengths alone
+        // (`SectionBead::guessed`) is no ground for a finding inside.
+        if sb.src.is_empty() || sb.tgt.is_empty() || sb.guessed {
             continue;
         }
         // Most section pairs have no block left alone on this side: nothing to look at.
