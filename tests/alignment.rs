@@ -296,22 +296,3 @@ fn a_placeholder_for_several_arguments_tells_two_examples_apart() {
         vec!["Show the first lines of several files:", "peek {{path/to/file1 path/to/file2 ...}}"]
     );
 }
-
-/// An Arabic chapter that shortened two neighbouring sections ("Description" and "How to
-/// Prevent", each with fewer bullets): together they weigh about what the English
-/// "Description" weighs, and the section search merged them onto it, "How to Prevent"
-/// reported missing. The blocks decide: each pairs with its own section. (The text is
-/// filler of chosen lengths, in the shape of an OWASP chapter.) No block inside a pair
-/// decided on lengths alone is reported missing.
-#[test]
-fn two_shortened_neighbours_are_not_merged_onto_one_section() {
-    let (_, json) = check_json(&["fixtures/alignment/shortened-neighbours"]);
-    assert!(diags(&json).is_empty(), "{json}");
-    let out = oerlint().args(["align", "fixtures/alignment/shortened-neighbours"]).output().unwrap();
-    let table = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        table.lines().any(|l| l.contains("How to Prevent") && l.contains("كيفية الحماية منها")),
-        "{table}"
-    );
-    assert!(table.lines().any(|l| l.contains("Description") && l.contains("الوصف")), "{table}");
-}

@@ -110,10 +110,6 @@ pub struct SectionBead {
     /// For a section left unaligned here: its counterpart on the other side, which stands
     /// in another place (a moved section, not a missing and an extra one).
     pub moved: Option<usize>,
-    /// The pair was decided on its blocks' lengths and positions alone (a merge split
-    /// by `neighbour::split_merges`): the blocks inside are a guess, and no block of it
-    /// is reported missing or extra.
-    pub guessed: bool,
 }
 
 #[derive(Debug)]

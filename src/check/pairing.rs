@@ -386,8 +386,7 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let levels = levels_kept(src, tgt, &beads);
     let beads: Vec<Bead> =
         beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, levels, &mut kept)).collect();
-    let (beads, guessed) = super::neighbour::reassign(src, tgt, beads, ratio);
-    beads
+    super::neighbour::reassign(src, tgt, beads, ratio)
         .into_iter()
         .map(|b| {
             let sb = src.section_blocks(&b.src);
@@ -406,9 +405,7 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
             } else {
                 None
             };
-            let guessed = guessed.iter().any(|g| g.0 == b.src && g.1 == b.tgt);
             SectionBead {
-                guessed,
                 src: b.src,
                 tgt: b.tgt,
                 blocks,

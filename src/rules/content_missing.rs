@@ -99,9 +99,7 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
     };
     let mut out = Vec::new();
     for sb in ctx.beads {
-        // The section pairing must hold: a pair decided on its blocks' lengths alone
-        // (`SectionBead::guessed`) is no ground for a finding inside.
-        if sb.src.is_empty() || sb.tgt.is_empty() || sb.guessed {
+        if sb.src.is_empty() || sb.tgt.is_empty() {
             continue;
         }
         // Most section pairs have no block left alone on this side: nothing to look at.
