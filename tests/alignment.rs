@@ -296,3 +296,20 @@ fn a_placeholder_for_several_arguments_tells_two_examples_apart() {
         vec!["Show the first lines of several files:", "peek {{path/to/file1 path/to/file2 ...}}"]
     );
 }
+
+/// A long command line of numbered placeholders (hostile input for the placeholder
+/// look-up of the number keys): checked, each digit run looked up once.
+#[test]
+fn a_long_line_of_numbered_placeholders_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let line: String = (0..40_000).map(|i| format!("{{{{path/to/file{i}}}}} ")).collect();
+    for (lang, desc) in [("en", "Join many files:"), ("fr", "Joint beaucoup de fichiers :")] {
+        std::fs::write(
+            dir.path().join(format!("{lang}.md")),
+            format!("# join\n\n- {desc}\n\n`join {line}`\n"),
+        )
+        .unwrap();
+    }
+    let (_, json) = check_json(&[dir.path().to_str().unwrap()]);
+    assert!(diags(&json).iter().all(|d| d["rule"] != "content-missing"), "{json}");
+}

@@ -42,12 +42,27 @@ fn names_numbers(b: &Block) -> Vec<Range<usize>> {
     if text.contains(['{', '%']) {
         inside.extend(crate::placeholders::find(text, &[], &[], false).into_iter().map(|p| p.range));
     }
+    // Sorted by start, with the furthest end so far: a run lies inside a placeholder when
+    // one starting at or before it ends at or after it (a binary search per run, not a
+    // walk over every placeholder of a long block).
+    inside.sort_by_key(|p| p.start);
+    let reach: Vec<usize> = inside
+        .iter()
+        .scan(0, |m, p| {
+            *m = (*m).max(p.end);
+            Some(*m)
+        })
+        .collect();
+    let within = |r: &Range<usize>| {
+        let k = inside.partition_point(|p| p.start <= r.start);
+        k > 0 && reach[k - 1] >= r.end
+    };
     crate::anchors::number_runs(text)
         .filter(|r| {
             let mut before = text[..r.start].chars().rev();
             let (b1, b2) = (before.next(), before.next());
             let after = text[r.end..].chars().next();
-            inside.iter().any(|p| p.start <= r.start && r.end <= p.end)
+            within(r)
                 || b1 == Some('_')
                 || after == Some('_')
                 || (b1.is_some_and(char::is_alphabetic) && b2.is_some_and(char::is_alphabetic))
