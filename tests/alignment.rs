@@ -313,3 +313,16 @@ fn a_long_line_of_numbered_placeholders_is_checked() {
     let (_, json) = check_json(&[dir.path().to_str().unwrap()]);
     assert!(diags(&json).iter().all(|d| d["rule"] != "content-missing"), "{json}");
 }
+
+/// Two neighbouring sections of prose swapped in the French, no anchor in either: the
+/// search pairs them in order, but the stems say the crossed pairs are the right ones,
+/// so one is reported moved (both spans), the other pairs, and nothing is missing.
+#[test]
+fn swapped_sections_of_prose_are_moved() {
+    let (_, json) = check_json(&["fixtures/alignment/swapped-prose"]);
+    assert_spans_valid(&json);
+    assert_eq!(rules_of(&json), vec!["section-moved"], "{json}");
+    let d = &diags(&json)[0];
+    assert_eq!(d["primary"]["text"], "Documenter vos processus");
+    assert_eq!(d["related"][0]["text"], "Documenting your processes");
+}
