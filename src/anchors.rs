@@ -83,6 +83,11 @@ fn email_re() -> &'static Regex {
     })
 }
 
+/// The digit runs of a text, as the number anchors are found (`extract`).
+pub(crate) fn number_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    number_re().find_iter(text).map(|m| m.range())
+}
+
 fn number_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]+").expect("number regex"))

@@ -45,6 +45,11 @@ fn slot_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"\{\{[^{}]*\}\}").expect("slot regex"))
 }
 
+/// The `{{…}}` slots of a text (tldr's placeholders), as byte ranges.
+pub fn slots(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    slot_re().find_iter(text).map(|m| m.range())
+}
+
 /// The compared form of a code span: white space collapsed; `{{…}}` slots emptied when
 /// `slots_translatable`.
 pub fn skeleton(code: &str, slots_translatable: bool) -> String {

@@ -246,3 +246,83 @@ fn sections_of_markup_only_pair_by_their_components_and_images() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("Component:FileTable source={binaries}"), "{table}");
 }
+
+/// Digits inside placeholders (`{{path/to/file1}}`) or glued to a name (`tty12`) name
+/// things, they do not count them: no alignment evidence (two commands of a page that
+/// both take `file1 file2` are no more alike for it). A number that counts (`3`) still is.
+#[test]
+fn digits_of_placeholders_and_names_tie_nothing() {
+    let out =
+        oerlint().args(["align", "--blocks", "fixtures/alignment/numbered-placeholders"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for key in ["Number:1", "Number:2", "Number:12"] {
+        assert!(!table.lines().any(|l| l.split([' ', ',']).any(|w| w == key)), "{key}: {table}");
+    }
+    assert!(table.contains("Number:3"), "{table}");
+    let (_, json) = check_json(&["fixtures/alignment/numbered-placeholders"]);
+    assert!(diags(&json).is_empty(), "{json}");
+}
+
+/// The French lacks the introduction's section and repeats the introduction under the
+/// next heading (of the next section's level): the two English sections do not merge
+/// onto the French one; the introduction's section is missing.
+#[test]
+fn an_introduction_repeated_under_the_next_heading_is_a_missing_section() {
+    let (_, json) = check_json(&["fixtures/alignment/intro-repeated"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "section-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert_eq!(missing[0]["related"][0]["text"], "Garden Club", "{json}");
+    let out = oerlint().args(["align", "fixtures/alignment/intro-repeated"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.lines().any(|l| l.contains("Who comes?") && l.contains("Qui vient ?")), "{table}");
+}
+
+/// Two examples of one command, one for a file and one for several
+/// (`{{path/to/file1 path/to/file2 ...}}`): the French lacks the second, with its
+/// placeholders translated. The placeholder for several arguments tells the two apart
+/// (not the digits of its names), so the second example is reported, description and
+/// command, and the first pairs with its French.
+#[test]
+fn a_placeholder_for_several_arguments_tells_two_examples_apart() {
+    let (_, json) = check_json(&["fixtures/alignment/several-arguments"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    assert_eq!(rules_of(&json), vec!["content-missing", "content-missing"], "{json}");
+    let texts: Vec<&str> = d.iter().map(|x| x["related"][0]["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        vec!["Show the first lines of several files:", "peek {{path/to/file1 path/to/file2 ...}}"]
+    );
+}
+
+/// A long command line of numbered placeholders (hostile input for the placeholder
+/// look-up of the number keys): checked, each digit run looked up once.
+#[test]
+fn a_long_line_of_numbered_placeholders_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let line: String = (0..40_000).map(|i| format!("{{{{path/to/file{i}}}}} ")).collect();
+    for (lang, desc) in [("en", "Join many files:"), ("fr", "Joint beaucoup de fichiers :")] {
+        std::fs::write(
+            dir.path().join(format!("{lang}.md")),
+            format!("# join\n\n- {desc}\n\n`join {line}`\n"),
+        )
+        .unwrap();
+    }
+    let (_, json) = check_json(&[dir.path().to_str().unwrap()]);
+    assert!(diags(&json).iter().all(|d| d["rule"] != "content-missing"), "{json}");
+}
+
+/// Two neighbouring sections of prose swapped in the French, no anchor in either: the
+/// search pairs them in order, but the stems say the crossed pairs are the right ones,
+/// so one is reported moved (both spans), the other pairs, and nothing is missing.
+#[test]
+fn swapped_sections_of_prose_are_moved() {
+    let (_, json) = check_json(&["fixtures/alignment/swapped-prose"]);
+    assert_spans_valid(&json);
+    assert_eq!(rules_of(&json), vec!["section-moved"], "{json}");
+    let d = &diags(&json)[0];
+    assert_eq!(d["primary"]["text"], "Documenter vos processus");
+    assert_eq!(d["related"][0]["text"], "Documenting your processes");
+}

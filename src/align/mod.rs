@@ -15,7 +15,7 @@ mod side;
 #[cfg(test)]
 mod tests;
 
-pub use moved::moved;
+pub use moved::{moved, moved_and_swapped};
 
 use cost::Ratio;
 use evidence::link_pins;

@@ -13,6 +13,65 @@ use super::{Bead, Item};
 /// one pair at most. Units without anchors or pins are never taken as moved: their
 /// length alone cannot say so.
 pub fn moved(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> {
+    moved_in(src, tgt, beads)
+}
+
+/// Like [`moved`], after undoing the swaps of two neighbouring sections that the search
+/// paired in order (`A ⇔ B'`, `B ⇔ A'`) when the crossed pairs are what the evidence
+/// says (stems or anchors: each crossed pair at least `SWAP_EACH` and the two together
+/// at least `SWAP_RATIO` times the straight ones; no anchor or rung tying the straight
+/// ones): `A` then stands alone, moved
+/// to `A'`, and `B ⇔ B'`. Returns the moved pairs and the beads.
+pub fn moved_and_swapped(src: &[Item], tgt: &[Item], beads: Vec<Bead>) -> (Vec<(usize, usize)>, Vec<Bead>) {
+    let mut ids = Ids::default();
+    let mut s = Side::new(src, &mut ids, 1);
+    let mut t = Side::new(tgt, &mut ids, 1);
+    link_pins(&mut s, &mut t);
+    let e = |i: usize, j: usize| -> f64 {
+        let anchors = similarity(&s, i..i + 1, &t, j..j + 1).map_or(0.0, |(x, c)| x * c);
+        anchors.max(stem_dice(&s, i..i + 1, &t, j..j + 1))
+    };
+    let one = |b: &Bead| b.src.len() == 1 && b.tgt.len() == 1 && b.ties.is_empty();
+    let mut out: Vec<Bead> = Vec::with_capacity(beads.len() + 2);
+    let mut swapped: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < beads.len() {
+        if k + 1 < beads.len() && one(&beads[k]) && one(&beads[k + 1]) {
+            let (a, b) = (beads[k].src.start, beads[k + 1].src.start);
+            let (b2, a2) = (beads[k].tgt.start, beads[k + 1].tgt.start);
+            let (aa, bb, ab, ba) = (e(a, a2), e(b, b2), e(a, b2), e(b, a2));
+            if debug_align() {
+                eprintln!("swap? {a} {b}: crossed {aa:.2} {bb:.2} straight {ab:.2} {ba:.2}");
+            }
+            if aa >= SWAP_EACH && bb >= SWAP_EACH && aa + bb >= SWAP_RATIO * (ab + ba) {
+                swapped.push((a, a2));
+                let x = &beads[k];
+                out.push(Bead { src: a..a + 1, tgt: b2..b2, ..x.clone() });
+                out.push(Bead { src: b..b + 1, tgt: b2..b2 + 1, ..x.clone() });
+                out.push(Bead { src: b + 1..b + 1, tgt: a2..a2 + 1, ..x.clone() });
+                k += 2;
+                continue;
+            }
+        }
+        out.push(beads[k].clone());
+        k += 1;
+    }
+    // The swapped sections are each other's counterpart by the test above; the other
+    // units left alone are looked at as before.
+    let mut moved = moved_in(src, tgt, &out);
+    moved.retain(|m| !swapped.iter().any(|w| w.0 == m.0 || w.1 == m.1));
+    moved.extend(swapped);
+    moved.sort_unstable();
+    (moved, out)
+}
+
+/// The evidence (stem Dice, or anchor Dice times its confidence) each crossed pair of a
+/// swap needs: whole sections share few of their rarer stems (0.1 to 0.3 when right).
+const SWAP_EACH: f64 = 0.1;
+/// How much stronger the crossed pairs must be than the straight ones, together.
+const SWAP_RATIO: f64 = 2.5;
+
+fn moved_in(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> {
     let lone_s: Vec<usize> = beads.iter().filter(|b| b.tgt.is_empty()).flat_map(|b| b.src.clone()).collect();
     let lone_t: Vec<usize> = beads.iter().filter(|b| b.src.is_empty()).flat_map(|b| b.tgt.clone()).collect();
     if lone_s.is_empty() || lone_t.is_empty() {

@@ -17,7 +17,7 @@ const MARGIN: f64 = 1.0;
 /// their levels.
 const LEVEL: f64 = 3.0;
 
-fn level(v: &Version, s: usize) -> Option<u8> {
+pub(super) fn level(v: &Version, s: usize) -> Option<u8> {
     let sec = &v.sections[s];
     match v.blocks[sec.blocks.start].kind {
         BlockKind::Heading(l) if sec.headed && l > 0 => Some(l),

@@ -2,6 +2,7 @@
 //! (anchor keys, names, stems, pins: `align::Item`), the section beads of a translation
 //! against the source, then the block beads inside each pair of sections.
 
+use super::neighbour::level;
 use super::{SectionBead, Version};
 use crate::align::{self, Bead, Item};
 use crate::anchors::{Anchor, Kind};
@@ -22,6 +23,52 @@ fn item_weight(a: &Anchor) -> f64 {
         Kind::Time => 1.5,
         Kind::Quantity => 0.0,
     }
+}
+
+/// The file spans of the digit runs of a block that name rather than count, and are no
+/// evidence that two blocks say the same: a digit run inside a placeholder
+/// (`{{path/to/file1}}`, `{0}`, `%1$s`) or glued to a word as part of an identifier
+/// (`file1`, `tty12`, `sha256sum`, `retry_3`: after two letters or an underscore, or
+/// before an underscore). Two commands of one page that both take `file1 file2` are no
+/// more alike for it, and a translated `{{fichier1}}` keeps the digit. (The number
+/// anchors stay for the rules; only the alignment leaves these out.) A number after one
+/// letter (`A01`, `v18`) or before letters (`3rd`, `64bit`) is kept.
+fn names_numbers(b: &Block) -> Vec<Range<usize>> {
+    let text = b.text.as_str();
+    if !text.chars().any(|c| c.is_numeric()) {
+        return Vec::new();
+    }
+    let mut inside: Vec<Range<usize>> = crate::placeholders::slots(text).collect();
+    if text.contains(['{', '%']) {
+        inside.extend(crate::placeholders::find(text, &[], &[], false).into_iter().map(|p| p.range));
+    }
+    // Sorted by start, with the furthest end so far: a run lies inside a placeholder when
+    // one starting at or before it ends at or after it (a binary search per run, not a
+    // walk over every placeholder of a long block).
+    inside.sort_by_key(|p| p.start);
+    let reach: Vec<usize> = inside
+        .iter()
+        .scan(0, |m, p| {
+            *m = (*m).max(p.end);
+            Some(*m)
+        })
+        .collect();
+    let within = |r: &Range<usize>| {
+        let k = inside.partition_point(|p| p.start <= r.start);
+        k > 0 && reach[k - 1] >= r.end
+    };
+    crate::anchors::number_runs(text)
+        .filter(|r| {
+            let mut before = text[..r.start].chars().rev();
+            let (b1, b2) = (before.next(), before.next());
+            let after = text[r.end..].chars().next();
+            within(r)
+                || b1 == Some('_')
+                || after == Some('_')
+                || (b1.is_some_and(char::is_alphabetic) && b2.is_some_and(char::is_alphabetic))
+        })
+        .map(|r| b.file_range(r))
+        .collect()
 }
 
 /// Cognates: names and acronyms written in Latin letters (`Hironaka`, `APAC`, `Zoom`),
@@ -81,8 +128,11 @@ impl Units {
             anchors: v
                 .anchors
                 .iter()
-                .map(|a| {
+                .zip(&v.blocks)
+                .map(|(a, b)| {
+                    let unlike = names_numbers(b);
                     a.iter()
+                        .filter(|a| a.kind != Kind::Number || !unlike.contains(&a.span))
                         .map(|a| (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a)))
                         .collect()
                 })
@@ -214,19 +264,30 @@ fn step_pin(v: &Version, b: &Block) -> Option<String> {
 /// `cd {{chemin/vers/dossier}}`). Strong when it has a few letters, divided like every
 /// anchor by how many units carry it.
 pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f64)> {
-    b.code
-        .iter()
-        .filter_map(|r| {
-            let code = b.text.get(r.clone())?;
-            let skel = skeleton(&code.split_whitespace().collect::<Vec<_>>().join(" "));
-            let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
-            // A short command with its arguments (`cat {} >> {}`) is as specific as a
-            // longer name: each placeholder counts as two characters.
-            let strong = alnum + 2 * skel.matches("{}").count() >= 4;
-            (alnum >= 2)
-                .then(|| (compact_str::format_compact!("Inline:{skel}"), if strong { 5.0 } else { 1.0 }))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for r in b.code.iter() {
+        let Some(code) = b.text.get(r.clone()) else { continue };
+        let flat = code.split_whitespace().collect::<Vec<_>>().join(" ");
+        let skel = skeleton(&flat, false);
+        let alnum = skel.chars().filter(|c| c.is_alphanumeric()).count();
+        if alnum < 2 {
+            continue;
+        }
+        // A short command with its arguments (`cat {} >> {}`) is as specific as a
+        // longer name: each placeholder counts as two characters.
+        let strong = alnum + 2 * skel.matches("{}").count() >= 4;
+        out.push((compact_str::format_compact!("Inline:{skel}"), if strong { 5.0 } else { 1.0 }));
+        // A placeholder for several arguments (`{{path/to/file1 path/to/file2 ...}}`)
+        // adds a key of its own, which tells `head {{file}}` from `head {{file1 file2
+        // ...}}` (the digits of the names, no evidence, did before); the plain key stays,
+        // since a lagging translation may take one argument where the source now takes
+        // several.
+        let many = skeleton(&flat, true);
+        if many != skel {
+            out.push((compact_str::format_compact!("Inline:{many}"), if strong { 5.0 } else { 1.0 }));
+        }
+    }
+    out
 }
 
 /// The keys of the images and components in or under a block (`Block::keys`): written
@@ -266,11 +327,12 @@ fn code_pin(b: &Block) -> Option<String> {
     (exact.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then(|| format!("code:{exact}"))
 }
 
-/// Code with each `{{placeholder}}` written `{}`, without quotes. A placeholder that
+/// Code with each `{{placeholder}}` written `{}` (with `many`, `{...}` for one of several
+/// arguments, `{{file1 file2 ...}}`), without quotes. A placeholder that
 /// lists a command's options (`{{[-Ei|--extended-regexp --ignore-case]}}`, the tldr way
 /// of writing a short and a long option) is kept: options are never translated, and
 /// they tell apart two examples of one command (`grep {} {}` with `-Ei` or with `-rI`).
-fn skeleton(code: &str) -> String {
+fn skeleton(code: &str, many: bool) -> String {
     let mut skel = String::new();
     let mut rest = code;
     while let Some(i) = rest.find("{{") {
@@ -278,6 +340,10 @@ fn skeleton(code: &str) -> String {
         let inner = rest[i + 2..].find("}}").map(|j| &rest[i + 2..i + 2 + j]);
         match inner {
             Some(o) if o.starts_with("[-") && o.ends_with(']') => skel.push_str(o),
+            // With `many`, a placeholder for several arguments (`{{file1 file2 ...}}`).
+            Some(o) if many && (o.trim_end().ends_with("...") || o.trim_end().ends_with('…')) => {
+                skel.push_str("{...}")
+            }
             _ => skel.push_str("{}"),
         }
         rest = rest[i..].find("}}").map(|j| &rest[i + j + 2..]).unwrap_or("");
@@ -325,14 +391,16 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let mut ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     shared_markup(&mut si, &mut ti);
     let beads = align::align(&si, &ti, &align::SECTIONS);
-    let moved = align::moved(&si, &ti, &beads);
+    let (moved, beads) = align::moved_and_swapped(&si, &ti, beads);
     let ratio = document_ratio(&si, &ti, &beads);
     // The section units hold every anchor key and stem of the document: gone before the
     // blocks are aligned, which build units of their own.
     drop((si, ti));
     // The blocks `unmerge` paired for a bead it kept whole, reused if the bead stays.
     let mut kept: Vec<(Range<usize>, Range<usize>, Vec<Bead>)> = Vec::new();
-    let beads: Vec<Bead> = beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, &mut kept)).collect();
+    let levels = levels_kept(src, tgt, &beads);
+    let beads: Vec<Bead> =
+        beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, levels, &mut kept)).collect();
     super::neighbour::reassign(src, tgt, beads, ratio)
         .into_iter()
         .map(|b| {
@@ -364,9 +432,29 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
         .collect()
 }
 
+/// Whether the sections paired one to one keep their heading levels (nine pairs in ten;
+/// true when no pair has two headings to compare).
+fn levels_kept(src: &Version, tgt: &Version, beads: &[Bead]) -> bool {
+    let (mut n, mut same) = (0, 0);
+    for b in beads.iter().filter(|b| b.src.len() == 1 && b.tgt.len() == 1) {
+        if let (Some(x), Some(y)) = (level(src, b.src.start), level(tgt, b.tgt.start)) {
+            n += 1;
+            same += (x == y) as usize;
+        }
+    }
+    same * 10 >= n * 9
+}
+
 /// A 2-1 (or 1-2) section bead whose first or last section has no block paired with
 /// the other side is no merge: that section is missing (or extra), and the other pairs
 /// alone. Checked on the blocks, which the section search does not see.
+///
+/// Nor is it a merge when the single section's heading has the level of one of the two
+/// and not of the other, and the heading of the one of its level pairs nothing (it was
+/// paired with the heading of the other level), in a document that keeps its levels:
+/// the single section is the one of its level, and the other is missing (or extra). A
+/// translation that repeats the introduction under the next heading, once the
+/// introduction's own section is gone, otherwise reads as the two sections merged.
 ///
 /// The blocks it pairs for a bead it keeps whole are added to `kept`.
 fn unmerge(
@@ -374,6 +462,7 @@ fn unmerge(
     tgt: &Version,
     b: Bead,
     ratio: f64,
+    levels: bool,
     kept: &mut Vec<(Range<usize>, Range<usize>, Vec<Bead>)>,
 ) -> Vec<Bead> {
     let two_one = b.src.len() == 2 && b.tgt.len() == 1;
@@ -391,9 +480,30 @@ fn unmerge(
         })
     };
     let (first, last) = (many.start, many.end - 1);
+    let (one_v, one) = if two_one { (tgt, b.tgt.start) } else { (src, b.src.start) };
+    // The section of the single one's level whose heading pairs nothing: the other is
+    // the one left alone.
+    let heading_alone = |k: usize| {
+        let h = many_v.sections[k].blocks.start;
+        many_v.sections[k].headed
+            && !blocks.iter().any(|x| {
+                let (mine, theirs) = if two_one { (&x.src, &x.tgt) } else { (&x.tgt, &x.src) };
+                !theirs.is_empty() && mine.contains(&h)
+            })
+    };
+    let by_level = || {
+        let lv = level(one_v, one)?;
+        let (lf, ll) = (level(many_v, first)?, level(many_v, last)?);
+        match (lf == lv, ll == lv) {
+            (false, true) if heading_alone(last) => Some(first),
+            (true, false) if heading_alone(first) => Some(last),
+            _ => None,
+        }
+    };
     let lone = match (paired(first), paired(last)) {
         (false, true) => first,
         (true, false) => last,
+        (true, true) if levels && by_level().is_some() => by_level().unwrap_or(first),
         _ => {
             kept.push((b.src.clone(), b.tgt.clone(), blocks));
             return vec![b];
