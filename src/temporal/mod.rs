@@ -12,6 +12,7 @@
 //! points and the helpers they share.
 
 mod dates;
+mod digits;
 mod front;
 mod matcher;
 mod numbers;

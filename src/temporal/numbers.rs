@@ -21,7 +21,6 @@ pub(super) fn numbers_in(
     urls: &[(usize, usize)],
 ) -> Vec<NumberAnchor> {
     let f = folded.text.as_str();
-    let p = patterns(l);
     let lx = l.lexicon();
     let d = l.data();
     let taken = merged(taken.to_vec());
@@ -33,12 +32,9 @@ pub(super) fn numbers_in(
     let mut out: Vec<(usize, usize, f64, NumberKind, bool)> = Vec::new();
     let mut digit_spans: Vec<(usize, usize)> = Vec::new();
 
-    scan(&p.number, f, |c| {
-        let Some(n) = c.name("n") else {
-            return c.get(0).map_or(0, |m| m.end());
-        };
-        let (s, mut e) = (n.start(), n.end());
-        let raw = n.as_str();
+    super::digits::scan(super::digits::shapes(lang), f, |found| {
+        let (s, mut e) = found.number;
+        let raw = &f[s..e];
         let after = f.get(e..).unwrap_or("");
         let next = after.chars().next();
         if next.is_some_and(|c| c.is_ascii_digit()) || decimal_follows(f, e) {

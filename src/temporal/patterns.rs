@@ -22,6 +22,9 @@ pub struct Patterns {
     pub(super) time: Matcher,
     /// Where a time can start.
     pub(super) time_front: Front,
+    /// The number pattern matched, for the tests that compare the readers with `regex`
+    /// (numbers are read by [`super::digits`]).
+    #[cfg(test)]
     pub(super) number: Matcher,
     pub(super) range_gap: Matcher,
     /// The first day of a day range, ending where the date's day starts ("1-", "du 1er au ").
@@ -306,6 +309,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         date_front,
         time_front,
         time,
+        #[cfg(test)]
         number: matcher(number),
         range_gap,
         day_range,

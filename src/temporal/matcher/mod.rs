@@ -327,7 +327,7 @@ impl Part {
 
 /// `\w` (Unicode), with the Arabic block looked up in a table built once: the boundary
 /// classes are asked about every Arabic letter next to a candidate.
-fn is_word(c: char) -> bool {
+pub(super) fn is_word(c: char) -> bool {
     static ARABIC: OnceLock<[bool; 256]> = OnceLock::new();
     match (c as u32).checked_sub(0x600) {
         Some(i) if i < 256 => ARABIC.get_or_init(|| {

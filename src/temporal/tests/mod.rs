@@ -461,5 +461,6 @@ fn other_languages_are_empty() {
     assert!(extract_numbers("de", "42", &[]).is_empty());
 }
 
+mod digits;
 mod matcher;
 mod tables;
