@@ -132,12 +132,11 @@ pub(super) fn unsupported_parts(
     tr: Range<usize>,
     ratio: f64,
     part_length: bool,
+    lengths: Lengths,
 ) -> usize {
-    let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
-    let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
+    let Lengths { l1, l2, cost: with } = lengths;
     // The standard deviation of the target length, in target characters (as in `bead_cost`).
     let sd = (25.0 * ((l1 + l2 / ratio) / 2.0).max(1.0) * ratio).sqrt();
-    let with = length_cost(l1, l2, ratio);
     let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>, source: bool| -> usize {
         if ar.len() < 2 {
             return 0;
@@ -160,12 +159,14 @@ pub(super) fn unsupported_parts(
                 let no_anchor = if a.keys[u].is_empty() {
                     true
                 } else {
-                    let mut siblings: Vec<Cursor> =
-                        ar.clone().filter(|&v| v != u).map(|v| Cursor::new(&a.keys[v])).collect();
+                    // (The other parts' keys are looked up by binary search: no list of
+                    // cursors to allocate for each part of each bead.)
                     let mut shared = Cursor::new(&other);
                     let (mut distinct, mut distinct_shared, mut any_shared) = (0.0, false, false);
                     for (k, c, w) in &a.keys[u] {
-                        let sibling = siblings.iter_mut().any(|s| s.has(*k));
+                        let sibling = ar
+                            .clone()
+                            .any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok());
                         let sh = shared.has(*k);
                         if !sibling {
                             distinct += c * w;
@@ -210,6 +211,15 @@ pub(super) fn unsupported_parts(
             .count()
     };
     count(s, &sr, t, &tr, true) + count(t, &tr, s, &sr, false)
+}
+
+/// The summed lengths of a bead's two sides and their length cost, which
+/// [`unsupported_parts`] takes from `bead_cost` instead of computing them again.
+#[derive(Clone, Copy)]
+pub(super) struct Lengths {
+    pub(super) l1: f64,
+    pub(super) l2: f64,
+    pub(super) cost: f64,
 }
 
 /// A walk through a list of keys sorted by id, asked for ids in increasing order.
