@@ -10,9 +10,9 @@ use std::ops::Range;
 /// Weighted Dice similarity of the anchors of two bead sides, with the confidence it
 /// deserves (1 when each side carries at least one strong anchor's weight).
 pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<(f64, f64)> {
-    let (xa, xb) = (a.keys_of(ar), b.keys_of(br));
-    let wa: f64 = xa.iter().map(|(_, c, w)| c * w).sum();
-    let wb: f64 = xb.iter().map(|(_, c, w)| c * w).sum();
+    let (xa, xb) = (a.keys_of(ar.clone()), b.keys_of(br.clone()));
+    // (The weights are precomputed per unit and run, summed in the same order.)
+    let (wa, wb) = (a.key_weight_of(ar, &xa), b.key_weight_of(br, &xb));
     if wa == 0.0 && wb == 0.0 {
         return None;
     }
@@ -40,12 +40,11 @@ pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) 
         v.dedup();
         std::borrow::Cow::Owned(v)
     }
-    let (xa, xb) = (collect(a, ar), collect(b, br));
+    let (xa, xb) = (collect(a, ar.clone()), collect(b, br.clone()));
     if xa.is_empty() || xb.is_empty() {
         return 0.0;
     }
-    let wa: f64 = xa.iter().map(|k| a.stem_w[*k as usize]).sum();
-    let wb: f64 = xb.iter().map(|k| b.stem_w[*k as usize]).sum();
+    let (wa, wb) = (a.stem_weight_of(ar, &xa), b.stem_weight_of(br, &xb));
     // Both lists are sorted and unique: one walk (the sum in `xa`'s order, as before).
     let shared: f64 = common(&xa, &xb).map(|(k, _)| a.stem_w[*k as usize] + b.stem_w[*k as usize]).sum();
     (shared / (wa + wb)).min(1.0)
@@ -150,7 +149,7 @@ pub(super) fn unsupported_parts(
             .filter(|&u| {
                 // Evaluated lazily, the cheapest first: most parts are decided by their
                 // anchors or their length, and the stems are looked up only when needed.
-                let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();
+                let own: f64 = a.key_w[u];
                 // A key that another part of the merge carries too is evidence for the
                 // merge, not for this part (`file1 file2` in two commands of a page):
                 // a part with keys of its own must share one of those. (Every unit's
@@ -164,9 +163,8 @@ pub(super) fn unsupported_parts(
                     let mut shared = Cursor::new(&other);
                     let (mut distinct, mut distinct_shared, mut any_shared) = (0.0, false, false);
                     for (k, c, w) in &a.keys[u] {
-                        let sibling = ar
-                            .clone()
-                            .any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok());
+                        let sibling =
+                            ar.clone().any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok());
                         let sh = shared.has(*k);
                         if !sibling {
                             distinct += c * w;
