@@ -158,24 +158,27 @@ pub(super) fn unsupported_parts(
                 let no_anchor = if a.keys[u].is_empty() {
                     true
                 } else {
-                    // (The other parts' keys are looked up by binary search: no list of
-                    // cursors to allocate for each part of each bead.)
+                    // A part that shares no key at all has none of its own shared either:
+                    // that walk first, and the other parts' keys (by binary search, no
+                    // list of cursors to allocate) only for a part that shares one.
                     let mut shared = Cursor::new(&other);
-                    let (mut distinct, mut distinct_shared, mut any_shared) = (0.0, false, false);
-                    for (k, c, w) in &a.keys[u] {
-                        let sibling =
-                            ar.clone().any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok());
-                        let sh = shared.has(*k);
-                        if !sibling {
-                            distinct += c * w;
-                            distinct_shared |= sh;
+                    let any_shared = a.keys[u].iter().any(|(k, _, _)| shared.has(*k));
+                    !any_shared || {
+                        let mut shared = Cursor::new(&other);
+                        let (mut distinct, mut distinct_shared) = (0.0, false);
+                        for (k, c, w) in &a.keys[u] {
+                            let sibling = ar
+                                .clone()
+                                .any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok());
+                            let sh = shared.has(*k);
+                            if !sibling {
+                                distinct += c * w;
+                                distinct_shared |= sh;
+                            }
                         }
-                        any_shared |= sh;
-                    }
-                    if distinct >= 1.0 {
-                        !distinct_shared
-                    } else {
-                        !any_shared
+                        // (Some key is shared: a part without keys of its own weighing
+                        // 1 has its anchor; one with them, if one of those is shared.)
+                        distinct >= 1.0 && !distinct_shared
                     }
                 } && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
                 if !no_anchor {
