@@ -25,6 +25,22 @@ pub enum Kind {
     Quantity,
 }
 
+impl Kind {
+    /// The kind's name as `{:?}` writes it (`Email`, `Number`): for keys built on hot
+    /// paths without the formatting machinery.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Email => "Email",
+            Kind::Code => "Code",
+            Kind::Link => "Link",
+            Kind::Number => "Number",
+            Kind::Date => "Date",
+            Kind::Time => "Time",
+            Kind::Quantity => "Quantity",
+        }
+    }
+}
+
 /// The value a date, time, quantity or link anchor carries. Spans inside are ranges of
 /// the block's plain text.
 #[derive(Debug, Clone, Default)]
@@ -465,6 +481,14 @@ pub fn full_date(d: &DateAnchor) -> Option<jiff::civil::Date> {
 mod tests {
     use super::*;
     use crate::blocks::{parse, Format};
+
+    /// `Kind::name` is what `{:?}` writes (alignment keys were built with `{:?}`).
+    #[test]
+    fn kind_names_are_the_debug_names() {
+        for k in [Kind::Email, Kind::Code, Kind::Link, Kind::Number, Kind::Date, Kind::Time, Kind::Quantity] {
+            assert_eq!(k.name(), format!("{k:?}"));
+        }
+    }
 
     /// A long document holds hundreds of thousands of anchors: their size is the memory
     /// of issue #13 (docs/reliability.md). Grow them only knowingly.

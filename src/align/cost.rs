@@ -1,7 +1,9 @@
 //! The cost of a bead: Gale–Church length, position, anchors, stems, cognates, headings,
 //! merges and pins.
 
-use super::evidence::{cognate_overlap, pin_term, similarity, stem_dice, unshared_names, unsupported_parts};
+use super::evidence::{
+    cognate_overlap, pin_term, similarity, stem_dice, unshared_names, unsupported_parts, Lengths,
+};
 use super::side::Side;
 use super::Params;
 use std::ops::Range;
@@ -82,7 +84,15 @@ pub(super) fn bead_cost(
     let mut merge_cost = p.merge * ((a.max(b) - 1) as f64);
     if a > 1 || b > 1 {
         merge_cost += p.unsupported_merge
-            * unsupported_parts(s, sr.clone(), t, tr.clone(), ratio.0, p.part_length) as f64;
+            * unsupported_parts(
+                s,
+                sr.clone(),
+                t,
+                tr.clone(),
+                ratio.0,
+                p.part_length,
+                Lengths { l1, l2, cost: len_cost },
+            ) as f64;
     }
     let code = |side: &Side, r: Range<usize>| {
         let n = side.items[r.clone()].iter().filter(|i| i.code).count();

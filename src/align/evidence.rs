@@ -10,9 +10,9 @@ use std::ops::Range;
 /// Weighted Dice similarity of the anchors of two bead sides, with the confidence it
 /// deserves (1 when each side carries at least one strong anchor's weight).
 pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<(f64, f64)> {
-    let (xa, xb) = (a.keys_of(ar), b.keys_of(br));
-    let wa: f64 = xa.iter().map(|(_, c, w)| c * w).sum();
-    let wb: f64 = xb.iter().map(|(_, c, w)| c * w).sum();
+    let (xa, xb) = (a.keys_of(ar.clone()), b.keys_of(br.clone()));
+    // (The weights are precomputed per unit and run, summed in the same order.)
+    let (wa, wb) = (a.key_weight_of(ar, &xa), b.key_weight_of(br, &xb));
     if wa == 0.0 && wb == 0.0 {
         return None;
     }
@@ -40,12 +40,11 @@ pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) 
         v.dedup();
         std::borrow::Cow::Owned(v)
     }
-    let (xa, xb) = (collect(a, ar), collect(b, br));
+    let (xa, xb) = (collect(a, ar.clone()), collect(b, br.clone()));
     if xa.is_empty() || xb.is_empty() {
         return 0.0;
     }
-    let wa: f64 = xa.iter().map(|k| a.stem_w[*k as usize]).sum();
-    let wb: f64 = xb.iter().map(|k| b.stem_w[*k as usize]).sum();
+    let (wa, wb) = (a.stem_weight_of(ar, &xa), b.stem_weight_of(br, &xb));
     // Both lists are sorted and unique: one walk (the sum in `xa`'s order, as before).
     let shared: f64 = common(&xa, &xb).map(|(k, _)| a.stem_w[*k as usize] + b.stem_w[*k as usize]).sum();
     (shared / (wa + wb)).min(1.0)
@@ -132,12 +131,11 @@ pub(super) fn unsupported_parts(
     tr: Range<usize>,
     ratio: f64,
     part_length: bool,
+    lengths: Lengths,
 ) -> usize {
-    let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
-    let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
+    let Lengths { l1, l2, cost: with } = lengths;
     // The standard deviation of the target length, in target characters (as in `bead_cost`).
     let sd = (25.0 * ((l1 + l2 / ratio) / 2.0).max(1.0) * ratio).sqrt();
-    let with = length_cost(l1, l2, ratio);
     let count = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>, source: bool| -> usize {
         if ar.len() < 2 {
             return 0;
@@ -151,7 +149,7 @@ pub(super) fn unsupported_parts(
             .filter(|&u| {
                 // Evaluated lazily, the cheapest first: most parts are decided by their
                 // anchors or their length, and the stems are looked up only when needed.
-                let own: f64 = a.keys[u].iter().map(|(_, c, w)| c * w).sum();
+                let own: f64 = a.key_w[u];
                 // A key that another part of the merge carries too is evidence for the
                 // merge, not for this part (`file1 file2` in two commands of a page):
                 // a part with keys of its own must share one of those. (Every unit's
@@ -160,23 +158,27 @@ pub(super) fn unsupported_parts(
                 let no_anchor = if a.keys[u].is_empty() {
                     true
                 } else {
-                    let mut siblings: Vec<Cursor> =
-                        ar.clone().filter(|&v| v != u).map(|v| Cursor::new(&a.keys[v])).collect();
+                    // A part that shares no key at all has none of its own shared either:
+                    // that walk first, and the other parts' keys (by binary search, no
+                    // list of cursors to allocate) only for a part that shares one.
                     let mut shared = Cursor::new(&other);
-                    let (mut distinct, mut distinct_shared, mut any_shared) = (0.0, false, false);
-                    for (k, c, w) in &a.keys[u] {
-                        let sibling = siblings.iter_mut().any(|s| s.has(*k));
-                        let sh = shared.has(*k);
-                        if !sibling {
-                            distinct += c * w;
-                            distinct_shared |= sh;
+                    let any_shared = a.keys[u].iter().any(|(k, _, _)| shared.has(*k));
+                    !any_shared || {
+                        let mut shared = Cursor::new(&other);
+                        let (mut distinct, mut distinct_shared) = (0.0, false);
+                        for (k, c, w) in &a.keys[u] {
+                            let sibling = ar
+                                .clone()
+                                .any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok());
+                            let sh = shared.has(*k);
+                            if !sibling {
+                                distinct += c * w;
+                                distinct_shared |= sh;
+                            }
                         }
-                        any_shared |= sh;
-                    }
-                    if distinct >= 1.0 {
-                        !distinct_shared
-                    } else {
-                        !any_shared
+                        // (Some key is shared: a part without keys of its own weighing
+                        // 1 has its anchor; one with them, if one of those is shared.)
+                        distinct >= 1.0 && !distinct_shared
                     }
                 } && !a.live[u].iter().any(|k| br.clone().any(|v| b.live[v].contains(k)));
                 if !no_anchor {
@@ -210,6 +212,15 @@ pub(super) fn unsupported_parts(
             .count()
     };
     count(s, &sr, t, &tr, true) + count(t, &tr, s, &sr, false)
+}
+
+/// The summed lengths of a bead's two sides and their length cost, which
+/// [`unsupported_parts`] takes from `bead_cost` instead of computing them again.
+#[derive(Clone, Copy)]
+pub(super) struct Lengths {
+    pub(super) l1: f64,
+    pub(super) l2: f64,
+    pub(super) cost: f64,
 }
 
 /// A walk through a list of keys sorted by id, asked for ids in increasing order.

@@ -139,7 +139,14 @@ pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
 /// of one section: a section that lost a block has a ratio of its own that would make
 /// a merge look right).
 pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
-    let mut ids = Ids::default();
+    // Room for the keys of both sides from the start (at most a few thousand: a long
+    // document's map grows as before), not rehashed as it grows.
+    let keys: usize = src
+        .iter()
+        .chain(tgt)
+        .map(|i| i.anchors.len() + i.cognates.len() + i.pins.len() + i.stems.len())
+        .sum();
+    let mut ids = Ids::with_capacity_and_hasher(keys.min(4096), Default::default());
     let mut s = Side::new(src, &mut ids, p.max_merge);
     let mut t = Side::new(tgt, &mut ids, p.max_merge);
     link_pins(&mut s, &mut t);

@@ -18,6 +18,9 @@ pub(super) struct Side<'a> {
     pub(super) items: &'a [Item],
     /// Per unit: (key id, count, weight divided by the key's document frequency), by id.
     pub(super) keys: Vec<Vec<(u32, f64, f64)>>,
+    /// Per unit: the weight of its keys, `count × weight` summed in the order of `keys`
+    /// (what every bead cost with the unit sums otherwise).
+    pub(super) key_w: Vec<f64>,
     /// Per unit: cognate ids, sorted.
     pub(super) cognates: Vec<Vec<u32>>,
     /// Per unit: pin ids that occur once on this side.
@@ -29,6 +32,8 @@ pub(super) struct Side<'a> {
     /// Weight of each stem: one over the number of units that have it (a stem in every
     /// paragraph, `vers`ion, `node`, says little about which two pair).
     pub(super) stem_w: Vec<f64>,
+    /// Per unit: the weight of its stems, `stem_w` summed in the order of `stems`.
+    pub(super) stems_w: Vec<f64>,
     pub(super) total: f64,
     /// Most units have stems: the side is written in Latin script, where names are kept
     /// as they are in a translation into another Latin-script language.
@@ -47,6 +52,10 @@ pub(super) struct Side<'a> {
 #[derive(Default)]
 pub(super) struct Runs {
     keys: [Vec<Vec<(u32, f64, f64)>>; 2],
+    /// The weight of each run's combined keys and of its unique stems (as `key_w` and
+    /// `stems_w` of a unit).
+    key_w: [Vec<f64>; 2],
+    stems_w: [Vec<f64>; 2],
     pub(super) stems: [Vec<Vec<u32>>; 2],
     pub(super) stems_all: [Vec<Vec<u32>>; 2],
     pub(super) cognates: [Vec<Vec<u32>>; 2],
@@ -65,6 +74,7 @@ impl Runs {
         keys: &[Vec<(u32, f64, f64)>],
         stems: &[Vec<u32>],
         cognates: &[Vec<u32>],
+        stem_w: &[f64],
         max_merge: usize,
     ) -> Runs {
         let n = keys.len();
@@ -90,17 +100,22 @@ impl Runs {
             [twos, threes]
         };
         let stems_all = each(stems);
+        let keys: [Vec<Vec<(u32, f64, f64)>>; 2] =
+            [2, 3].map(|k| (0..starts(k)).map(|i| combine_keys(&keys[i..i + k])).collect());
+        let stems: [Vec<Vec<u32>>; 2] = stems_all.each_ref().map(|runs| {
+            runs.iter()
+                .map(|v| {
+                    let mut v = v.clone();
+                    v.dedup();
+                    v
+                })
+                .collect()
+        });
         Runs {
-            keys: [2, 3].map(|k| (0..starts(k)).map(|i| combine_keys(&keys[i..i + k])).collect()),
-            stems: stems_all.each_ref().map(|runs| {
-                runs.iter()
-                    .map(|v| {
-                        let mut v = v.clone();
-                        v.dedup();
-                        v
-                    })
-                    .collect()
-            }),
+            key_w: keys.each_ref().map(|runs| runs.iter().map(|v| key_weight(v)).collect()),
+            stems_w: stems.each_ref().map(|runs| runs.iter().map(|v| stem_weight(v, stem_w)).collect()),
+            keys,
+            stems,
             stems_all,
             cognates: each(cognates),
         }
@@ -140,6 +155,16 @@ pub(super) fn sorted(units: &[Vec<u32>]) -> Vec<u32> {
     v
 }
 
+/// The weight of a list of keys: `count × weight`, summed in the list's order.
+pub(super) fn key_weight(keys: &[(u32, f64, f64)]) -> f64 {
+    keys.iter().map(|(_, c, w)| c * w).sum()
+}
+
+/// The weight of a list of stems, summed in the list's order.
+pub(super) fn stem_weight(stems: &[u32], stem_w: &[f64]) -> f64 {
+    stems.iter().map(|k| stem_w[*k as usize]).sum()
+}
+
 /// The keys of several units, combined: counts added, by id.
 fn combine_keys(units: &[Vec<(u32, f64, f64)>]) -> Vec<(u32, f64, f64)> {
     let mut v: Vec<(u32, f64, f64)> = units.iter().flatten().copied().collect();
@@ -162,7 +187,8 @@ pub(super) fn intern<'k>(ids: &mut Ids<'k>, k: &'k str) -> u32 {
 impl<'a> Side<'a> {
     /// The side of `items`, with the runs of up to `max_merge` units its beads may take.
     pub(super) fn new(items: &'a [Item], ids: &mut Ids<'a>, max_merge: usize) -> Side<'a> {
-        let mut df: Map<u32, f64> = Map::default();
+        // Document frequencies by id (ids are dense: a vector, not a hash map).
+        let mut df: Vec<f64> = Vec::new();
         let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(items.len());
         for it in items {
             let mut v: Vec<(u32, f64)> =
@@ -171,8 +197,12 @@ impl<'a> Side<'a> {
             let mut last = None;
             for (k, _) in &v {
                 if last != Some(*k) {
-                    *df.entry(*k).or_default() += 1.0;
-                    last = Some(*k);
+                    let k = *k as usize;
+                    if df.len() <= k {
+                        df.resize(k + 1, 0.0);
+                    }
+                    df[k] += 1.0;
+                    last = Some(k as u32);
                 }
             }
             raw.push(v);
@@ -184,7 +214,7 @@ impl<'a> Side<'a> {
                 for (k, w) in v {
                     match out.last_mut() {
                         Some(e) if e.0 == k => e.1 += 1.0,
-                        _ => out.push((k, 1.0, w / df.get(&k).copied().unwrap_or(1.0))),
+                        _ => out.push((k, 1.0, w / df[k as usize])),
                     }
                 }
                 out
@@ -241,7 +271,9 @@ impl<'a> Side<'a> {
         let latin = 2 * stems.iter().filter(|v| !v.is_empty()).count() >= items.len().max(1);
         Side {
             items,
-            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice(), max_merge),
+            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice(), &stem_w, max_merge),
+            key_w: keys.iter().map(|v| key_weight(v)).collect(),
+            stems_w: stems.iter().map(|v| stem_weight(v, &stem_w)).collect(),
             keys,
             cognates,
             pins,
@@ -258,6 +290,24 @@ impl<'a> Side<'a> {
             stem_w,
             total: items.iter().map(|i| i.len).sum(),
         }
+    }
+
+    /// The weight of the keys of a range of units, combined (`key_weight` of
+    /// [`Side::keys_of`], precomputed for one unit and for runs).
+    pub(super) fn key_weight_of(&self, r: Range<usize>, keys: &[(u32, f64, f64)]) -> f64 {
+        if r.len() == 1 {
+            return self.key_w[r.start];
+        }
+        run(&self.runs.key_w, &r).copied().unwrap_or_else(|| key_weight(keys))
+    }
+
+    /// The weight of the unique stems of a range of units (`stem_weight` of them,
+    /// precomputed for one unit and for runs).
+    pub(super) fn stem_weight_of(&self, r: Range<usize>, stems: &[u32]) -> f64 {
+        if r.len() == 1 {
+            return self.stems_w[r.start];
+        }
+        run(&self.runs.stems_w, &r).copied().unwrap_or_else(|| stem_weight(stems, &self.stem_w))
     }
 
     /// The keys of a range of units, combined.

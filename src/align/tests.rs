@@ -128,3 +128,44 @@ fn phi_is_a_cdf() {
     assert!((phi(1.96) - 0.975).abs() < 1e-3);
     assert!((phi(-1.96) - 0.025).abs() < 1e-3);
 }
+
+proptest::proptest! {
+    /// The key and stem weights a side precomputes for each unit and run of 2 and 3
+    /// are bit for bit what summing the combined lists gives (the bead costs compare
+    /// them, so not a rounding may differ).
+    #[test]
+    fn precomputed_weights_are_the_direct_sums(
+        units in proptest::collection::vec(
+            (
+                proptest::collection::vec((0u8..12, 0.1f64..6.0), 0..6),
+                proptest::collection::vec(0u8..10, 0..6),
+            ),
+            1..9,
+        ),
+    ) {
+        let items: Vec<Item> = units
+            .iter()
+            .map(|(keys, stems)| Item {
+                len: 10.0,
+                anchors: keys.iter().map(|(k, w)| (format!("k{k}").into(), *w)).collect(),
+                stems: stems.iter().map(|s| [b'a', b'b', b'c', b'a' + s]).collect(),
+                ..Item::default()
+            })
+            .collect();
+        let mut ids = side::Ids::default();
+        let s = Side::new(&items, &mut ids, 3);
+        for k in 1..=3 {
+            for i in 0..(items.len() + 1).saturating_sub(k) {
+                let r = i..i + k;
+                let keys = s.keys_of(r.clone());
+                let direct: f64 = keys.iter().map(|(_, c, w)| c * w).sum();
+                proptest::prop_assert_eq!(s.key_weight_of(r.clone(), &keys).to_bits(), direct.to_bits());
+                let mut stems: Vec<u32> = s.stems[r.clone()].iter().flatten().copied().collect();
+                stems.sort_unstable();
+                stems.dedup();
+                let direct: f64 = stems.iter().map(|k| s.stem_w[*k as usize]).sum();
+                proptest::prop_assert_eq!(s.stem_weight_of(r, &stems).to_bits(), direct.to_bits());
+            }
+        }
+    }
+}

@@ -135,9 +135,9 @@ impl Units {
                     // doubling: 5 MB more on a 14 MB document, docs/reliability.md).
                     let mut keys = Vec::with_capacity(a.len());
                     keys.extend(
-                        a.iter().filter(|a| a.kind != Kind::Number || !unlike.contains(&a.span)).map(|a| {
-                            (compact_str::format_compact!("{:?}:{}", a.kind, a.key), item_weight(a))
-                        }),
+                        a.iter()
+                            .filter(|a| a.kind != Kind::Number || !unlike.contains(&a.span))
+                            .map(|a| (anchor_key(a), item_weight(a))),
                     );
                     keys
                 })
@@ -153,6 +153,17 @@ impl Units {
     }
 }
 
+/// An anchor's alignment key, `kind:key` (`Number:42`), as `format!("{:?}:{}")` writes
+/// it, without the formatting machinery (one per anchor of every block).
+fn anchor_key(a: &Anchor) -> compact_str::CompactString {
+    let kind = a.kind.name();
+    let mut k = compact_str::CompactString::with_capacity(kind.len() + 1 + a.key.len());
+    k.push_str(kind);
+    k.push(':');
+    k.push_str(&a.key);
+    k
+}
+
 impl Version {
     /// The version's [`Units`], computed on first use.
     fn units(&self) -> &Units {
@@ -165,16 +176,8 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
     ranges
         .map(|(r, heading)| Item {
             len: u.len[r.clone()].iter().sum(),
-            anchors: tight(
-                u.anchors[r.clone()]
-                    .iter()
-                    .flatten()
-                    .chain(u.inline[r.clone()].iter().flatten())
-                    .chain(u.markup[r.clone()].iter().flatten())
-                    .cloned()
-                    .collect(),
-            ),
-            cognates: tight(u.cognates[r.clone()].iter().flatten().cloned().collect()),
+            anchors: exact([&u.anchors[r.clone()], &u.inline[r.clone()], &u.markup[r.clone()]].into_iter()),
+            cognates: exact(std::iter::once(&u.cognates[r.clone()])),
             heading,
             pins: if heading {
                 match &u.heading_pins[r.start] {
@@ -189,15 +192,20 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
             },
             code: r.len() == 1 && v.blocks[r.start].code_only,
             shape: 3,
-            stems: tight(u.stems[r].iter().flatten().copied().collect()),
+            stems: exact(std::iter::once(&u.stems[r])),
         })
         .collect()
 }
 
-/// A vector without the slack of its growth: the units of a long document's sections
-/// hold every anchor key and stem of it at once.
-fn tight<T>(mut v: Vec<T>) -> Vec<T> {
-    v.shrink_to_fit();
+/// The entries of some blocks' lists, in order, in a vector of exactly their number:
+/// no slack (the units of a long document's sections hold every anchor key and stem of
+/// it at once), and no growth nor shrinking on the way (one allocation).
+fn exact<'u, T: Clone + 'u>(lists: impl Iterator<Item = &'u [Vec<T>]> + Clone) -> Vec<T> {
+    let n = lists.clone().flatten().map(Vec::len).sum();
+    let mut v = Vec::with_capacity(n);
+    for l in lists.flatten() {
+        v.extend_from_slice(l);
+    }
     v
 }
 
