@@ -46,19 +46,7 @@ fn same_as_regex_on_examples() {
 
 #[test]
 fn same_as_regex_on_the_fixtures() {
-    let mut files = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.extension().is_some_and(|x| x == "md") {
-                files.push(p);
-            }
-        }
-    }
-    for p in files {
+    for p in fixture_files(&["md"]) {
         let text = std::fs::read_to_string(&p).unwrap_or_default();
         for line in text.lines().filter(|l| l.bytes().any(|b| b.is_ascii_digit()) && l.len() < 400) {
             same(&locale::fold(line));

@@ -169,19 +169,7 @@ fn same_as_regex_on_examples() {
 /// Every line of the fixtures, folded, in each language.
 #[test]
 fn same_as_regex_on_the_fixtures() {
-    let mut files = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.extension().is_some_and(|x| x == "md" || x == "txt" || x == "html") {
-                files.push(p);
-            }
-        }
-    }
-    for p in files {
+    for p in fixture_files(&["md", "txt", "html"]) {
         let text = std::fs::read_to_string(&p).unwrap_or_default();
         for line in text.lines().filter(|l| l.chars().any(|c| c.is_ascii_digit() || !c.is_ascii())) {
             let f = locale::fold(line);
