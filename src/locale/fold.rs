@@ -157,25 +157,30 @@ impl Folded {
                 i = j;
                 continue;
             }
-            let at = i;
-            let c = s[at..].chars().next().unwrap_or('\0');
+            let c = s[i..].chars().next().unwrap_or('\0');
+            Folded::push(c, i, &mut text, &mut src);
             i += c.len_utf8();
-            let before = text.len();
-            fold_char(c, &mut text);
-            let end = i as u32;
-            let added = text.len() - before;
-            if added == 0 && is_mark(c) {
-                // A dropped mark belongs to the letter before it.
-                for r in src.iter_mut().rev() {
-                    if r.1 as usize != at {
-                        break;
-                    }
-                    r.1 = end;
-                }
-            }
-            src.resize(src.len() + added, (at as u32, end));
         }
         Folded { text, src }
+    }
+
+    /// Folds the character `c` found at `at` of the original onto `text`, with its source
+    /// ranges.
+    fn push(c: char, at: usize, text: &mut String, src: &mut Vec<(u32, u32)>) {
+        let before = text.len();
+        fold_char(c, text);
+        let end = (at + c.len_utf8()) as u32;
+        let added = text.len() - before;
+        if added == 0 && is_mark(c) {
+            // A dropped mark belongs to the letter before it.
+            for r in src.iter_mut().rev() {
+                if r.1 as usize != at {
+                    break;
+                }
+                r.1 = end;
+            }
+        }
+        src.resize(src.len() + added, (at as u32, end));
     }
 
     /// Maps a non-empty folded byte range back onto the original text.
@@ -243,19 +248,7 @@ mod tests {
     fn folded_by_char(s: &str) -> (String, Vec<(u32, u32)>) {
         let (mut text, mut src) = (String::new(), Vec::<(u32, u32)>::new());
         for (i, c) in s.char_indices() {
-            let before = text.len();
-            fold_char(c, &mut text);
-            let end = (i + c.len_utf8()) as u32;
-            let added = text.len() - before;
-            if added == 0 && is_mark(c) {
-                for r in src.iter_mut().rev() {
-                    if r.1 as usize != i {
-                        break;
-                    }
-                    r.1 = end;
-                }
-            }
-            src.resize(src.len() + added, (i as u32, end));
+            Folded::push(c, i, &mut text, &mut src);
         }
         (text, src)
     }
