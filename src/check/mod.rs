@@ -2,6 +2,7 @@
 //! sections → alignment → anchors → rules. Groups are independent, so a tree is checked
 //! group by group in parallel.
 
+mod flat;
 mod neighbour;
 mod pairing;
 

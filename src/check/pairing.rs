@@ -2,6 +2,7 @@
 //! (anchor keys, names, stems, pins: `align::Item`), the section beads of a translation
 //! against the source, then the block beads inside each pair of sections.
 
+use super::flat::Flat;
 use super::neighbour::level;
 use super::{SectionBead, Version};
 use crate::align::{self, Bead, Item};
@@ -100,55 +101,49 @@ fn cognates(text: &str) -> impl Iterator<Item = compact_str::CompactString> + '_
 #[derive(Debug, Default)]
 pub(crate) struct Units {
     len: Vec<f64>,
-    anchors: Vec<Vec<(compact_str::CompactString, f64)>>,
-    inline: Vec<Vec<(compact_str::CompactString, f64)>>,
+    anchors: Flat<(compact_str::CompactString, f64)>,
+    inline: Flat<(compact_str::CompactString, f64)>,
     /// Image and component keys (`Image:…`, `Component:…`).
-    markup: Vec<Vec<(compact_str::CompactString, f64)>>,
-    cognates: Vec<Vec<compact_str::CompactString>>,
-    stems: Vec<Vec<[u8; 4]>>,
-    /// Heading pins, for the blocks that may start a unit as a heading (headings and
-    /// the first blocks of headed sections).
-    heading_pins: Vec<Option<Vec<String>>>,
-    /// Code pins of code-only blocks.
-    code_pins: Vec<Option<String>>,
-    step_pins: Vec<Option<String>>,
+    markup: Flat<(compact_str::CompactString, f64)>,
+    cognates: Flat<compact_str::CompactString>,
+    stems: Flat<[u8; 4]>,
+    /// Whether a block may start a unit as a heading (headings and the first blocks of
+    /// headed sections): such a block's heading pins are in `heading_pins`.
+    head: Vec<bool>,
+    heading_pins: Flat<String>,
+    /// Code pins of code-only blocks (one or none a block).
+    code_pins: Flat<String>,
+    step_pins: Flat<String>,
 }
 
 impl Units {
     pub(crate) fn new(v: &Version) -> Units {
-        let mut heads = vec![false; v.blocks.len()];
+        let n = v.blocks.len();
+        let mut head = vec![false; n];
         for (i, b) in v.blocks.iter().enumerate() {
-            heads[i] = b.is_heading();
+            head[i] = b.is_heading();
         }
         for s in v.sections.iter().filter(|s| s.headed && !s.blocks.is_empty()) {
-            heads[s.blocks.start] = true;
+            head[s.blocks.start] = true;
         }
+        let b = |i: usize| &v.blocks[i];
         Units {
             len: v.blocks.iter().map(|b| b.text.chars().count() as f64).collect(),
-            anchors: v
-                .anchors
-                .iter()
-                .zip(&v.blocks)
-                .map(|(a, b)| {
-                    let unlike = names_numbers(b);
-                    // Sized for all of the block's anchors (a filtered collect grows by
-                    // doubling: 5 MB more on a 14 MB document, docs/reliability.md).
-                    let mut keys = Vec::with_capacity(a.len());
-                    keys.extend(
-                        a.iter()
-                            .filter(|a| a.kind != Kind::Number || !unlike.contains(&a.span))
-                            .map(|a| (anchor_key(a), item_weight(a))),
-                    );
-                    keys
-                })
-                .collect(),
-            inline: v.blocks.iter().map(inline_code_keys).collect(),
-            markup: v.blocks.iter().map(|b| markup_keys(b).collect()).collect(),
-            cognates: v.blocks.iter().map(|b| cognates(&b.text).collect()).collect(),
-            stems: v.blocks.iter().map(|b| stems(&b.text).collect()).collect(),
-            heading_pins: (0..v.blocks.len()).map(|i| heads[i].then(|| heading_pins(v, i))).collect(),
-            code_pins: v.blocks.iter().map(|b| if b.code_only { code_pin(b) } else { None }).collect(),
-            step_pins: v.blocks.iter().map(|b| step_pin(v, b)).collect(),
+            anchors: Flat::new(n, |i| {
+                let unlike = names_numbers(b(i));
+                v.anchors[i]
+                    .iter()
+                    .filter(move |a| a.kind != Kind::Number || !unlike.contains(&a.span))
+                    .map(|a| (anchor_key(a), item_weight(a)))
+            }),
+            inline: Flat::new(n, |i| inline_code_keys(b(i))),
+            markup: Flat::new(n, |i| markup_keys(b(i))),
+            cognates: Flat::new(n, |i| cognates(&b(i).text)),
+            stems: Flat::new(n, |i| stems(&b(i).text)),
+            heading_pins: Flat::new(n, |i| if head[i] { heading_pins(v, i) } else { Vec::new() }),
+            head,
+            code_pins: Flat::new(n, |i| if b(i).code_only { code_pin(b(i)) } else { None }),
+            step_pins: Flat::new(n, |i| step_pin(v, b(i))),
         }
     }
 }
@@ -176,37 +171,26 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
     ranges
         .map(|(r, heading)| Item {
             len: u.len[r.clone()].iter().sum(),
-            anchors: exact([&u.anchors[r.clone()], &u.inline[r.clone()], &u.markup[r.clone()]].into_iter()),
-            cognates: exact(std::iter::once(&u.cognates[r.clone()])),
+            anchors: [u.anchors.of(r.clone()), u.inline.of(r.clone()), u.markup.of(r.clone())].concat(),
+            cognates: u.cognates.of(r.clone()).to_vec(),
             heading,
             pins: if heading {
-                match &u.heading_pins[r.start] {
-                    Some(p) => p.clone(),
-                    None => heading_pins(v, r.start),
+                if u.head[r.start] {
+                    u.heading_pins.at(r.start).to_vec()
+                } else {
+                    heading_pins(v, r.start)
                 }
             } else if r.len() == 1 && v.blocks[r.start].code_only {
                 // A command line written the same on both sides ties its two blocks.
-                u.code_pins[r.start].iter().cloned().collect()
+                u.code_pins.at(r.start).to_vec()
             } else {
                 Vec::new()
             },
             code: r.len() == 1 && v.blocks[r.start].code_only,
             shape: 3,
-            stems: exact(std::iter::once(&u.stems[r])),
+            stems: u.stems.of(r).to_vec(),
         })
         .collect()
-}
-
-/// The entries of some blocks' lists, in order, in a vector of exactly their number:
-/// no slack (the units of a long document's sections hold every anchor key and stem of
-/// it at once), and no growth nor shrinking on the way (one allocation).
-fn exact<'u, T: Clone + 'u>(lists: impl Iterator<Item = &'u [Vec<T>]> + Clone) -> Vec<T> {
-    let n = lists.clone().flatten().map(Vec::len).sum();
-    let mut v = Vec::with_capacity(n);
-    for l in lists.flatten() {
-        v.extend_from_slice(l);
-    }
-    v
 }
 
 /// The first four letters of each Latin-script word of five letters or more, lower-cased
@@ -645,10 +629,13 @@ fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
         it.shape = if g.len() == 1 { shape(b) } else { 4 };
         it.code = v.blocks[g.clone()].iter().all(|b| b.code_only);
         if g.len() > 1 {
-            it.pins =
-                g.clone().filter(|&i| v.blocks[i].code_only).filter_map(|i| u.code_pins[i].clone()).collect();
+            it.pins = g
+                .clone()
+                .filter(|&i| v.blocks[i].code_only)
+                .flat_map(|i| u.code_pins.at(i).iter().cloned())
+                .collect();
         }
-        it.pins.extend(u.step_pins[g.start].clone());
+        it.pins.extend(u.step_pins.at(g.start).iter().cloned());
     }
     its
 }
@@ -660,7 +647,7 @@ fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>
         let u = v.units();
         for (it, i) in its.iter_mut().zip(r) {
             it.shape = shape(&v.blocks[i]);
-            it.pins.extend(u.step_pins[i].clone());
+            it.pins.extend(u.step_pins.at(i).iter().cloned());
         }
     }
     shared_markup(&mut bi, &mut bj);
