@@ -22,7 +22,11 @@ pub fn moved(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> 
 /// at least `SWAP_RATIO` times the straight ones; no anchor or rung tying the straight
 /// ones): `A` then stands alone, moved
 /// to `A'`, and `B ⇔ B'`. Returns the moved pairs and the beads.
-pub fn moved_and_swapped(src: &[Item], tgt: &[Item], beads: Vec<Bead>) -> (Vec<(usize, usize)>, Vec<Bead>) {
+pub fn moved_and_swapped(
+    src: &[Item],
+    tgt: &[Item],
+    mut beads: Vec<Bead>,
+) -> (Vec<(usize, usize)>, Vec<Bead>) {
     let mut ids = Ids::default();
     let mut s = Side::new(src, &mut ids, 1);
     let mut t = Side::new(tgt, &mut ids, 1);
@@ -53,7 +57,10 @@ pub fn moved_and_swapped(src: &[Item], tgt: &[Item], beads: Vec<Bead>) -> (Vec<(
                 continue;
             }
         }
-        out.push(beads[k].clone());
+        // Moved, not cloned: a long document's section beads tie thousands of keys (a
+        // clone of each bead's ties was 3.7 MB of its peak, docs/reliability.md).
+        let ties = std::mem::take(&mut beads[k].ties);
+        out.push(Bead { ties, ..beads[k].clone() });
         k += 1;
     }
     // The swapped sections are each other's counterpart by the test above; the other

@@ -353,7 +353,18 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
     // the last translation.
     let mut pairings = Vec::with_capacity(targets.len());
     for i in targets {
-        pairings.push(Pairing { tgt: i, beads: pair(&versions[source], &versions[i]) });
+        let mut beads = pair(&versions[source], &versions[i]);
+        // What tied each bead is shown by `align` and kept with a kept document; the rules
+        // read only the beads (a long document's ties were megabytes held to the end).
+        if !opts.keep_documents {
+            for b in &mut beads {
+                b.ties = Vec::new();
+                for bb in &mut b.blocks {
+                    bb.ties = Vec::new();
+                }
+            }
+        }
+        pairings.push(Pairing { tgt: i, beads });
         versions[i].units.take();
     }
     if let Some(v) = versions.get_mut(source) {
