@@ -58,10 +58,10 @@ pub fn human(file: &SourceFile, parsed: &Parsed) -> String {
     for b in &parsed.blocks {
         let (line, col) = file.line_col(b.span.start);
         let mut head = format!("{line:>5}:{col:<3} {:<16}", b.kind.name());
-        if let Some(id) = &b.id {
+        if let Some(id) = b.id() {
             head.push_str(&format!(" {{#{}}}", one_line(id)));
         }
-        if let Some(l) = &b.kept_lang {
+        if let Some(l) = b.kept_lang() {
             head.push_str(&format!(" [kept in {}]", one_line(l)));
         }
         out.push_str(&format!("{head} {}\n", one_line(&b.text)));
@@ -93,8 +93,8 @@ pub fn json(files: &[(&SourceFile, &Parsed)]) -> String {
                         column,
                         start: b.span.start,
                         end: b.span.end,
-                        id: b.id.as_deref(),
-                        kept_lang: b.kept_lang.as_deref(),
+                        id: b.id(),
+                        kept_lang: b.kept_lang(),
                         text: b.text.split_whitespace().collect::<Vec<_>>().join(" "),
                         links: b.links.iter().map(|l| l.dest.as_str()).collect(),
                         code: b.code.iter().map(|r| &b.text[r.clone()]).collect(),

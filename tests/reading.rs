@@ -158,9 +158,9 @@ fn kramdown_liquid_and_heading_ids_are_markup() {
     let p = read(s);
     let h = block(&p, "A title");
     assert_eq!(flat(h), "A title");
-    assert_eq!(h.id.as_deref(), Some("custom-id"));
+    assert_eq!(h.id(), Some("custom-id"));
     assert_eq!(flat(block(&p, "A note")), "A note 5.");
-    assert_eq!(block(&p, "Kept").kept_lang.as_deref(), Some("en"));
+    assert_eq!(block(&p, "Kept").kept_lang(), Some("en"));
     assert_eq!(flat(block(&p, "Page")), "Page and {{slot}} 6.");
     assert_read(s, &p, "6.");
     let texts: Vec<_> = p.blocks.iter().map(flat).collect();

@@ -65,7 +65,7 @@ pub fn moved_and_swapped(
     }
     // The swapped sections are each other's counterpart by the test above; the other
     // units left alone are looked at as before.
-    let mut moved = moved_in(src, tgt, &out);
+    let mut moved = moved_with(&s, &t, &out);
     moved.retain(|m| !swapped.iter().any(|w| w.0 == m.0 || w.1 == m.1));
     moved.extend(swapped);
     moved.sort_unstable();
@@ -79,9 +79,7 @@ const SWAP_EACH: f64 = 0.1;
 const SWAP_RATIO: f64 = 2.5;
 
 fn moved_in(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> {
-    let lone_s: Vec<usize> = beads.iter().filter(|b| b.tgt.is_empty()).flat_map(|b| b.src.clone()).collect();
-    let lone_t: Vec<usize> = beads.iter().filter(|b| b.src.is_empty()).flat_map(|b| b.tgt.clone()).collect();
-    if lone_s.is_empty() || lone_t.is_empty() {
+    if !beads.iter().any(|b| b.tgt.is_empty()) || !beads.iter().any(|b| b.src.is_empty()) {
         return Vec::new();
     }
     let mut ids = Ids::default();
@@ -89,15 +87,26 @@ fn moved_in(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> {
     let mut s = Side::new(src, &mut ids, 1);
     let mut t = Side::new(tgt, &mut ids, 1);
     link_pins(&mut s, &mut t);
+    moved_with(&s, &t, beads)
+}
+
+/// [`moved_in`] with the sides already built (one unit each, pins linked): the swap test
+/// has them, and a second pair of sides of a long document's sections was megabytes.
+fn moved_with(s: &Side, t: &Side, beads: &[Bead]) -> Vec<(usize, usize)> {
+    let lone_s: Vec<usize> = beads.iter().filter(|b| b.tgt.is_empty()).flat_map(|b| b.src.clone()).collect();
+    let lone_t: Vec<usize> = beads.iter().filter(|b| b.src.is_empty()).flat_map(|b| b.tgt.clone()).collect();
+    if lone_s.is_empty() || lone_t.is_empty() {
+        return Vec::new();
+    }
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for &i in &lone_s {
         for &j in &lone_t {
             let rung = s.live[i].iter().any(|k| t.live[j].contains(k));
             if debug_align() {
-                eprintln!("moved? {i} {j} rung {rung} sim {:?}", similarity(&s, i..i + 1, &t, j..j + 1));
+                eprintln!("moved? {i} {j} rung {rung} sim {:?}", similarity(s, i..i + 1, t, j..j + 1));
             }
-            let anchors = similarity(&s, i..i + 1, &t, j..j + 1).map(|(x, conf)| (x, x * conf));
-            let words = stem_dice(&s, i..i + 1, &t, j..j + 1);
+            let anchors = similarity(s, i..i + 1, t, j..j + 1).map(|(x, conf)| (x, x * conf));
+            let words = stem_dice(s, i..i + 1, t, j..j + 1);
             let score = if rung {
                 2.0
             } else if let Some((_, xc)) = anchors.filter(|(x, xc)| *x >= 0.5 && *xc >= 0.4) {

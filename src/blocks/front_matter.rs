@@ -135,7 +135,7 @@ mod tests {
         assert_eq!(&s[span.clone()], v);
         assert_eq!(fm.blocks.len(), 2);
         assert_eq!(fm.blocks[0].text, "Écrire un « README »");
-        assert_eq!(fm.blocks[0].id.as_deref(), Some("title"));
+        assert_eq!(fm.blocks[0].id(), Some("title"));
         assert_eq!(fm.blocks[1].text, "folded text\n");
         assert!(s[fm.blocks[1].span.clone()].contains("folded"));
     }

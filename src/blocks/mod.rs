@@ -25,6 +25,7 @@ mod markdown;
 mod markup;
 mod plain;
 
+use smallvec::SmallVec;
 use std::ops::Range;
 
 pub use front_matter::FrontMatter;
@@ -123,20 +124,27 @@ pub struct Block {
     pub code_only: bool,
     /// Ranges of the plain text that are inline code.
     pub code: Box<[Range<usize>]>,
-    /// A custom heading id (`## Title {#id}`), or the front matter key of a
-    /// [`BlockKind::FrontMatter`] block. (`Box<str>`, as `kept_lang`: rare, and a block
-    /// should not pay a `String`'s capacity for them.)
-    pub id: Option<Box<str>>,
-    /// The block says it is kept in another language on purpose (`{: hreflang="en"}`,
-    /// `lang="en"`): the language tag.
-    pub kept_lang: Option<Box<str>>,
+    /// The custom heading id and the kept language ([`Block::id`], [`Block::kept_lang`]):
+    /// rare, so boxed together (a block without them pays one pointer).
+    marks: Option<Box<Marks>>,
     /// Alignment keys of the markup in or under the block that is not text (an image's
     /// file name, a JSX component with its braced props: `blocks::keys`). Not anchors.
     pub keys: Box<[Box<str>]>,
-    segs: Vec<Seg>,
+    /// One piece for most blocks, kept inline (a heap allocation per block was 3 MB of a
+    /// 14 MB document's peak, docs/reliability.md).
+    segs: SmallVec<[Seg; 1]>,
     /// The built-in reference codes of `text` ([`Block::builtin_codes`]), found once for
     /// the anchors and the rules that skip them.
     codes: std::sync::OnceLock<Box<[crate::codes::CodeMatch]>>,
+}
+
+/// What few blocks carry: a custom heading id (`## Title {#id}`) or the front matter key
+/// of a [`BlockKind::FrontMatter`] block, and the language the block says it is kept in
+/// on purpose (`{: hreflang="en"}`, `lang="en"`).
+#[derive(Debug, Clone, Default)]
+struct Marks {
+    id: Option<Box<str>>,
+    kept_lang: Option<Box<str>>,
 }
 
 /// Something of the file that was not read, and why.
@@ -192,6 +200,18 @@ impl Block {
         } else {
             s.file()
         }
+    }
+
+    /// A custom heading id (`## Title {#id}`), or the front matter key of a
+    /// [`BlockKind::FrontMatter`] block.
+    pub fn id(&self) -> Option<&str> {
+        self.marks.as_ref()?.id.as_deref()
+    }
+
+    /// The language tag the block says it is kept in on purpose (`{: hreflang="en"}`,
+    /// `lang="en"`).
+    pub fn kept_lang(&self) -> Option<&str> {
+        self.marks.as_ref()?.kept_lang.as_deref()
     }
 
     pub fn is_heading(&self) -> bool {
@@ -340,7 +360,6 @@ impl Builder {
         let kept_lang = self.kept_lang.or(kept);
         // Blocks live as long as their document: no spare capacity.
         self.text.shrink_to_fit();
-        self.segs.shrink_to_fit();
         self.links.shrink_to_fit();
         self.code.shrink_to_fit();
         Some(Block {
@@ -351,10 +370,14 @@ impl Builder {
             bold_only: self.saw_strong && !self.plain_outside_strong,
             code_only: !self.plain_outside_code,
             code: self.code.into_boxed_slice(),
-            id: self.id.map(String::into_boxed_str),
-            kept_lang: kept_lang.map(String::into_boxed_str),
+            marks: (self.id.is_some() || kept_lang.is_some()).then(|| {
+                Box::new(Marks {
+                    id: self.id.map(String::into_boxed_str),
+                    kept_lang: kept_lang.map(String::into_boxed_str),
+                })
+            }),
             keys: Box::default(),
-            segs: self.segs,
+            segs: SmallVec::from_vec(self.segs),
             codes: std::sync::OnceLock::new(),
         })
     }

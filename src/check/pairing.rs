@@ -368,7 +368,7 @@ fn heading_pins(v: &Version, block: usize) -> Vec<String> {
     let mut pins = Vec::new();
     let text = b.text.trim();
     // A custom heading id (`## Title {#id}`), kept on the block by the reader.
-    if let Some(id) = b.id.as_deref().filter(|id| !id.is_empty() && b.is_heading()) {
+    if let Some(id) = b.id().filter(|id| !id.is_empty() && b.is_heading()) {
         pins.push(format!("id:{id}"));
     }
     let norm: String = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
