@@ -193,7 +193,7 @@ fn mdx_components_and_module_syntax() {
 /// neighbour, which a translation may lack); code blocks give none.
 #[test]
 fn images_and_components_give_alignment_keys_to_their_blocks() {
-    let keys = |b: &Block| b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    let keys = |b: &Block| b.keys().iter().map(|k| k.to_string()).collect::<Vec<_>>();
     let s = "## Binaries\n\n<FileTable title=\"Files\" source={binaries} />\n\n## Logo\n\n<img alt=\"Logo\" src=\"/static/logo.svg\" />\n\n## Next\n";
     let p = read_mdx(s);
     assert_eq!(keys(block(&p, "Binaries")), vec!["Component:FileTable source={binaries}"]);
@@ -204,7 +204,7 @@ fn images_and_components_give_alignment_keys_to_their_blocks() {
     assert_eq!(keys(block(&p, "See")), vec!["Image:shot.png"]);
     assert_eq!(keys(block(&p, "T")), vec!["Image:ana"]);
     assert!(keys(block(&p, "A quote")).is_empty());
-    assert!(p.blocks.iter().all(|b| !b.keys.iter().any(|k| k.contains("x.png"))), "{:#?}", p.blocks);
+    assert!(p.blocks.iter().all(|b| !b.keys().iter().any(|k| k.contains("x.png"))), "{:#?}", p.blocks);
 }
 
 #[test]

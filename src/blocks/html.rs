@@ -352,7 +352,7 @@ impl Derived {
                 }
             }
         }
-        b.segs = smallvec::SmallVec::from_vec(segs);
+        b.segs = smallvec::SmallVec::from_slice(&segs);
         b.span = self.map_range(&b.span);
         for l in &mut b.links {
             l.span = self.map_range(&l.span);

@@ -90,7 +90,7 @@ pub(super) fn attach(blocks: &mut [Block], marks: &[Mark]) {
     }
     for (b, k) in blocks.iter_mut().zip(per) {
         if !k.is_empty() {
-            b.keys = k.into_boxed_slice();
+            b.set_keys(k.into_boxed_slice());
         }
     }
 }

@@ -124,14 +124,13 @@ pub struct Block {
     pub code_only: bool,
     /// Ranges of the plain text that are inline code.
     pub code: Box<[Range<usize>]>,
-    /// The custom heading id and the kept language ([`Block::id`], [`Block::kept_lang`]):
-    /// rare, so boxed together (a block without them pays one pointer).
+    /// The custom heading id, the kept language and the markup keys ([`Block::id`],
+    /// [`Block::kept_lang`], [`Block::keys`]): rare, so boxed together (a block without
+    /// them pays one pointer).
     marks: Option<Box<Marks>>,
-    /// Alignment keys of the markup in or under the block that is not text (an image's
-    /// file name, a JSX component with its braced props: `blocks::keys`). Not anchors.
-    pub keys: Box<[Box<str>]>,
-    /// One piece for most blocks, kept inline (a heap allocation per block was 3 MB of a
-    /// 14 MB document's peak, docs/reliability.md).
+    /// One piece for most blocks, kept inline; copied out of the builder's vector, whose
+    /// spare capacity would stay with the block (a heap allocation per block was 3 to 5 MB
+    /// of a 14 MB document's peak, docs/reliability.md).
     segs: SmallVec<[Seg; 1]>,
     /// The built-in reference codes of `text` ([`Block::builtin_codes`]), found once for
     /// the anchors and the rules that skip them.
@@ -139,12 +138,13 @@ pub struct Block {
 }
 
 /// What few blocks carry: a custom heading id (`## Title {#id}`) or the front matter key
-/// of a [`BlockKind::FrontMatter`] block, and the language the block says it is kept in
-/// on purpose (`{: hreflang="en"}`, `lang="en"`).
+/// of a [`BlockKind::FrontMatter`] block, the language the block says it is kept in on
+/// purpose (`{: hreflang="en"}`, `lang="en"`), and the keys of its markup.
 #[derive(Debug, Clone, Default)]
 struct Marks {
     id: Option<Box<str>>,
     kept_lang: Option<Box<str>>,
+    keys: Box<[Box<str>]>,
 }
 
 /// Something of the file that was not read, and why.
@@ -212,6 +212,17 @@ impl Block {
     /// `lang="en"`).
     pub fn kept_lang(&self) -> Option<&str> {
         self.marks.as_ref()?.kept_lang.as_deref()
+    }
+
+    /// Alignment keys of the markup in or under the block that is not text (an image's
+    /// file name, a JSX component with its braced props: `blocks::keys`). Not anchors.
+    pub fn keys(&self) -> &[Box<str>] {
+        self.marks.as_ref().map_or(&[], |m| &m.keys)
+    }
+
+    /// Sets the block's markup keys.
+    pub(crate) fn set_keys(&mut self, keys: Box<[Box<str>]>) {
+        self.marks.get_or_insert_with(Default::default).keys = keys;
     }
 
     pub fn is_heading(&self) -> bool {
@@ -374,10 +385,10 @@ impl Builder {
                 Box::new(Marks {
                     id: self.id.map(String::into_boxed_str),
                     kept_lang: kept_lang.map(String::into_boxed_str),
+                    keys: Box::default(),
                 })
             }),
-            keys: Box::default(),
-            segs: SmallVec::from_vec(self.segs),
+            segs: SmallVec::from_slice(&self.segs),
             codes: std::sync::OnceLock::new(),
         })
     }

@@ -291,7 +291,7 @@ pub(crate) fn inline_code_keys(b: &Block) -> Vec<(compact_str::CompactString, f6
 /// the same in every language, they tell apart sections that are a heading over markup
 /// with no text. As strong as a link.
 fn markup_keys(b: &Block) -> impl Iterator<Item = (compact_str::CompactString, f64)> + '_ {
-    b.keys.iter().map(|k| (compact_str::CompactString::from(&**k), 5.0))
+    b.keys().iter().map(|k| (compact_str::CompactString::from(&**k), 5.0))
 }
 
 /// Where the two sides do not share most of their markup keys (the translation shows
