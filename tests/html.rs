@@ -5,7 +5,7 @@
 use oerlint::check::{self, Document, Options};
 use oerlint::diag::Diagnostic;
 use oerlint::discover;
-use oerlint::html::{escape, invisible_name, report};
+use oerlint::html::{escape, invisible_name, part_in_pieces, report, write_report, Body};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -199,6 +199,47 @@ fn newsletter_report_shows_every_finding_in_its_columns() {
     let marked = tags_with(&html, &format!("data-diag=\"d0-{malformed}\""));
     assert_eq!(marked.len(), 1, "{marked:?}");
     assert!(marked[0].contains("sev-error"));
+}
+
+/// A document's section handed to a spill piece by piece (here at every row and finding)
+/// makes the same page as the section kept whole; a spill that fails half-way keeps the
+/// rest in memory, and the page is still the same.
+#[test]
+fn the_section_handed_over_in_pieces_makes_the_same_page() {
+    let (whole, docs, diags) = render(&["fixtures/newsletter-errors"]);
+    let doc = &docs[0];
+    for fail_after in [usize::MAX, 3] {
+        let mut file: Vec<String> = Vec::new();
+        let mut put = |t: &str| -> Option<Body> {
+            if file.len() >= fail_after {
+                return None;
+            }
+            file.push(t.to_string());
+            Some(Body::Spilled { at: file.len() as u64 - 1, len: t.len() })
+        };
+        let parts = vec![part_in_pieces(0, Some(doc), &diags, Some(&mut put), 1)];
+        let pieces = parts[0].body.len();
+        if fail_after == usize::MAX {
+            assert!(pieces > 10, "{pieces} pieces");
+        }
+        let spilled = parts[0].body.iter().filter(|b| matches!(b, Body::Spilled { .. })).count();
+        assert_eq!(spilled, file.len().min(fail_after), "pieces written before a failure");
+        let in_memory = pieces - spilled;
+        assert_eq!(in_memory > 0, fail_after != usize::MAX, "{in_memory} pieces kept in memory");
+        let mut page = Vec::new();
+        let mut read = |b: &Body| -> std::io::Result<String> {
+            match b {
+                Body::Text(t) => Ok(t.clone()),
+                Body::Spilled { at, len } => {
+                    let t = file[*at as usize].clone();
+                    assert_eq!(t.len(), *len);
+                    Ok(t)
+                }
+            }
+        };
+        write_report(&parts, &mut read, &mut page).unwrap();
+        assert_eq!(String::from_utf8(page).unwrap(), whole, "failing after {fail_after} pieces");
+    }
 }
 
 #[test]

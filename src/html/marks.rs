@@ -101,7 +101,7 @@ pub(super) struct Mark<'a> {
     labels: Vec<(usize, usize)>,
 }
 
-impl Page<'_> {
+impl Page<'_, '_> {
     /// One block: its text with anchors and the spans of findings marked.
     pub(super) fn block(
         &mut self,

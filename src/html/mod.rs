@@ -60,7 +60,7 @@ impl Counts {
     }
 }
 
-struct Page<'a> {
+struct Page<'a, 's> {
     diags: &'a [Diagnostic],
     /// Where each label was first drawn: element id by (diagnostic, label index).
     places: HashMap<(usize, usize), String>,
@@ -68,10 +68,24 @@ struct Page<'a> {
     /// Makes this part's element ids unique in the page (`3-`: the fourth group's).
     prefix: String,
     out: String,
+    /// Where the document's section goes piece by piece as it is written (none: it stays
+    /// in memory), and the pieces it took.
+    spill: Option<Spill<'s>>,
+    /// How much text is handed over at once ([`PIECE`]).
+    piece: usize,
+    body: Vec<Body>,
 }
 
-/// Where a part's HTML is: in memory, or written out to a spill file (`at`, `len`
-/// bytes) so that a large report keeps only its summary in memory.
+/// Takes a piece of a part's HTML and says where it put it: `None` when it could not (the
+/// piece and the rest stay in memory).
+pub type Spill<'s> = &'s mut dyn FnMut(&str) -> Option<Body>;
+
+/// The text a page holds before it hands it to its spill: a long document's section is
+/// never whole in memory (34 MB for a 14 MB document, docs/reliability.md).
+const PIECE: usize = 1 << 20;
+
+/// Where a piece of a part's HTML is: in memory, or written out to a spill file (`at`,
+/// `len` bytes) so that a large report keeps only its summary in memory.
 pub enum Body {
     Text(String),
     Spilled { at: u64, len: usize },
@@ -91,14 +105,27 @@ pub struct HtmlPart {
     langs: BTreeSet<Lang>,
     files: usize,
     orphans: usize,
-    /// The document's section (empty when the group has no document).
-    pub body: Body,
+    /// The document's section, in pieces (none when the group has no document).
+    pub body: Vec<Body>,
     /// List items of the findings outside the document (files that could not be read).
     other: String,
 }
 
-/// The part of group `k`: its document (when it could be checked) and its findings.
-pub fn part(k: usize, doc: Option<&Document>, diags: &[Diagnostic]) -> HtmlPart {
+/// The part of group `k`: its document (when it could be checked) and its findings. The
+/// document's section goes to `spill` piece by piece as it is written, when there is one.
+pub fn part(k: usize, doc: Option<&Document>, diags: &[Diagnostic], spill: Option<Spill>) -> HtmlPart {
+    part_in_pieces(k, doc, diags, spill, PIECE)
+}
+
+/// [`part`], handing the section to `spill` whenever it holds `piece` bytes or more (at
+/// the end of a table row or of a finding).
+pub fn part_in_pieces(
+    k: usize,
+    doc: Option<&Document>,
+    diags: &[Diagnostic],
+    spill: Option<Spill>,
+    piece: usize,
+) -> HtmlPart {
     let owned: Vec<bool> = diags
         .iter()
         .map(|d| doc.is_some_and(|doc| doc.files.iter().any(|f| f.path == d.primary.file.path)))
@@ -113,7 +140,7 @@ pub fn part(k: usize, doc: Option<&Document>, diags: &[Diagnostic]) -> HtmlPart 
         langs: doc.map(|d| d.versions.iter().map(|v| v.lang).collect()).unwrap_or_default(),
         files: doc.map_or(0, |d| d.files.len()),
         orphans: owned.iter().filter(|o| !**o).count(),
-        body: Body::Text(String::new()),
+        body: Vec::new(),
         other: String::new(),
     };
     for (d, &mine) in diags.iter().zip(&owned) {
@@ -125,12 +152,25 @@ pub fn part(k: usize, doc: Option<&Document>, diags: &[Diagnostic]) -> HtmlPart 
         part.by_lang.entry(d.primary.lang.tag()).or_default().add(d.severity);
         part.langs.insert(d.primary.lang);
     }
-    let mut p =
-        Page { diags, places: HashMap::new(), next_id: 0, prefix: format!("{k}-"), out: String::new() };
+    let mut p = Page {
+        diags,
+        places: HashMap::new(),
+        next_id: 0,
+        prefix: format!("{k}-"),
+        out: String::new(),
+        spill,
+        piece,
+        body: Vec::new(),
+    };
     if let Some(doc) = doc {
         let mine: Vec<usize> = (0..diags.len()).filter(|&i| owned[i]).collect();
         p.document(k, doc, &mine, part.counts);
-        part.body = Body::Text(std::mem::take(&mut p.out));
+        p.hand_over(0);
+        if !p.out.is_empty() {
+            p.body.push(Body::Text(std::mem::take(&mut p.out)));
+        }
+        part.body = std::mem::take(&mut p.body);
+        p.spill = None;
     }
     let others: Vec<usize> = (0..diags.len()).filter(|&i| !owned[i]).collect();
     p.list_items(&others);
@@ -150,7 +190,7 @@ pub fn report(docs: &[&Document], diags: &[Diagnostic]) -> String {
         per[k].push(d.clone());
     }
     let parts: Vec<HtmlPart> =
-        per.iter().enumerate().map(|(k, ds)| part(k, docs.get(k).copied(), ds)).collect();
+        per.iter().enumerate().map(|(k, ds)| part(k, docs.get(k).copied(), ds, None)).collect();
     let mut out = Vec::new();
     write_report(
         &parts,
@@ -291,7 +331,9 @@ pub fn write_report(
 
     w.write_all(o.as_bytes())?;
     for d in &order {
-        w.write_all(body(&d.body)?.as_bytes())?;
+        for piece in &d.body {
+            w.write_all(body(piece)?.as_bytes())?;
+        }
     }
     let mut o = String::new();
     if orphans > 0 {
@@ -370,7 +412,22 @@ enum Row {
     Extra,
 }
 
-impl Page<'_> {
+impl Page<'_, '_> {
+    /// Hands the text written so far to the spill once it holds `at_least` bytes.
+    fn hand_over(&mut self, at_least: usize) {
+        if self.out.is_empty() || self.out.len() < at_least {
+            return;
+        }
+        let Some(spill) = self.spill.as_mut() else { return };
+        match spill(&self.out) {
+            Some(piece) => {
+                self.body.push(piece);
+                self.out.clear();
+            }
+            None => self.spill = None,
+        }
+    }
+
     fn id(&mut self) -> String {
         self.next_id += 1;
         format!("m{}{}", self.prefix, self.next_id)
@@ -551,6 +608,7 @@ impl Page<'_> {
                 }
             }
             self.out.push_str("</tr>\n");
+            self.hand_over(self.piece);
         }
         self.out.push_str("</tbody>\n</table></div>\n");
 
@@ -701,6 +759,7 @@ impl Page<'_> {
                 let _ = write!(o, "<li class=\"dnote\">found: <bdi>{}</bdi></li>", text(f));
             }
             o.push_str("</ul></li>\n");
+            self.hand_over(self.piece);
         }
     }
 }

@@ -31,29 +31,27 @@ pub fn run_check(
     let render_github = |_, d: Diags, _: Doc| Rendered::Text(crate::formats::github(&d));
     let root = repo_root();
     let render_sarif = |_, d: Diags, _: Doc| Rendered::Sarif(crate::formats::sarif_parts(&d, &root));
-    // Each document's section of the HTML page goes to a spill file as soon as it is
-    // rendered, so that only the summary stays in memory (kept in memory if no temporary
-    // file can be made).
+    // Each document's section of the HTML page goes to a spill file piece by piece as it
+    // is rendered, so that only the summary stays in memory (kept in memory if no
+    // temporary file can be made).
     let spill: std::sync::Mutex<Option<(std::fs::File, u64)>> =
         std::sync::Mutex::new(tempfile::tempfile().ok().map(|f| (f, 0)));
     let render_html = |k: usize, d: Diags, doc: Doc| {
-        let mut part = crate::html::part(k, doc, &d);
-        let spilled = match &part.body {
-            crate::html::Body::Text(t) if !t.is_empty() => {
-                let mut guard = spill.lock().unwrap_or_else(|e| e.into_inner());
-                guard.as_mut().and_then(|(file, at)| {
-                    file.write_all(t.as_bytes()).ok()?;
-                    let place = crate::html::Body::Spilled { at: *at, len: t.len() };
-                    *at += t.len() as u64;
-                    Some(place)
-                })
+        // A piece goes where the file ends; a failed write is undone (the file is cut
+        // back to where it was), and the piece stays in memory.
+        let mut put = |t: &str| -> Option<crate::html::Body> {
+            let mut guard = spill.lock().unwrap_or_else(|e| e.into_inner());
+            let (file, at) = guard.as_mut()?;
+            if file.write_all(t.as_bytes()).is_err() {
+                let _ = file.set_len(*at);
+                let _ = std::io::Seek::seek(file, std::io::SeekFrom::Start(*at));
+                return None;
             }
-            _ => None,
+            let piece = crate::html::Body::Spilled { at: *at, len: t.len() };
+            *at += t.len() as u64;
+            Some(piece)
         };
-        if let Some(b) = spilled {
-            part.body = b;
-        }
-        Rendered::Html(part)
+        Rendered::Html(crate::html::part(k, doc, &d, Some(&mut put)))
     };
     let render_plain = |_, d: Diags, _: Doc| {
         let mut buf = termcolor::Buffer::no_color();
@@ -414,7 +412,7 @@ pub fn write_output(
 }
 
 /// Writes the HTML page from its parts, reading each document's section back from the
-/// spill file: the page is never whole in memory.
+/// spill file piece by piece: the page is never whole in memory.
 fn write_html(
     parts: &[crate::html::HtmlPart],
     mut spill: Option<std::fs::File>,
