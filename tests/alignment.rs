@@ -326,3 +326,24 @@ fn swapped_sections_of_prose_are_moved() {
     assert_eq!(d["primary"]["text"], "Documenter vos processus");
     assert_eq!(d["related"][0]["text"], "Documenting your processes");
 }
+
+/// An anchorless list of prose items whose French lacks the third; the French of the
+/// item before it runs long, as translations do (within one standard deviation of the
+/// length model). A long neighbour is no evidence of a merge: the item is reported.
+#[test]
+fn a_list_item_dropped_next_to_a_long_translation_is_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/list-item-dropped"]);
+    assert_spans_valid(&json);
+    assert_eq!(rules_of(&json), vec!["content-missing"], "{json}");
+    let d = &diags(&json)[0];
+    assert!(d["related"][0]["text"].as_str().unwrap().starts_with("Share what you read."), "{json}");
+    assert!(d["primary"]["text"].as_str().unwrap().starts_with("Accueillez"), "{json}");
+}
+
+/// The same list whose French folds the third item into the second, at the length of
+/// both: not an omission, nothing is reported.
+#[test]
+fn list_items_merged_in_translation_are_not_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/list-items-merged"]);
+    assert!(diags(&json).is_empty(), "{json}");
+}

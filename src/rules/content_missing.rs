@@ -21,7 +21,10 @@
 //!   with about one false finding per fifty documents (docs/alignment.md);
 //! - it is not a merge: when a neighbouring translation block is as long as its source
 //!   block and the dropped one together (within the length model's noise), the source
-//!   block was merged there, not dropped, and nothing is reported;
+//!   block was merged there, not dropped, and nothing is reported. A list item is taken
+//!   as merged only into a neighbouring list item whose pair does not fit by itself
+//!   (a standard deviation or more of the length model away): a translated item that
+//!   runs long is common, an item folded into the next one is not;
 //! - it is not moved: a block left alone on the other side of the same section pair
 //!   that shares a link, an email, a code or a command with it is the same block in
 //!   another place (with the description of a moved command), and so is a block that
@@ -57,6 +60,9 @@ pub const RULE: Rule = Rule {
 const SURE: f64 = 0.35;
 /// The same when the dropped block has anchors the other side lacks entirely.
 const SURE_WITH_ANCHORS: f64 = 0.2;
+/// How far (in standard deviations of the length model) a neighbouring list item's pair
+/// must be from fitting by itself before a lone list item is taken as folded into it.
+const LIST_MERGE_DEVIATION: f64 = 1.0;
 
 /// A block left unaligned inside an aligned section pair, that the evidence says was
 /// dropped (or added, with `extra`): (the block, where it belongs on the other side as a
@@ -205,11 +211,22 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                     if nm.len() != 1 || nt.len() != 1 {
                         return false;
                     }
-                    let (lm, lo) = (len(own, nm), len(other, nt));
+                    let (lm, lo) = (len(own, nm.clone()), len(other, nt));
                     let l = len(own, block..block + 1);
                     let c = if extra { 1.0 / ratio } else { ratio };
                     let alone = (lo - c * lm).abs();
                     let with = (lo - c * (lm + l)).abs();
+                    // A list item is folded into a neighbouring item of its list, if
+                    // anywhere (never into a paragraph, a heading or a command: the
+                    // aligner merges blocks of one kind only), and only when that item's
+                    // pair does not fit by itself: a translation of an item that runs
+                    // long is no evidence that the next item went into it.
+                    if b.kind == crate::blocks::BlockKind::ListItem
+                        && (own.blocks[nm.start].kind != crate::blocks::BlockKind::ListItem
+                            || crate::align::length_deviation(lm, lo, c).abs() < LIST_MERGE_DEVIATION)
+                    {
+                        return false;
+                    }
                     !absent && with < alone && with < 0.25 * c * (lm + l)
                 });
                 if merged {
