@@ -151,6 +151,20 @@ fn a_reference_folded_into_another_is_not_missing() {
     assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
 }
 
+/// A reference list whose French lacks one reference, every word of which the reference
+/// before it has (`Event Logging` and `Event Logging Vocabulary`): that one pairs with
+/// its own English reference, which has all those words too, so it holds nothing of the
+/// dropped one, and the dropped one is missing.
+#[test]
+fn a_reference_whose_words_a_paired_one_has_is_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/reference-dropped"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "content-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert_eq!(missing[0]["related"][0]["text"], "Harbour Security Guide: Event Logging", "{json}");
+}
+
 /// The French drops a short section whose words the section before it shares (its
 /// paragraph mentions the security officer): the section search merges the two English
 /// sections onto one French section, but no block of the dropped one pairs with

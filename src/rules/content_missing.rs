@@ -31,7 +31,9 @@
 //!   is word for word a block of the other side of the section pair (a name in a list
 //!   the translation orders otherwise, or turns into a table), or (prose, not a
 //!   command) whose every word one block there has (a reference the translation merged
-//!   into a longer one, in the source language);
+//!   into a longer one, in the source language), unless that block pairs with blocks
+//!   that have every one of those words too (the longer of two references of one list,
+//!   paired with its own: it holds nothing of the shorter);
 //! - the block has some text (three letters or digits at least); headings are left to
 //!   the section rules.
 //!
@@ -143,10 +145,25 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                 other.section_blocks(&their_sections).map(|b| flat(&other.blocks[b].text)).collect()
             })
         };
+        // The words of each block there, and those of the blocks it pairs with here
+        // (none when it is alone).
+        type Words = std::collections::HashSet<String>;
         let there_words = std::cell::OnceCell::new();
-        let there_words = || -> &Vec<std::collections::HashSet<String>> {
+        let there_words = || -> &Vec<(Words, Words)> {
             there_words.get_or_init(|| {
-                other.section_blocks(&their_sections).map(|b| words(&other.blocks[b].text)).collect()
+                other
+                    .section_blocks(&their_sections)
+                    .map(|b| {
+                        let pair: Words = sb
+                            .blocks
+                            .iter()
+                            .filter(|x| side(x).1.contains(&b))
+                            .flat_map(|x| side(x).0)
+                            .flat_map(|m| words(&own.blocks[m].text))
+                            .collect();
+                        (words(&other.blocks[b].text), pair)
+                    })
+                    .collect()
             })
         };
         for (i, bead) in sb.blocks.iter().enumerate() {
@@ -185,11 +202,18 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                 }
                 // Every word of it in one block of the other side (a reference merged
                 // into a longer one, a name list kept in the source language): present.
-                // Not for commands, which differ by one argument.
+                // Not for commands, which differ by one argument. A block there that
+                // pairs with blocks here must have a word of this one that they lack:
+                // two references of one list share most words (`Cheat Sheet: Logging`
+                // and `Cheat Sheet: Logging Vocabulary`), and the longer one, paired
+                // with its own, holds nothing of the shorter.
                 let mine_words = words(&b.text);
                 if !b.code_only
                     && mine_words.len() >= 2
-                    && there_words().iter().any(|t| mine_words.iter().all(|w| t.contains(w)))
+                    && there_words().iter().any(|(t, pair)| {
+                        mine_words.iter().all(|w| t.contains(w))
+                            && (pair.is_empty() || mine_words.iter().any(|w| !pair.contains(w)))
+                    })
                 {
                     continue;
                 }
