@@ -151,6 +151,20 @@ fn a_reference_folded_into_another_is_not_missing() {
     assert!(of_rule(&diags(&json), "content-missing").is_empty(), "{json}");
 }
 
+/// A reference list whose French lacks one reference, every word of which the reference
+/// before it has (`Event Logging` and `Event Logging Vocabulary`): that one pairs with
+/// its own English reference, which has all those words too, so it holds nothing of the
+/// dropped one, and the dropped one is missing.
+#[test]
+fn a_reference_whose_words_a_paired_one_has_is_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/reference-dropped"]);
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let missing = of_rule(&d, "content-missing");
+    assert_eq!(missing.len(), 1, "{json}");
+    assert_eq!(missing[0]["related"][0]["text"], "Harbour Security Guide: Event Logging", "{json}");
+}
+
 /// The French drops a short section whose words the section before it shares (its
 /// paragraph mentions the security officer): the section search merges the two English
 /// sections onto one French section, but no block of the dropped one pairs with
@@ -325,4 +339,25 @@ fn swapped_sections_of_prose_are_moved() {
     let d = &diags(&json)[0];
     assert_eq!(d["primary"]["text"], "Documenter vos processus");
     assert_eq!(d["related"][0]["text"], "Documenting your processes");
+}
+
+/// An anchorless list of prose items whose French lacks the third; the French of the
+/// item before it runs long, as translations do (within one standard deviation of the
+/// length model). A long neighbour is no evidence of a merge: the item is reported.
+#[test]
+fn a_list_item_dropped_next_to_a_long_translation_is_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/list-item-dropped"]);
+    assert_spans_valid(&json);
+    assert_eq!(rules_of(&json), vec!["content-missing"], "{json}");
+    let d = &diags(&json)[0];
+    assert!(d["related"][0]["text"].as_str().unwrap().starts_with("Share what you read."), "{json}");
+    assert!(d["primary"]["text"].as_str().unwrap().starts_with("Accueillez"), "{json}");
+}
+
+/// The same list whose French folds the third item into the second, at the length of
+/// both: not an omission, nothing is reported.
+#[test]
+fn list_items_merged_in_translation_are_not_missing() {
+    let (_, json) = check_json(&["fixtures/alignment/list-items-merged"]);
+    assert!(diags(&json).is_empty(), "{json}");
 }

@@ -53,10 +53,19 @@ fn added<'a>(before: &[Diagnostic], after: &'a [Diagnostic]) -> Vec<&'a Diagnost
     out
 }
 
-/// The byte range of whole lines covering `r`, with one blank line after it.
+/// The byte range of whole lines covering `r`, with one blank line after it when a blank
+/// line (or the start of the text) comes before it: removing the range then leaves one
+/// blank line between what was before and what was after. The last item of a tight list
+/// keeps the blank line after it, which ends the list: without it the paragraph after
+/// the list would become part of the item before (a lazy continuation line), and the
+/// mutant would drop a bullet and merge a paragraph.
 fn lines_of(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let start = text[..r.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let mut end = text[r.end..].find('\n').map(|i| r.end + i + 1).unwrap_or(text.len());
+    let blank_before = start == 0 || text[..start].ends_with("\n\n") || text[..start].ends_with("\n\r\n");
+    if !blank_before {
+        return start..end;
+    }
     if text[end..].starts_with('\n') {
         end += 1;
     } else if text[end..].starts_with("\r\n") {

@@ -38,11 +38,18 @@ pub(super) fn debug_align() -> bool {
     *ON.get_or_init(|| std::env::var_os("OERLINT_DEBUG_ALIGN").is_some())
 }
 
+/// How far `l2` target characters are from what `l1` source characters give under the
+/// ratio `c`, in standard deviations of the length model (Gale–Church, with the variance
+/// per character the aligner uses): within 1, the lengths agree as well as most pairs do.
+pub fn length_deviation(l1: f64, l2: f64, c: f64) -> f64 {
+    let var = 25.0 * ((l1 + l2 / c) / 2.0).max(1.0);
+    (l2 - c * l1) / (var * c).sqrt()
+}
+
 /// Gale–Church: minus the log-probability of a length difference as large as that of `l1`
 /// source and `l2` target characters, under the ratio `c` (at most 8).
 pub(super) fn length_cost(l1: f64, l2: f64, c: f64) -> f64 {
-    let var = 25.0 * ((l1 + l2 / c) / 2.0).max(1.0);
-    let delta = (l2 - c * l1) / (var * c).sqrt();
+    let delta = length_deviation(l1, l2, c);
     let pr = (2.0 * (1.0 - phi(delta.abs()))).max(1e-12);
     (-pr.ln()).min(8.0)
 }

@@ -15,6 +15,7 @@ mod side;
 #[cfg(test)]
 mod tests;
 
+pub use cost::length_deviation;
 pub use moved::{moved, moved_and_swapped};
 
 use cost::Ratio;

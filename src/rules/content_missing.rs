@@ -21,14 +21,19 @@
 //!   with about one false finding per fifty documents (docs/alignment.md);
 //! - it is not a merge: when a neighbouring translation block is as long as its source
 //!   block and the dropped one together (within the length model's noise), the source
-//!   block was merged there, not dropped, and nothing is reported;
+//!   block was merged there, not dropped, and nothing is reported. A list item is taken
+//!   as merged only into a neighbouring list item whose pair does not fit by itself
+//!   (a standard deviation or more of the length model away): a translated item that
+//!   runs long is common, an item folded into the next one is not;
 //! - it is not moved: a block left alone on the other side of the same section pair
 //!   that shares a link, an email, a code or a command with it is the same block in
 //!   another place (with the description of a moved command), and so is a block that
 //!   is word for word a block of the other side of the section pair (a name in a list
 //!   the translation orders otherwise, or turns into a table), or (prose, not a
 //!   command) whose every word one block there has (a reference the translation merged
-//!   into a longer one, in the source language);
+//!   into a longer one, in the source language), unless that block pairs with blocks
+//!   that have every one of those words too (the longer of two references of one list,
+//!   paired with its own: it holds nothing of the shorter);
 //! - the block has some text (three letters or digits at least); headings are left to
 //!   the section rules.
 //!
@@ -57,6 +62,9 @@ pub const RULE: Rule = Rule {
 const SURE: f64 = 0.35;
 /// The same when the dropped block has anchors the other side lacks entirely.
 const SURE_WITH_ANCHORS: f64 = 0.2;
+/// How far (in standard deviations of the length model) a neighbouring list item's pair
+/// must be from fitting by itself before a lone list item is taken as folded into it.
+const LIST_MERGE_DEVIATION: f64 = 1.0;
 
 /// A block left unaligned inside an aligned section pair, that the evidence says was
 /// dropped (or added, with `extra`): (the block, where it belongs on the other side as a
@@ -137,10 +145,25 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                 other.section_blocks(&their_sections).map(|b| flat(&other.blocks[b].text)).collect()
             })
         };
+        // The words of each block there, and those of the blocks it pairs with here
+        // (none when it is alone).
+        type Words = std::collections::HashSet<String>;
         let there_words = std::cell::OnceCell::new();
-        let there_words = || -> &Vec<std::collections::HashSet<String>> {
+        let there_words = || -> &Vec<(Words, Words)> {
             there_words.get_or_init(|| {
-                other.section_blocks(&their_sections).map(|b| words(&other.blocks[b].text)).collect()
+                other
+                    .section_blocks(&their_sections)
+                    .map(|b| {
+                        let pair: Words = sb
+                            .blocks
+                            .iter()
+                            .filter(|x| side(x).1.contains(&b))
+                            .flat_map(|x| side(x).0)
+                            .flat_map(|m| words(&own.blocks[m].text))
+                            .collect();
+                        (words(&other.blocks[b].text), pair)
+                    })
+                    .collect()
             })
         };
         for (i, bead) in sb.blocks.iter().enumerate() {
@@ -179,11 +202,18 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                 }
                 // Every word of it in one block of the other side (a reference merged
                 // into a longer one, a name list kept in the source language): present.
-                // Not for commands, which differ by one argument.
+                // Not for commands, which differ by one argument. A block there that
+                // pairs with blocks here must have a word of this one that they lack:
+                // two references of one list share most words (`Cheat Sheet: Logging`
+                // and `Cheat Sheet: Logging Vocabulary`), and the longer one, paired
+                // with its own, holds nothing of the shorter.
                 let mine_words = words(&b.text);
                 if !b.code_only
                     && mine_words.len() >= 2
-                    && there_words().iter().any(|t| mine_words.iter().all(|w| t.contains(w)))
+                    && there_words().iter().any(|(t, pair)| {
+                        mine_words.iter().all(|w| t.contains(w))
+                            && (pair.is_empty() || mine_words.iter().any(|w| !pair.contains(w)))
+                    })
                 {
                     continue;
                 }
@@ -205,11 +235,22 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                     if nm.len() != 1 || nt.len() != 1 {
                         return false;
                     }
-                    let (lm, lo) = (len(own, nm), len(other, nt));
+                    let (lm, lo) = (len(own, nm.clone()), len(other, nt));
                     let l = len(own, block..block + 1);
                     let c = if extra { 1.0 / ratio } else { ratio };
                     let alone = (lo - c * lm).abs();
                     let with = (lo - c * (lm + l)).abs();
+                    // A list item is folded into a neighbouring item of its list, if
+                    // anywhere (never into a paragraph, a heading or a command: the
+                    // aligner merges blocks of one kind only), and only when that item's
+                    // pair does not fit by itself: a translation of an item that runs
+                    // long is no evidence that the next item went into it.
+                    if b.kind == crate::blocks::BlockKind::ListItem
+                        && (own.blocks[nm.start].kind != crate::blocks::BlockKind::ListItem
+                            || crate::align::length_deviation(lm, lo, c).abs() < LIST_MERGE_DEVIATION)
+                    {
+                        return false;
+                    }
                     !absent && with < alone && with < 0.25 * c * (lm + l)
                 });
                 if merged {
