@@ -99,6 +99,48 @@ fn node(a: &Ast, names: &mut Vec<String>, parts: &[Part]) -> Result<Node, String
     })
 }
 
+/// The tree [`parse`] gives for the alternation of words `(?:w1|w2\.?|…)` that
+/// `patterns::alt_text` writes (a word's spaces as `\s+`, `true`: an optional "." after it),
+/// built from the words without writing and parsing the pattern: a locale's word lists
+/// were most of the parsing at start-up. No words: the class that matches nothing
+/// (`[^\s\S]`). `tests/matcher.rs` checks that the trees are the same.
+pub(super) fn word_list(words: &[(String, bool)]) -> Node {
+    let space = || Node::Repeat {
+        node: Box::new(Node::Class(Class::new(false, Vec::new(), false, true, false))),
+        min: 1,
+        max: None,
+        greedy: true,
+    };
+    let branch = |(w, dot): &(String, bool)| {
+        let mut items: Vec<Node> = Vec::new();
+        for c in w.chars() {
+            match (items.last_mut(), c) {
+                (_, ' ') => items.push(space()),
+                (Some(Node::Lit(x)), c) => x.push(c),
+                (_, c) => items.push(Node::Lit(c.to_string())),
+            }
+        }
+        if *dot {
+            items.push(Node::Repeat {
+                node: Box::new(Node::Class(Class::new(false, vec![('.', '.')], false, false, false))),
+                min: 0,
+                max: Some(1),
+                greedy: true,
+            });
+        }
+        match items.len() {
+            0 => Node::Empty,
+            1 => items.pop().unwrap_or(Node::Empty),
+            _ => Node::Cat(items),
+        }
+    };
+    match words {
+        [] => Node::Class(Class::new(true, Vec::new(), false, true, true)),
+        [w] => branch(w),
+        _ => alternation(words.iter().map(branch).collect()),
+    }
+}
+
 /// The branches of an alternation, indexed by the character each must start with.
 fn alternation(branches: Vec<Node>) -> Node {
     let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
