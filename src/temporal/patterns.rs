@@ -139,7 +139,9 @@ pub(super) fn patterns(l: &Locale) -> &Patterns {
 /// [`Part::words`]): the patterns are written with one private-use character in place
 /// of each list (their skeleton) and written out in full for the `regex` crate and for
 /// [`Patterns::sources`]. The months appear four times in the date pattern; reading
-/// them once each is most of the start-up saved.
+/// them once each is most of the start-up saved. A list's stand-in is the order in which
+/// it was added, whatever its words (two lists alike get two stand-ins), so that the
+/// skeletons of the tables are the same text, parsed once (see `matcher::parse`).
 #[derive(Default)]
 struct Parts {
     texts: Vec<String>,
@@ -151,14 +153,9 @@ impl Parts {
     fn add(&mut self, words: Vec<(String, bool)>) -> String {
         let words = alt_words(words);
         let p = alt_text(&words);
-        let i = match self.texts.iter().position(|t| *t == p) {
-            Some(i) => i,
-            None => {
-                self.texts.push(p);
-                self.words.push(words);
-                self.texts.len() - 1
-            }
-        };
+        self.texts.push(p);
+        self.words.push(words);
+        let i = self.texts.len() - 1;
         char::from_u32(PART + i as u32).map_or_else(String::new, String::from)
     }
 

@@ -7,18 +7,32 @@
 
 use super::*;
 use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSet, ClassSetItem, GroupKind, RepetitionKind};
+use std::sync::Mutex;
 
 /// The tree of `pattern` and the names of its groups by index (0, the whole match, and
 /// unnamed groups have "").
 pub(super) fn parse(pattern: &str, parts: &[Part]) -> Result<(Node, Vec<String>), String> {
-    let ast = ast::parse::ParserBuilder::new()
-        .nest_limit(1_000)
-        .build()
-        .parse(pattern)
-        .map_err(|e| e.to_string())?;
+    let ast = if parts.is_empty() { Arc::new(syntax(pattern)?) } else { skeleton(pattern)? };
     let mut names = vec![String::new()];
     let root = node(&ast, &mut names, parts)?;
     Ok((root, names))
+}
+
+fn syntax(pattern: &str) -> Result<Ast, String> {
+    ast::parse::ParserBuilder::new().nest_limit(1_000).build().parse(pattern).map_err(|e| e.to_string())
+}
+
+/// The syntax tree of a skeleton (a pattern with stand-ins for its parts), parsed once
+/// per process: the tables' skeletons differ in their parts, not in their text, but for
+/// a few (the English date, the Arabic day word), so most are parsed once for the three.
+fn skeleton(pattern: &str) -> Result<Arc<Ast>, String> {
+    static SEEN: Mutex<Vec<(String, Arc<Ast>)>> = Mutex::new(Vec::new());
+    if let Some((_, a)) = SEEN.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|(p, _)| p == pattern) {
+        return Ok(Arc::clone(a));
+    }
+    let a = Arc::new(syntax(pattern)?);
+    SEEN.lock().unwrap_or_else(|e| e.into_inner()).push((pattern.to_string(), Arc::clone(&a)));
+    Ok(a)
 }
 
 fn node(a: &Ast, names: &mut Vec<String>, parts: &[Part]) -> Result<Node, String> {
