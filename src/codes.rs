@@ -1,6 +1,9 @@
 //! Reference-code patterns (document symbols, ISBN, DOI…), loaded from `rules/codes.toml`.
 
 use regex::Regex;
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::{hybrid, Input, MatchKind, PatternSet};
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -183,21 +186,78 @@ pub fn normalize(raw: &str, compact: bool) -> String {
     s
 }
 
-/// Finds codes in `text`, longest match first where patterns overlap.
-/// One `RegexSet` per pattern list (boundaries left out), built once: a single fast pass
-/// over a text says which patterns can match it at all, so most blocks cost one scan
-/// instead of one slow scan per pattern.
-fn set_for(patterns: &'static [CodePattern]) -> &'static regex::RegexSet {
-    static SETS: std::sync::Mutex<Vec<(usize, &'static regex::RegexSet)>> = std::sync::Mutex::new(Vec::new());
+/// The prefilter of a pattern list: which patterns can match a text at all, in one pass.
+/// It is the lazy DFA of the relaxed patterns (see [`our_digits`]; boundaries left out)
+/// alone, built without the reverse automaton, the literal prefilters and the other
+/// engines that a `RegexSet` builds and that `RegexSet::matches` does not use (most of
+/// its build time, paid at every start); it reports the same patterns. Where the DFA
+/// gives up (its cache thrashing on a long text, or a user's pattern it cannot run), the
+/// `RegexSet` is built and answers.
+struct Prefilter {
+    dfa: Option<(hybrid::dfa::DFA, Pool<hybrid::dfa::Cache, MakeCache>)>,
+    relaxed: Vec<String>,
+    patterns: Vec<String>,
+    set: OnceLock<regex::RegexSet>,
+}
+
+type MakeCache = Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>;
+
+impl Prefilter {
+    fn new(patterns: &[CodePattern]) -> Prefilter {
+        let relaxed: Vec<String> = patterns.iter().map(|p| our_digits(&p.spec.pattern, true)).collect();
+        // As the `regex` crate configures the lazy DFA (`meta` gives up on it where
+        // these give up, for its PikeVM).
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .match_kind(MatchKind::All)
+                    .unicode_word_boundary(true)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many(&relaxed)
+            .ok()
+            .map(|d| {
+                let for_caches = d.clone();
+                let make: MakeCache = Box::new(move || for_caches.create_cache());
+                (d, Pool::new(make))
+            });
+        Prefilter {
+            dfa,
+            relaxed,
+            patterns: patterns.iter().map(|p| p.spec.pattern.clone()).collect(),
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The indices of the patterns that may match `text`, in order.
+    fn matches(&self, text: &str) -> Vec<usize> {
+        if let Some((dfa, caches)) = &self.dfa {
+            let mut found = PatternSet::new(dfa.pattern_len());
+            let mut cache = caches.get();
+            if dfa.try_which_overlapping_matches(&mut cache, &Input::new(text), &mut found).is_ok() {
+                return found.iter().map(|p| p.as_usize()).collect();
+            }
+        }
+        let set = self.set.get_or_init(|| {
+            regex::RegexSet::new(&self.relaxed)
+                .or_else(|_| regex::RegexSet::new(&self.patterns))
+                .expect("each pattern compiled on its own")
+        });
+        set.matches(text).into_iter().collect()
+    }
+}
+
+/// One [`Prefilter`] per pattern list, built once.
+fn set_for(patterns: &'static [CodePattern]) -> &'static Prefilter {
+    static SETS: std::sync::Mutex<Vec<(usize, &'static Prefilter)>> = std::sync::Mutex::new(Vec::new());
     let key = patterns.as_ptr() as usize;
     let mut sets = SETS.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, s)) = sets.iter().find(|(k, _)| *k == key) {
         return s;
     }
-    let set = regex::RegexSet::new(patterns.iter().map(|p| our_digits(&p.spec.pattern, true)))
-        .or_else(|_| regex::RegexSet::new(patterns.iter().map(|p| &p.spec.pattern)))
-        .expect("each pattern compiled on its own");
-    let set: &'static regex::RegexSet = Box::leak(Box::new(set));
+    let set: &'static Prefilter = Box::leak(Box::new(Prefilter::new(patterns)));
     sets.push((key, set));
     set
 }
@@ -209,7 +269,7 @@ pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
         return found;
     }
     let candidates = set_for(patterns).matches(text);
-    for p in candidates.iter().map(|i| &patterns[i]) {
+    for p in candidates.into_iter().map(|i| &patterns[i]) {
         for m in p.regex_for(text).find_iter(text) {
             let raw = m.as_str();
             if !raw.chars().any(|c| c.is_numeric()) {
@@ -260,6 +320,52 @@ mod tests {
         for p in builtin() {
             regex::Regex::new(&our_digits(&p.spec.pattern, true)).unwrap();
             regex::Regex::new(&our_digits(&p.spec.pattern, false)).unwrap();
+        }
+    }
+
+    /// The prefilter reports the patterns the `RegexSet` of the relaxed patterns reports.
+    fn same_as_regex_set(t: &str) {
+        static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+        let set = SET.get_or_init(|| {
+            regex::RegexSet::new(builtin().iter().map(|p| our_digits(&p.spec.pattern, true))).unwrap()
+        });
+        let want: Vec<usize> = set.matches(t).into_iter().collect();
+        assert_eq!(set_for(builtin()).matches(t), want, "{t:?}");
+    }
+
+    #[test]
+    fn prefilter_is_the_regex_set_on_the_fixtures() {
+        assert!(set_for(builtin()).dfa.is_some());
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else {
+                    let text = std::fs::read_to_string(&p).unwrap_or_default();
+                    same_as_regex_set(&text);
+                    for line in text.lines() {
+                        same_as_regex_set(line);
+                    }
+                }
+            }
+        }
+        for t in [
+            "CL/4398 ISBN 978-92-3-100538-4 doi 10.54675/AB ark:/48223/pf1 A/RES/70/1 216 EX/5",
+            "٤٢ C/٥",
+            "",
+        ] {
+            same_as_regex_set(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefilter_is_the_regex_set_on_generated_text(
+            t in "([ A-Z0-9/.:()-]|CL|ISBN|ISSN|EX|C/|ED|WS|DG|RES|ark:|10\\.|ISO|RFC|٤|۲|१|\\s){0,24}"
+        ) {
+            same_as_regex_set(&t);
         }
     }
 

@@ -13,14 +13,16 @@
 //! leftmost-first as before, are the same (`src/temporal/tests/matcher.rs` compares them with
 //! a search from every position).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// The words a match must hold, and how far before them it may start.
 #[derive(Debug)]
 pub(super) struct Front {
     /// Aho–Corasick over the first words (up to the first space) of the words a match
     /// must hold; `None` when there are none.
-    words: Option<AhoCorasick>,
+    words: Option<Words>,
     /// Whether a run of ASCII digits that follows no ASCII word character is such a word
     /// too (times), and the longest run that can be (`None`: any length).
     digits: Option<Option<usize>>,
@@ -28,6 +30,38 @@ pub(super) struct Front {
     back: usize,
     /// The pattern cannot be bounded (a word starting with a space): no restriction.
     unbounded: bool,
+}
+
+/// Bytes searched with the contiguous NFA before the DFA is built (see [`Words`]).
+const DFA_AFTER: usize = 8 << 10;
+
+/// The Aho–Corasick automaton of the first words, in two kinds: a contiguous NFA, a
+/// fraction of a DFA's build time (the DFA was most of [`Front::new`], paid at every
+/// start), searches the first [`DFA_AFTER`] bytes (one issue never gets further); past
+/// them the DFA, quicker per byte, is built and searches the rest. Both report the same
+/// matches (all of them, overlapping); only the time differs.
+#[derive(Debug)]
+struct Words {
+    firsts: Vec<String>,
+    nfa: AhoCorasick,
+    dfa: OnceLock<Option<AhoCorasick>>,
+    searched: AtomicUsize,
+}
+
+impl Words {
+    fn build(firsts: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
+        AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(kind)).build(firsts).ok()
+    }
+
+    /// The automaton to search `len` more bytes with.
+    fn searcher(&self, len: usize) -> &AhoCorasick {
+        if self.searched.fetch_add(len, Ordering::Relaxed) >= DFA_AFTER {
+            if let Some(dfa) = self.dfa.get_or_init(|| Words::build(&self.firsts, AhoCorasickKind::DFA)) {
+                return dfa;
+            }
+        }
+        &self.nfa
+    }
 }
 
 /// Separators the patterns repeat without bound before the word (`\s` is Unicode
@@ -59,9 +93,10 @@ impl Front {
         let words = if firsts.is_empty() {
             None
         } else {
-            match AhoCorasick::builder().match_kind(MatchKind::Standard).build(&firsts) {
-                Ok(ac) => Some(ac),
-                Err(_) => {
+            let firsts: Vec<String> = firsts.into_iter().map(String::from).collect();
+            match Words::build(&firsts, AhoCorasickKind::ContiguousNFA) {
+                Some(nfa) => Some(Words { firsts, nfa, dfa: OnceLock::new(), searched: AtomicUsize::new(0) }),
+                None => {
                     unbounded = true;
                     None
                 }
@@ -83,11 +118,8 @@ impl Front {
             // Its hour is one or two digits that no digit follows: skip longer runs.
             let b = f.as_bytes();
             let mut i = 0;
-            while i < b.len() {
-                if !b[i].is_ascii_digit() {
-                    i += 1;
-                    continue;
-                }
+            while let Some(skip) = b[i..].iter().position(u8::is_ascii_digit) {
+                i += skip;
                 let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
                 let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
                 if !after_word && longest.is_none_or(|n| run <= n) {
@@ -96,8 +128,8 @@ impl Front {
                 i += run;
             }
         }
-        if let Some(ac) = &self.words {
-            hits.extend(ac.find_overlapping_iter(f).map(|m| m.start()));
+        if let Some(words) = &self.words {
+            hits.extend(words.searcher(f.len()).find_overlapping_iter(f).map(|m| m.start()));
             // Digits, then words; overlapping words come by where they end.
             if !hits.is_sorted() {
                 hits.sort_unstable();

@@ -40,6 +40,10 @@ pub struct Patterns {
     pub(super) sources: [String; 6],
     /// Errors of the patterns compiled as regexes (see [`pattern_errors`]).
     all_errors: OnceLock<Vec<String>>,
+    /// The word lists, as [`alt_words`] gives them, for the test that compares their trees
+    /// with the parsed patterns.
+    #[cfg(test)]
+    pub(super) lists: Vec<Vec<(String, bool)>>,
 }
 
 /// Compiles a pattern; a pattern that does not compile (a user table too
@@ -83,9 +87,9 @@ fn chars_of<'a>(words: impl IntoIterator<Item = &'a String>) -> Vec<char> {
     v
 }
 
-/// Alternation of folded words, longest first; `(word, dot)` adds an
-/// optional "." after the word (abbreviations).
-pub(super) fn alt(items: impl IntoIterator<Item = (String, bool)>) -> String {
+/// The words of an alternation ([`alt_text`]), as they are written into it: folded, the
+/// dot of an abbreviation apart (`(word, true)`), without duplicates, longest first.
+pub(super) fn alt_words(items: impl IntoIterator<Item = (String, bool)>) -> Vec<(String, bool)> {
     let mut v: Vec<(String, bool)> = Vec::new();
     for (w, dot) in items {
         let k = locale::key(&w);
@@ -99,10 +103,16 @@ pub(super) fn alt(items: impl IntoIterator<Item = (String, bool)>) -> String {
             v.push((k, dot));
         }
     }
+    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// Alternation of the words of [`alt_words`], longest first, an optional "." after an
+/// abbreviation.
+pub(super) fn alt_text(v: &[(String, bool)]) -> String {
     if v.is_empty() {
         return NEVER.to_string();
     }
-    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     let parts: Vec<String> = v
         .iter()
         .map(|(w, dot)| {
@@ -125,25 +135,27 @@ pub(super) fn patterns(l: &Locale) -> &Patterns {
     l.patterns.get_or_init(|| build_patterns(l))
 }
 
-/// The word lists of one locale's patterns, each parsed once: the patterns are written
-/// with one private-use character in place of each list (their skeleton) and written
-/// out in full for the `regex` crate and for [`Patterns::sources`]. The months appear
-/// four times in the date pattern; parsing them once each is most of the start-up saved.
+/// The word lists of one locale's patterns, each made a tree once, from the words (see
+/// [`Part::words`]): the patterns are written with one private-use character in place
+/// of each list (their skeleton) and written out in full for the `regex` crate and for
+/// [`Patterns::sources`]. The months appear four times in the date pattern; reading
+/// them once each is most of the start-up saved. A list's stand-in is the order in which
+/// it was added, whatever its words (two lists alike get two stand-ins), so that the
+/// skeletons of the tables are the same text, parsed once (see `matcher::parse`).
 #[derive(Default)]
 struct Parts {
     texts: Vec<String>,
+    words: Vec<Vec<(String, bool)>>,
 }
 
 impl Parts {
-    /// The stand-in for the list pattern `p`.
-    fn add(&mut self, p: String) -> String {
-        let i = match self.texts.iter().position(|t| *t == p) {
-            Some(i) => i,
-            None => {
-                self.texts.push(p);
-                self.texts.len() - 1
-            }
-        };
+    /// The stand-in for the list of `words` (as [`alt`] takes them).
+    fn add(&mut self, words: Vec<(String, bool)>) -> String {
+        let words = alt_words(words);
+        let p = alt_text(&words);
+        self.texts.push(p);
+        self.words.push(words);
+        let i = self.texts.len() - 1;
         char::from_u32(PART + i as u32).map_or_else(String::new, String::from)
     }
 
@@ -159,9 +171,9 @@ impl Parts {
         out
     }
 
-    /// The lists parsed, in order; `None` if one cannot be read.
-    fn parsed(&self) -> Option<Vec<Part>> {
-        self.texts.iter().map(|t| Part::parse(t).ok()).collect()
+    /// The lists as trees, in order.
+    fn parsed(&self) -> Vec<Part> {
+        self.words.iter().map(|w| Part::words(w)).collect()
     }
 }
 
@@ -170,7 +182,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
     let lx = l.lexicon();
     let lang = d.lang.as_str();
     let mut parts = Parts::default();
-    let mut alt = |items: Vec<(String, bool)>| parts.add(alt(items));
+    let mut alt = |items: Vec<(String, bool)>| parts.add(items);
     let cl = alt(words(&d.clitics).collect());
     let months = alt(lx.months.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)).collect());
     let wdays = alt(lx.weekdays.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)).collect());
@@ -293,10 +305,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
     let parsed = parts.parsed();
     let build = |skeleton: &str| {
         let full = parts.expand(skeleton);
-        let m = match &parsed {
-            Some(p) => Matcher::with_parts(skeleton, p, full.clone()).unwrap_or_else(|_| matcher(&full)),
-            None => matcher(&full),
-        };
+        let m = Matcher::with_parts(skeleton, &parsed, full.clone()).unwrap_or_else(|_| matcher(&full));
         (m, full)
     };
     let (date, date_source) = build(&date);
@@ -327,5 +336,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
             day_word_source,
         ],
         all_errors: OnceLock::new(),
+        #[cfg(test)]
+        lists: parts.words,
     }
 }

@@ -133,12 +133,26 @@ pub const PART: u32 = 0xF0000;
 pub struct Part(Arc<Node>);
 
 impl Part {
+    /// Parses a pattern (the tests compare [`Part::words`] with it).
+    #[cfg(test)]
     pub fn parse(pattern: &str) -> Result<Part, String> {
         let (root, names) = parse::parse(pattern, &[])?;
         if names.len() > 1 {
             return Err("a part cannot capture".into());
         }
         Ok(Part(Arc::new(root)))
+    }
+
+    /// What [`Part::parse`] gives for the alternation of `words` as `patterns::alt_text`
+    /// writes it (see [`parse::word_list`]), without parsing.
+    pub fn words(words: &[(String, bool)]) -> Part {
+        Part(Arc::new(parse::word_list(words)))
+    }
+
+    /// The tree, to compare two parts in the tests.
+    #[cfg(test)]
+    pub fn tree(&self) -> String {
+        format!("{:?}", self.0)
     }
 }
 

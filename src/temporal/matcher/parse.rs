@@ -7,18 +7,32 @@
 
 use super::*;
 use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSet, ClassSetItem, GroupKind, RepetitionKind};
+use std::sync::Mutex;
 
 /// The tree of `pattern` and the names of its groups by index (0, the whole match, and
 /// unnamed groups have "").
 pub(super) fn parse(pattern: &str, parts: &[Part]) -> Result<(Node, Vec<String>), String> {
-    let ast = ast::parse::ParserBuilder::new()
-        .nest_limit(1_000)
-        .build()
-        .parse(pattern)
-        .map_err(|e| e.to_string())?;
+    let ast = if parts.is_empty() { Arc::new(syntax(pattern)?) } else { skeleton(pattern)? };
     let mut names = vec![String::new()];
     let root = node(&ast, &mut names, parts)?;
     Ok((root, names))
+}
+
+fn syntax(pattern: &str) -> Result<Ast, String> {
+    ast::parse::ParserBuilder::new().nest_limit(1_000).build().parse(pattern).map_err(|e| e.to_string())
+}
+
+/// The syntax tree of a skeleton (a pattern with stand-ins for its parts), parsed once
+/// per process: the tables' skeletons differ in their parts, not in their text, but for
+/// a few (the English date, the Arabic day word), so most are parsed once for the three.
+fn skeleton(pattern: &str) -> Result<Arc<Ast>, String> {
+    static SEEN: Mutex<Vec<(String, Arc<Ast>)>> = Mutex::new(Vec::new());
+    if let Some((_, a)) = SEEN.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|(p, _)| p == pattern) {
+        return Ok(Arc::clone(a));
+    }
+    let a = Arc::new(syntax(pattern)?);
+    SEEN.lock().unwrap_or_else(|e| e.into_inner()).push((pattern.to_string(), Arc::clone(&a)));
+    Ok(a)
 }
 
 fn node(a: &Ast, names: &mut Vec<String>, parts: &[Part]) -> Result<Node, String> {
@@ -97,6 +111,48 @@ fn node(a: &Ast, names: &mut Vec<String>, parts: &[Part]) -> Result<Node, String
         Ast::Flags(_) => return Err("unsupported flags".into()),
         Ast::ClassUnicode(_) => return Err("unsupported Unicode class".into()),
     })
+}
+
+/// The tree [`parse`] gives for the alternation of words `(?:w1|w2\.?|…)` that
+/// `patterns::alt_text` writes (a word's spaces as `\s+`, `true`: an optional "." after it),
+/// built from the words without writing and parsing the pattern: a locale's word lists
+/// were most of the parsing at start-up. No words: the class that matches nothing
+/// (`[^\s\S]`). `tests/matcher.rs` checks that the trees are the same.
+pub(super) fn word_list(words: &[(String, bool)]) -> Node {
+    let space = || Node::Repeat {
+        node: Box::new(Node::Class(Class::new(false, Vec::new(), false, true, false))),
+        min: 1,
+        max: None,
+        greedy: true,
+    };
+    let branch = |(w, dot): &(String, bool)| {
+        let mut items: Vec<Node> = Vec::new();
+        for c in w.chars() {
+            match (items.last_mut(), c) {
+                (_, ' ') => items.push(space()),
+                (Some(Node::Lit(x)), c) => x.push(c),
+                (_, c) => items.push(Node::Lit(c.to_string())),
+            }
+        }
+        if *dot {
+            items.push(Node::Repeat {
+                node: Box::new(Node::Class(Class::new(false, vec![('.', '.')], false, false, false))),
+                min: 0,
+                max: Some(1),
+                greedy: true,
+            });
+        }
+        match items.len() {
+            0 => Node::Empty,
+            1 => items.pop().unwrap_or(Node::Empty),
+            _ => Node::Cat(items),
+        }
+    };
+    match words {
+        [] => Node::Class(Class::new(true, Vec::new(), false, true, true)),
+        [w] => branch(w),
+        _ => alternation(words.iter().map(branch).collect()),
+    }
 }
 
 /// The branches of an alternation, indexed by the character each must start with.

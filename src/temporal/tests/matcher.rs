@@ -2,8 +2,8 @@
 //! every group, from every position, on the readers' patterns of the three tables and on
 //! text built from the tables' words, digits and separators.
 
-use super::super::matcher::{Caps, Matcher};
-use super::super::patterns::{compile_checked, patterns};
+use super::super::matcher::{Caps, Matcher, Part};
+use super::super::patterns::{alt_text, alt_words, compile_checked, patterns};
 use super::*;
 use proptest::prelude::*;
 use regex::Regex;
@@ -184,6 +184,40 @@ fn same_as_regex_on_the_fixtures() {
 fn deep_repetitions_fall_back_to_regex() {
     let t = format!("x 1{} y", ",000".repeat(3000));
     same("en", &t);
+}
+
+/// The tree of a word list built from its words is the tree of its pattern parsed.
+fn same_tree(words: &[(String, bool)]) {
+    let parsed = Part::parse(&alt_text(words)).unwrap_or_else(|e| panic!("{words:?}: {e}"));
+    assert_eq!(Part::words(words).tree(), parsed.tree(), "{words:?}");
+}
+
+#[test]
+fn word_lists_give_the_parsed_trees() {
+    for lang in locale::LANGS {
+        let p = patterns(locale::table(lang).unwrap());
+        assert!(p.lists.len() > 10, "{lang}");
+        for w in &p.lists {
+            same_tree(w);
+        }
+    }
+    same_tree(&[]);
+    same_tree(&alt_words([("a".to_string(), false)]));
+    same_tree(&alt_words([
+        ("p.m.".to_string(), true),
+        (" x  y ".to_string(), false),
+        ("z".to_string(), true),
+    ]));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn word_lists_give_the_parsed_trees_on_any_words(
+        words in prop::collection::vec((r"[a. \\()|*+?{}\[\]^$#&~\-é\u{F0000}غ\u{A0}\t]{0,6}", any::<bool>()), 0..6)
+    ) {
+        same_tree(&alt_words(words));
+    }
 }
 
 proptest! {
