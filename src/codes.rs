@@ -74,7 +74,9 @@ const OUR_DIGITS: &str = r"[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]";
 fn other_digits(text: &str) -> bool {
     !text.is_ascii()
         && text.chars().any(|c| {
-            !c.is_ascii() && !matches!(c, '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}') && c.is_numeric()
+            !c.is_ascii()
+                && !matches!(c, '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}')
+                && crate::script::is_numeric(c)
         })
 }
 
@@ -265,14 +267,16 @@ fn set_for(patterns: &'static [CodePattern]) -> &'static Prefilter {
 pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
     let mut found: Vec<CodeMatch> = Vec::new();
     // A code is kept only if it holds a numeric character: a text without one has none.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && (text.is_ascii() || !text.chars().any(char::is_numeric)) {
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        && (text.is_ascii() || !text.chars().any(crate::script::is_numeric))
+    {
         return found;
     }
     let candidates = set_for(patterns).matches(text);
     for p in candidates.into_iter().map(|i| &patterns[i]) {
         for m in p.regex_for(text).find_iter(text) {
             let raw = m.as_str();
-            if !raw.chars().any(|c| c.is_numeric()) {
+            if !raw.chars().any(crate::script::is_numeric) {
                 continue;
             }
             let mut range = m.range();

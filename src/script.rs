@@ -64,13 +64,26 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_numeric`, with fast paths below U+0700 (ASCII, Latin, Greek, Cyrillic,
+/// Hebrew and the main Arabic block: digits and Latin-1's fractions and superscripts):
+/// the general table look-up is slow, and readers ask it of every character of a text.
+#[inline]
+pub fn is_numeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_digit(),
+        0x80..=0x5FF => matches!(c, '²' | '³' | '¹' | '¼' | '½' | '¾'),
+        0x600..=0x6FF => matches!(c, '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}'),
+        _ => c.is_numeric(),
+    }
+}
+
 /// `char::is_alphanumeric`, with the same fast paths as [`is_letter`].
 #[inline]
 pub fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        is_letter(c) || c.is_numeric()
+        is_letter(c) || is_numeric(c)
     }
 }
 
@@ -173,6 +186,14 @@ pub fn scripts_of(word: &str) -> Vec<Script> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_is_char_is_numeric_for_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn latin_block_letters_are_latin() {

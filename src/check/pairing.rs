@@ -36,7 +36,7 @@ fn item_weight(a: &Anchor) -> f64 {
 /// letter (`A01`, `v18`) or before letters (`3rd`, `64bit`) is kept.
 fn names_numbers(b: &Block) -> Vec<Range<usize>> {
     let text = b.text.as_str();
-    if !text.chars().any(|c| c.is_numeric()) {
+    if !text.chars().any(crate::script::is_numeric) {
         return Vec::new();
     }
     let mut inside: Vec<Range<usize>> = crate::placeholders::slots(text).collect();
@@ -222,7 +222,7 @@ fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<Stri
     words
         .map(|t| t.trim_matches(|c: char| !crate::script::is_alnum(c)))
         .filter_map(|t| {
-            if t.chars().any(|c| c.is_numeric()) {
+            if t.chars().any(crate::script::is_numeric) {
                 return Some(t.to_lowercase());
             }
             // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`), of three
