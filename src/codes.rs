@@ -340,19 +340,11 @@ mod tests {
     #[test]
     fn prefilter_is_the_regex_set_on_the_fixtures() {
         assert!(set_for(builtin()).dfa.is_some());
-        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(d).unwrap().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else {
-                    let text = std::fs::read_to_string(&p).unwrap_or_default();
-                    same_as_regex_set(&text);
-                    for line in text.lines() {
-                        same_as_regex_set(line);
-                    }
-                }
+        for p in crate::testing::fixture_files(&[]) {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            same_as_regex_set(&text);
+            for line in text.lines() {
+                same_as_regex_set(line);
             }
         }
         for t in [

@@ -36,3 +36,25 @@ pub mod suppress;
 pub mod table;
 pub mod temporal;
 pub mod urls;
+
+/// Helpers shared by the modules' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// The fixture files with one of these extensions (every file when `exts` is empty),
+    /// in every folder under `fixtures/`.
+    pub(crate) fn fixture_files(exts: &[&str]) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if exts.is_empty() || p.extension().is_some_and(|x| exts.iter().any(|e| x == *e)) {
+                    files.push(p);
+                }
+            }
+        }
+        files
+    }
+}

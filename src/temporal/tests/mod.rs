@@ -461,22 +461,7 @@ fn other_languages_are_empty() {
     assert!(extract_numbers("de", "42", &[]).is_empty());
 }
 
-/// The fixture files with one of these extensions, in every folder under `fixtures/`.
-fn fixture_files(exts: &[&str]) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.extension().is_some_and(|x| exts.iter().any(|e| x == *e)) {
-                files.push(p);
-            }
-        }
-    }
-    files
-}
+use crate::testing::fixture_files;
 
 mod digits;
 mod matcher;
