@@ -11,6 +11,10 @@ trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet pre-commit
 export PRE_COMMIT_HOME="$work/cache"
+# pre-commit builds the hook with `cargo install`, in a target folder of its own unless
+# told otherwise: share the repository's, so the dependencies are built (and stored on
+# the CI machine's disk) once. The hook's own crate is still built from the clone.
+export CARGO_TARGET_DIR="$repo/target"
 # try-repo needs a commit of the hook repository: use a clean copy of the working tree.
 git clone --quiet "$repo" "$work/hook"
 tar -C "$repo" --exclude=./target --exclude=./.git -cf - . | tar -C "$work/hook" -xf -
