@@ -1,9 +1,9 @@
 //! Each bead's confidence and ties, after the search.
 
-use super::cost::{phi, Ratio};
+use super::cost::{bead_cost, phi, Ratio};
 use super::evidence::{cognate_overlap, similarity, stem_dice};
 use super::side::Side;
-use super::{Bead, Item};
+use super::{Bead, Item, Params, AMBIGUOUS};
 
 /// Fills in each bead's confidence and ties.
 ///
@@ -12,7 +12,15 @@ use super::{Bead, Item};
 /// difference under the document's ratio), and a little less for a merge. A unit left
 /// unaligned is as sure as the pairings around it, and surer when it carries anchors
 /// that the other side lacks entirely.
-pub(super) fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, t: &Side, ratio: Ratio) {
+pub(super) fn explain(
+    beads: &mut [Bead],
+    src: &[Item],
+    tgt: &[Item],
+    s: &Side,
+    t: &Side,
+    p: &Params,
+    ratio: Ratio,
+) {
     for b in beads.iter_mut() {
         if b.src.is_empty() || b.tgt.is_empty() {
             continue;
@@ -70,5 +78,40 @@ pub(super) fn explain(beads: &mut [Bead], src: &[Item], tgt: &[Item], s: &Side, 
             own.keys[u].iter().any(|(k, _, w)| *w >= 1.0 && !other.keys.iter().flatten().any(|x| x.0 == *k))
         });
         beads[i].confidence = if absent { 1.0 - (1.0 - around) * 0.5 } else { around };
+        beads[i].or = alike_neighbour(beads, i, s, t, p, ratio);
     }
+}
+
+/// For the unit left alone in bead `i`: -1 or 1 when the unit of its side in the bead
+/// before or after (a one-to-one pair of the same kind of unit, tied by no anchor or pin)
+/// pairs no better than it would (within [`AMBIGUOUS`]); else 0. The nearer fit wins.
+fn alike_neighbour(beads: &[Bead], i: usize, s: &Side, t: &Side, p: &Params, ratio: Ratio) -> i8 {
+    let lone = &beads[i];
+    let lone_src = lone.tgt.is_empty();
+    let unit = if lone_src { &lone.src } else { &lone.tgt };
+    if unit.len() != 1 {
+        return 0;
+    }
+    let mut best: Option<(f64, i8)> = None;
+    for (k, d) in [(i.wrapping_sub(1), -1i8), (i + 1, 1)] {
+        let Some(nb) = beads.get(k) else { continue };
+        if nb.src.len() != 1 || nb.tgt.len() != 1 || !nb.ties.is_empty() {
+            continue;
+        }
+        let (own, mine) = if lone_src { (s, nb.src.start) } else { (t, nb.tgt.start) };
+        if own.items[mine].shape != own.items[unit.start].shape || own.items[mine].heading {
+            continue;
+        }
+        let now = bead_cost(p, ratio, s, nb.src.clone(), t, nb.tgt.clone());
+        let other = if lone_src {
+            bead_cost(p, ratio, s, unit.clone(), t, nb.tgt.clone())
+        } else {
+            bead_cost(p, ratio, s, nb.src.clone(), t, unit.clone())
+        };
+        let gap = other - now;
+        if gap < AMBIGUOUS && best.is_none_or(|b| gap < b.0) {
+            best = Some((gap, d));
+        }
+    }
+    best.map_or(0, |b| b.1)
 }

@@ -121,7 +121,20 @@ pub struct Bead {
     /// The anchors and pins both sides share, as `kind:key` (what tied the bead); compact
     /// strings, as a document keeps its beads to the end.
     pub ties: Vec<compact_str::CompactString>,
+    /// For a unit left unaligned next to a one-to-one pair that nothing but the cost
+    /// model ties (no shared anchor or pin): -1 or 1 when the unit of its side in that
+    /// neighbouring bead (the bead before or after this one) could as well be the one left
+    /// alone, its pairing costing within [`AMBIGUOUS`] of the pairing taken; else 0. Set by
+    /// `explain::explain`. Findings then name both instead of guessing.
+    pub or: i8,
 }
+
+/// How close (in cost units of the search) the other pairing of a unit left alone must
+/// come for the two to be taken as alike (see [`Bead::or`]). Calibrated on the corpus's
+/// mutants (docs/alignment.md, session 8): under 0.25 the other unit is the dropped one
+/// about two times in five (a coin toss: name both); between 0.25 and 0.5, one time in
+/// fifteen (the pairing taken is right: naming both would be noise).
+pub const AMBIGUOUS: f64 = 0.25;
 
 /// `Item::shape` of a list item.
 pub const BULLET: u8 = 1;
@@ -153,7 +166,7 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
     link_pins(&mut s, &mut t);
     if let Some(c) = ratio.filter(|c| c.is_finite() && *c > 0.0) {
         let mut beads = dp(&s, &t, p, Ratio(c));
-        explain(&mut beads, src, tgt, &s, &t, Ratio(c));
+        explain(&mut beads, src, tgt, &s, &t, p, Ratio(c));
         return beads;
     }
     let c0 = if s.total > 0.0 && t.total > 0.0 { t.total / s.total } else { 1.0 };
@@ -182,6 +195,6 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
         }
     }
     let (_, mut beads, c1) = best.expect("one start at least");
-    explain(&mut beads, src, tgt, &s, &t, Ratio(c1));
+    explain(&mut beads, src, tgt, &s, &t, p, Ratio(c1));
     beads
 }

@@ -93,7 +93,7 @@ pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
         let (a, b) = back[at(i, j)];
         let (a, b) = (a as usize, b as usize);
         let c = cost[at(i, j)] - cost[at(i - a, j - b)];
-        out.push(Bead { src: i - a..i, tgt: j - b..j, cost: c, confidence: 0.0, ties: Vec::new() });
+        out.push(Bead { src: i - a..i, tgt: j - b..j, cost: c, confidence: 0.0, ties: Vec::new(), or: 0 });
         i -= a;
         j -= b;
     }

@@ -111,6 +111,10 @@ pub struct SectionBead {
     /// For a section left unaligned here: its counterpart on the other side, which stands
     /// in another place (a moved section, not a missing and an extra one).
     pub moved: Option<usize>,
+    /// For a section left unaligned here: a section of the same side next to it, paired,
+    /// that could as well be the one left alone (the blocks align as cheaply either way;
+    /// see `neighbour::reassign`). Findings name both.
+    pub or: Option<usize>,
 }
 
 #[derive(Debug)]

@@ -26,7 +26,19 @@ pub(super) fn level(v: &Version, s: usize) -> Option<u8> {
 }
 
 /// Re-decides each section left alone next to a one-to-one pair without ties.
-pub(super) fn reassign(src: &Version, tgt: &Version, mut beads: Vec<Bead>, ratio: f64) -> Vec<Bead> {
+///
+/// Returns the beads, and for each the section of a neighbouring pair that could as well
+/// be the one left alone: its side's section, when the blocks align within [`MARGIN`]
+/// either way (two subsections alike in length, with no anchors and no shared words:
+/// nothing but their meaning tells which one the translation lacks). A finding then
+/// names both instead of claiming one.
+pub(super) fn reassign(
+    src: &Version,
+    tgt: &Version,
+    mut beads: Vec<Bead>,
+    ratio: f64,
+) -> (Vec<Bead>, Vec<Option<usize>>) {
+    let mut or = vec![None; beads.len()];
     // Pairs of headings, and how many keep their level: the pair being re-decided
     // does not count (it may be the wrong one).
     let pairs = |beads: &[Bead]| -> Vec<(usize, bool)> {
@@ -95,8 +107,12 @@ pub(super) fn reassign(src: &Version, tgt: &Version, mut beads: Vec<Bead>, ratio
             // alone (a heading with nothing under it does not take a long section's
             // place on the strength of its level).
             if other.0 + MARGIN >= now.0 || other.1 > now.1 {
+                if (other.0 - now.0).abs() < MARGIN && other.1 <= now.1 && or[i].is_none() {
+                    or[i] = Some(if lone_src { s } else { t });
+                }
                 continue;
             }
+            or[i] = None;
             let (lone, pair) = (beads[i].clone(), nb.clone());
             let at = |r: &Range<usize>, before: bool| if before { r.start..r.start } else { r.end..r.end };
             // `k < i`: the pair comes first; the section left alone takes its place.
@@ -111,5 +127,5 @@ pub(super) fn reassign(src: &Version, tgt: &Version, mut beads: Vec<Bead>, ratio
             break;
         }
     }
-    beads
+    (beads, or)
 }

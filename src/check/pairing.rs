@@ -398,9 +398,11 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let levels = levels_kept(src, tgt, &beads);
     let beads: Vec<Bead> =
         beads.into_iter().flat_map(|b| unmerge(src, tgt, b, ratio, levels, &mut kept)).collect();
-    super::neighbour::reassign(src, tgt, beads, ratio)
+    let (beads, or) = super::neighbour::reassign(src, tgt, beads, ratio);
+    beads
         .into_iter()
-        .map(|b| {
+        .zip(or)
+        .map(|(b, or)| {
             let sb = src.section_blocks(&b.src);
             let tb = tgt.section_blocks(&b.tgt);
             let blocks = if sb.is_empty() || tb.is_empty() {
@@ -424,6 +426,7 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
                 confidence: b.confidence,
                 ties: b.ties,
                 moved: other,
+                or: or.filter(|_| other.is_none()),
             }
         })
         .collect()
@@ -590,7 +593,8 @@ pub fn pair_blocks(
         } else {
             gt[g.tgt.start].start..gt[g.tgt.end - 1].end
         };
-        let one = |src: Range<usize>, tgt: Range<usize>| Bead { src, tgt, ..g.clone() };
+        // (A group's alike neighbour is a group: not kept for its blocks.)
+        let one = |src: Range<usize>, tgt: Range<usize>| Bead { src, tgt, or: 0, ..g.clone() };
         if s.is_empty() || t.is_empty() {
             out.extend(s.clone().map(|i| one(i..i + 1, t.start..t.start)));
             out.extend(t.clone().map(|j| one(s.end..s.end, j..j + 1)));

@@ -40,25 +40,36 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for (block, at, before) in super::content_missing::lone_blocks(ctx, true) {
+    let (src, tgt) = (ctx.src.lang.name(), ctx.tgt.lang.name());
+    for super::content_missing::Lone { block, at, before, or } in
+        super::content_missing::lone_blocks(ctx, true)
+    {
         let preview = ctx.tgt.blocks[block].preview(60);
-        let primary = ctx.tgt.block_label(block, format!("no {} counterpart", ctx.src.lang.name()));
-        let where_ = if before { "the source block after it" } else { "the source block before it" };
-        let related = ctx.src.block_label(at, where_);
-        out.push(
-            Diagnostic::new(
+        let d = match or {
+            None => {
+                let where_ = if before { "the source block after it" } else { "the source block before it" };
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("extra content in {tgt}: “{preview}” has no counterpart in the {src} source"),
+                    ctx.tgt.block_label(block, format!("no {src} counterpart")),
+                )
+                .related(ctx.src.block_label(at, where_))
+            }
+            Some((other, pair)) => Diagnostic::new(
                 RULE.id,
                 RULE.severity,
                 format!(
-                    "extra content in {}: “{}” has no counterpart in the {} source",
-                    ctx.tgt.lang.name(),
-                    preview,
-                    ctx.src.lang.name()
+                    "extra content in {tgt}: “{preview}”, or “{}” next to it, has no counterpart in the {src} \
+                     source (the {src} block paired with one fits either as well)",
+                    ctx.tgt.blocks[other].preview(60)
                 ),
-                primary,
+                ctx.tgt.block_label(block, format!("this block, or the other of the two, has no {src} counterpart")),
             )
-            .related(related)
-            .expected_found("", preview),
-        );
+            .related(ctx.tgt.block_label(other, "or this block".to_string()))
+            .related(ctx.src.block_label(pair, format!("the {src} block paired with one of the two")))
+            .note(super::content_missing::ALIKE),
+        };
+        out.push(d.expected_found("", preview));
     }
 }

@@ -40,6 +40,13 @@
 //! The finding points at the translation block before which the dropped one belongs
 //! (after the last one, at the end of a section) and at the source block.
 //!
+//! When a neighbouring source block, paired, could as well be the one dropped (two
+//! bullets alike in length with no anchor, name or word shared with the translation:
+//! the pairing taken costs within 0.25 of the other in the aligner's cost model), the
+//! finding names both, with a span on each, and points at the translation block that
+//! translates one of them. On the corpus's mutants, under that margin the other block
+//! is the dropped one about two times in five.
+//!
 //! Example: an English command page has seven examples, each a description and its
 //! command in inline code; the French page lacks the second. The aligner keeps the
 //! other six pairs together by their commands and oerlint reports the description and
@@ -67,9 +74,18 @@ const SURE_WITH_ANCHORS: f64 = 0.2;
 const LIST_MERGE_DEVIATION: f64 = 1.0;
 
 /// A block left unaligned inside an aligned section pair, that the evidence says was
-/// dropped (or added, with `extra`): (the block, where it belongs on the other side as a
-/// block index and whether it belongs before that block).
-pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
+/// dropped (or added, with `extra`).
+pub(super) struct Lone {
+    pub block: usize,
+    /// Where it belongs on the other side (a block index), and whether before that block.
+    pub at: usize,
+    pub before: bool,
+    /// A neighbouring block of its side, paired, that could as well be the one left
+    /// alone (see `align::Bead::or`), and the block it pairs with.
+    pub or: Option<(usize, usize)>,
+}
+
+pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<Lone> {
     // The document's length ratio over the paired blocks.
     let (mut ls, mut lt) = (0.0, 0.0);
     for sb in ctx.beads {
@@ -263,7 +279,13 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
                     let (_, t) = side(anchor);
                     (t.end - 1, false)
                 };
-                out.push((block, at, is_before));
+                // Named too when its neighbour could as well be the one left alone.
+                let or = (bead.or != 0 && mine.len() == 1)
+                    .then(|| sb.blocks.get(i.wrapping_add_signed(bead.or as isize)))
+                    .flatten()
+                    .filter(|n| n.src.len() == 1 && n.tgt.len() == 1)
+                    .map(|n| (side(n).0.start, side(n).1.start));
+                out.push(Lone { block, at, before: is_before, or });
             }
         }
     }
@@ -271,28 +293,42 @@ pub(super) fn lone_blocks(ctx: &Ctx, extra: bool) -> Vec<(usize, usize, bool)> {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for (block, at, before) in lone_blocks(ctx, false) {
+    let (src, tgt) = (ctx.src.lang.name(), ctx.tgt.lang.name());
+    for Lone { block, at, before, or } in lone_blocks(ctx, false) {
         let preview = ctx.src.blocks[block].preview(60);
-        let where_ = if before { "before this" } else { "after this" };
-        let primary = ctx.tgt.block_label(at, format!("the {} block belongs {where_}", ctx.src.lang.name()));
-        let related = ctx.src.block_label(
-            block,
-            format!("{} block with no {} counterpart", ctx.src.lang.name(), ctx.tgt.lang.name()),
-        );
-        out.push(
-            Diagnostic::new(
+        let d = match or {
+            None => {
+                let where_ = if before { "before this" } else { "after this" };
+                let primary = ctx.tgt.block_label(at, format!("the {src} block belongs {where_}"));
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    format!("content missing in {tgt}: the {src} block “{preview}” has no counterpart"),
+                    primary,
+                )
+                .related(ctx.src.block_label(block, format!("{src} block with no {tgt} counterpart")))
+            }
+            Some((other, pair)) => Diagnostic::new(
                 RULE.id,
                 RULE.severity,
                 format!(
-                    "content missing in {}: the {} block “{}” has no counterpart",
-                    ctx.tgt.lang.name(),
-                    ctx.src.lang.name(),
-                    preview
+                    "content missing in {tgt}: the {src} block “{preview}”, or “{}” next to it, has no \
+                     counterpart (the {tgt} block paired with one fits either as well)",
+                    ctx.src.blocks[other].preview(60)
                 ),
-                primary,
+                ctx.tgt.block_label(pair, format!("this block translates one of the two {src} blocks")),
             )
-            .related(related)
-            .expected_found(preview, ""),
-        );
+            .related(ctx.src.block_label(
+                block,
+                format!("this {src} block, or the other of the two, has no {tgt} counterpart"),
+            ))
+            .related(ctx.src.block_label(other, format!("or this {src} block")))
+            .note(ALIKE),
+        };
+        out.push(d.expected_found(preview, ""));
     }
 }
+
+/// The note of a finding that names two blocks.
+pub(super) const ALIKE: &str = "the two blocks are alike in length and share no anchor, name or word with the \
+     other language: which one is gone, only their meaning tells (`oerlint align --blocks` shows the pairing)";

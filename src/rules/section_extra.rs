@@ -51,7 +51,28 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 ),
                 primary,
             )
-            .expected_found("", title);
+            .expected_found("", title.clone());
+            if let Some(o) = bead.or.filter(|_| bead.tgt.len() == 1) {
+                let b = ctx.tgt.sections[o].title_block();
+                d.message = format!(
+                    "extra section in {}: “{}”, or “{}” next to it, has no counterpart in the {} source \
+                     (the {} section paired with one fits either as well)",
+                    ctx.tgt.lang.name(),
+                    title,
+                    ctx.tgt.blocks[b].preview(60),
+                    ctx.src.lang.name(),
+                    ctx.src.lang.name()
+                );
+                d.primary.message = format!(
+                    "this section, or the other of the two, has no {} counterpart",
+                    ctx.src.lang.name()
+                );
+                d = d.related(ctx.tgt.block_label(b, "or this section".to_string())).note(
+                    "the two sections are alike in length and share no anchor, name or word with \
+                         the source: which one is extra, only their meaning tells (`oerlint align` \
+                         shows the pairing)",
+                );
+            }
             let prev = ctx.beads[..i].iter().rev().find(|b| !b.src.is_empty());
             if let Some(p) = prev {
                 let s = &ctx.src.sections[p.src.end - 1];
