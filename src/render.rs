@@ -62,6 +62,10 @@ pub struct JsonDiagnostic {
     expected: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     found: Option<String>,
+    /// What the human output prints under the finding (`= …`): why, or what to do (an
+    /// addition to version 1; absent when there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
     /// The certain fix `oerlint check --fix` applies (an addition to version 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<JsonFix>,
@@ -139,6 +143,7 @@ fn json_item(d: &Diagnostic) -> JsonDiagnostic {
         related: d.related.iter().map(span).collect(),
         expected: d.expected.clone(),
         found: d.found.clone(),
+        notes: d.notes.iter().map(|n| n.to_string()).collect(),
         fix: d.fix.as_ref().map(json_fix),
     }
 }
