@@ -163,6 +163,25 @@ fn a_reference_whose_words_a_paired_one_has_is_missing() {
     let missing = of_rule(&d, "content-missing");
     assert_eq!(missing.len(), 1, "{json}");
     assert_eq!(missing[0]["related"][0]["text"], "Harbour Security Guide: Event Logging", "{json}");
+    // Its link is reported where the block belongs (where content-missing points), not as
+    // missing "in this part" of the neighbouring reference, which has its own link.
+    let link = of_rule(&d, "link-mismatch");
+    assert_eq!(link.len(), 1, "{json}");
+    assert_eq!(link[0]["primary"]["start"], missing[0]["primary"]["start"], "{json}");
+    let label = link[0]["primary"]["label"].as_str().unwrap();
+    assert!(label.contains("has no French counterpart, and belongs before this"), "{label}");
+}
+
+/// The reverse: a link in a French block the English lacks is shown beside the English
+/// block next to where it stands, not as its "counterpart".
+#[test]
+fn a_value_of_an_extra_block_names_its_neighbour_not_a_counterpart() {
+    let (_, json) = check_json(&["fixtures/rules/content-extra/trigger"]);
+    let d = diags(&json);
+    let link = of_rule(&d, "link-mismatch");
+    assert_eq!(link.len(), 1, "{json}");
+    let label = link[0]["related"][0]["label"].as_str().unwrap();
+    assert_eq!(label, "the English block after it (the French block has no English counterpart)", "{json}");
 }
 
 /// The French drops a short section whose words the section before it shares (its

@@ -20,7 +20,7 @@
 //! the difference `one digit differs, 9 → 2: CL/43[9→2]8` (a swap of two
 //! characters is named as such).
 
-use super::{compare, similar_values, Ctx, Outcome, Pairing, Rule};
+use super::{compare, counterpart_label, missing_label, similar_values, Ctx, Outcome, Pairing, Rule};
 use crate::anchors::Kind;
 use crate::diag::{Diagnostic, Severity};
 
@@ -87,7 +87,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     RULE.id,
                     RULE.severity,
                     format!("reference code missing in {tl}: the {sl} text has {a}"),
-                    ctx.tgt.block_label(at, format!("expected {a} in this part")),
+                    missing_label(ctx, &src, at, a),
                 )
                 .related(ctx.src.anchor_label(src.anchor, format!("{sl} has {a}")))
                 .expected_found(a, "")
@@ -100,7 +100,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("reference code in {tl} not in the {sl}: {b}"),
                     ctx.tgt.anchor_label(tgt.anchor, format!("{b} is not in the {sl} text")),
                 )
-                .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
+                .related(counterpart_label(ctx, &tgt, near))
                 .expected_found("", b)
             }
             Outcome::Changed(s, t) => {

@@ -364,6 +364,9 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
 
 /// The block on one side where a bead's content belongs: the bead's own first block, or
 /// the nearest block of an earlier (then later) bead.
+/// The block of the other side where an anchor of bead `bead` stands: its pair's first
+/// block, or, for a block left alone, where that block belongs: before the next paired
+/// block (after the last one at the end of the section), as `content-missing` says.
 fn place(
     beads: &[crate::align::Bead],
     bead: usize,
@@ -373,11 +376,53 @@ fn place(
     if !own.is_empty() {
         return Some(own.start);
     }
-    beads[..bead]
+    beads[bead + 1..]
         .iter()
-        .rev()
         .map(side)
         .find(|r| !r.is_empty())
-        .map(|r| r.end - 1)
-        .or_else(|| beads[bead + 1..].iter().map(side).find(|r| !r.is_empty()).map(|r| r.start))
+        .map(|r| r.start)
+        .or_else(|| beads[..bead].iter().rev().map(side).find(|r| !r.is_empty()).map(|r| r.end - 1))
+}
+
+impl Occ<'_> {
+    /// Whether the source block that holds it was left alone by the aligner (no
+    /// counterpart in the translation: `content-missing` reports the block).
+    pub fn lone(&self, ctx: &Ctx) -> bool {
+        ctx.beads[self.section].blocks[self.bead].tgt.is_empty()
+    }
+}
+
+/// The label at block `near` of the source for a value of the translation it lacks
+/// (from `Outcome::Extra`): its counterpart, or, when the translation block that holds the
+/// value has none (`content-extra`), the source block next to where it stands.
+pub fn counterpart_label(ctx: &Ctx, tgt: &Occ, near: usize) -> crate::diag::Label {
+    let sl = ctx.src.lang.name();
+    if !ctx.beads[tgt.section].blocks[tgt.bead].src.is_empty() {
+        return ctx.src.block_label(near, format!("the {sl} counterpart"));
+    }
+    let next = ctx.beads[tgt.section].blocks[tgt.bead + 1..].iter().find(|b| !b.src.is_empty());
+    let where_ = if next.is_some_and(|b| b.src.start == near) { "after" } else { "before" };
+    ctx.src.block_label(
+        near,
+        format!("the {sl} block {where_} it (the {} block has no {sl} counterpart)", ctx.tgt.lang.name()),
+    )
+}
+
+/// The label at block `at` of the translation for a value it lacks (`expected`, written
+/// as the rule shows it): "in this part" when the source block that holds it has a
+/// counterpart there; else the block has none, and the label says where it belongs.
+pub fn missing_label(ctx: &Ctx, src: &Occ, at: usize, expected: &str) -> crate::diag::Label {
+    if !src.lone(ctx) {
+        return ctx.tgt.block_label(at, format!("expected {expected} in this part"));
+    }
+    let next = ctx.beads[src.section].blocks[src.bead + 1..].iter().find(|b| !b.tgt.is_empty());
+    let where_ = if next.is_some_and(|b| b.tgt.start == at) { "before" } else { "after" };
+    ctx.tgt.block_label(
+        at,
+        format!(
+            "expected {expected}: the {} block that holds it has no {} counterpart, and belongs {where_} this",
+            ctx.src.lang.name(),
+            ctx.tgt.lang.name()
+        ),
+    )
 }

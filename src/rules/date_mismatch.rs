@@ -22,7 +22,7 @@
 //! 2022 (2022-11-30)`.
 
 use super::dates::{date_of, dates_agree, iso, same_shape};
-use super::{compare_with, Ctx, Outcome, Pairing, Rule};
+use super::{compare_with, counterpart_label, missing_label, Ctx, Outcome, Pairing, Rule};
 use crate::anchors::Kind;
 use crate::diag::{Diagnostic, Severity};
 
@@ -118,7 +118,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     RULE.id,
                     RULE.severity,
                     format!("date missing in {tl}: the {sl} text has {} ({})", src.anchor.shown, iso(ds)),
-                    ctx.tgt.block_label(at, format!("expected {} in this part", iso(ds))),
+                    missing_label(ctx, &src, at, &iso(ds)),
                 )
                 .related(ctx.src.anchor_label(src.anchor, format!("{sl} has {}", iso(ds))))
                 .expected_found(iso(ds), "")
@@ -131,7 +131,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("date in {tl} not in the {sl}: {} ({})", tgt.anchor.shown, iso(dt)),
                     ctx.tgt.anchor_label(tgt.anchor, format!("{} is not in the {sl} text", iso(dt))),
                 )
-                .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
+                .related(counterpart_label(ctx, &tgt, near))
                 .expected_found("", iso(dt))
             }
             _ => continue,

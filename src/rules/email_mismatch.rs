@@ -16,7 +16,7 @@
 //! section ends with `Contact : Mme Zeynep Varoglu` and no address. oerlint reports the
 //! address as missing from the French, pointing at the French paragraph where it belongs.
 
-use super::{compare, similar_values, Ctx, Outcome, Pairing, Rule};
+use super::{compare, counterpart_label, missing_label, similar_values, Ctx, Outcome, Pairing, Rule};
 use crate::anchors::Kind;
 use crate::diag::{Diagnostic, Severity};
 
@@ -55,7 +55,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     RULE.id,
                     RULE.severity,
                     format!("email missing in {tl}: the {sl} text has `{a}`"),
-                    ctx.tgt.block_label(at, format!("expected `{a}` in this part")),
+                    missing_label(ctx, &src, at, &format!("`{a}`")),
                 )
                 .related(ctx.src.anchor_label(src.anchor, format!("{sl} has `{a}`")))
                 .expected_found(a.as_str(), "")
@@ -68,7 +68,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("email in {tl} not in the {sl}: `{b}`"),
                     ctx.tgt.anchor_label(tgt.anchor, format!("`{b}` is not in the {sl} text")),
                 )
-                .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
+                .related(counterpart_label(ctx, &tgt, near))
                 .expected_found("", b.as_str())
             }
             Outcome::Changed(s, t) => {

@@ -34,7 +34,7 @@
 //! French `Veuillez trouver les lignes directrices ici` with no link. oerlint reports the
 //! link as missing from the French paragraph.
 
-use super::{compare_with, Ctx, Outcome, Pairing, Rule};
+use super::{compare_with, counterpart_label, missing_label, Ctx, Outcome, Pairing, Rule};
 use crate::anchors::{Anchor, Kind};
 use crate::diag::{Diagnostic, Severity};
 
@@ -164,7 +164,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 RULE.id,
                 RULE.severity,
                 format!("link missing in {tl}: the {sl} text links {}", describe(src.anchor)),
-                ctx.tgt.block_label(at, format!("expected a link to `{}` in this part", src.anchor.shown)),
+                missing_label(ctx, &src, at, &format!("a link to `{}`", src.anchor.shown)),
             )
             .related(ctx.src.anchor_label(src.anchor, format!("{sl} link")))
             .expected_found(src.anchor.shown.as_str(), ""),
@@ -174,7 +174,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("link in {tl} not in the {sl}: {}", describe(tgt.anchor)),
                 ctx.tgt.anchor_label(tgt.anchor, format!("no such link in the {sl} text")),
             )
-            .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
+            .related(counterpart_label(ctx, &tgt, near))
             .expected_found("", tgt.anchor.shown.as_str()),
             // A placeholder in the source filled in by the translation: the translation is
             // right, and link-placeholder reports the source.

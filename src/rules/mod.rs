@@ -40,7 +40,7 @@ mod untranslated;
 mod unused_suppression;
 mod weekday_mismatch;
 
-pub use compare::{compare, compare_with, Occ, Outcome, Pairing};
+pub use compare::{compare, compare_with, counterpart_label, missing_label, Occ, Outcome, Pairing};
 pub use difference::{char_diff, describe_difference, similar_values};
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));

@@ -32,7 +32,7 @@
 //! Example: English `Only 60 days left`; Arabic `لم يتبق سوى 75 يوماً`: `expected 60,
 //! found 75`. `217th` / `217e` / `217` agree, and so do `42nd` / `الثانية والأربعين`.
 
-use super::{compare, Ctx, Outcome, Pairing, Rule};
+use super::{compare, counterpart_label, missing_label, Ctx, Outcome, Pairing, Rule};
 use crate::anchors::{Anchor, Kind, Value};
 use crate::diag::{Diagnostic, Severity};
 
@@ -264,7 +264,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     RULE.id,
                     severity_for_absent(src.anchor),
                     format!("number missing in {tl}: the {sl} text has {}", src.anchor.shown),
-                    ctx.tgt.block_label(at, format!("expected {} in this part", src.anchor.key)),
+                    missing_label(ctx, &src, at, &src.anchor.key),
                 )
                 .related(ctx.src.anchor_label(src.anchor, format!("{sl} has {}", src.anchor.key)))
                 .expected_found(src.anchor.key.as_str(), "")
@@ -278,7 +278,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("number in {tl} not in the {sl}: {}", tgt.anchor.shown),
                     ctx.tgt.anchor_label(tgt.anchor, format!("{} is not in the {sl} text", tgt.anchor.key)),
                 )
-                .related(ctx.src.block_label(near, format!("the {sl} counterpart")))
+                .related(counterpart_label(ctx, &tgt, near))
                 .expected_found("", tgt.anchor.key.as_str())
             }
             _ => continue,
