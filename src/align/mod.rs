@@ -21,7 +21,7 @@ pub use moved::{moved, moved_and_swapped};
 use cost::Ratio;
 use evidence::link_pins;
 use explain::explain;
-use search::{dp, FULL_TABLE_CELLS};
+use search::{dp, Memo, FULL_TABLE_CELLS};
 use side::{Ids, Side};
 use std::ops::Range;
 
@@ -152,7 +152,7 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
     let mut t = Side::new(tgt, &mut ids, p.max_merge);
     link_pins(&mut s, &mut t);
     if let Some(c) = ratio.filter(|c| c.is_finite() && *c > 0.0) {
-        let mut beads = dp(&s, &t, p, Ratio(c));
+        let mut beads = dp(&s, &t, p, Ratio(c), None);
         explain(&mut beads, src, tgt, &s, &t, Ratio(c));
         return beads;
     }
@@ -161,6 +161,7 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
     // and one to one. Each is re-estimated from the units it aligned; the cheaper
     // alignment wins.
     let mut best: Option<(f64, Vec<Bead>, f64)> = None;
+    let mut memo = Memo::new(&s, &t, p);
     // (The second search only where the full table is searched: large banded alignments
     // keep to one, so that time stays linear in the size of the document.)
     let small = (src.len() + 1).saturating_mul(tgt.len() + 1) <= FULL_TABLE_CELLS;
@@ -168,14 +169,15 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
         if best.is_some() && ((start / c0 - 1.0).abs() < 0.05 || !small) {
             continue;
         }
-        let first = dp(&s, &t, p, Ratio(start));
+        let first = dp(&s, &t, p, Ratio(start), memo.as_mut());
         let (mut ls, mut lt) = (0.0, 0.0);
         for b in first.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
             ls += src[b.src.clone()].iter().map(|i| i.len).sum::<f64>();
             lt += tgt[b.tgt.clone()].iter().map(|i| i.len).sum::<f64>();
         }
         let c1 = if ls > 0.0 && lt > 0.0 { lt / ls } else { start };
-        let beads = if (c1 / start - 1.0).abs() > 0.05 { dp(&s, &t, p, Ratio(c1)) } else { first };
+        let beads =
+            if (c1 / start - 1.0).abs() > 0.05 { dp(&s, &t, p, Ratio(c1), memo.as_mut()) } else { first };
         let total: f64 = beads.iter().map(|b| b.cost).sum();
         if best.as_ref().is_none_or(|b| total < b.0 - 1e-9) {
             best = Some((total, beads, c1));

@@ -169,3 +169,45 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn searches_reusing_the_first_searchs_terms_find_the_same_beads_and_costs() {
+    // Sections with anchors, names, stems, pins, headings and code, searched under
+    // several ratios: with the terms of the first search kept, every later search gives
+    // the beads and costs (to the bit) of a search that computes its own.
+    let mut src = Vec::new();
+    let mut tgt = Vec::new();
+    for k in 0..14usize {
+        let mut it = item(40.0 + (k * 37 % 200) as f64, &[]);
+        if k % 3 == 0 {
+            it.anchors.push((format!("Number:{k}").into(), 2.0));
+        }
+        it.cognates = if k % 4 == 1 { vec!["zoom".into(), "apac".into()] } else { Vec::new() };
+        it.stems = vec![*b"regi", *b"webi", [b'a' + (k % 7) as u8, b'b', b'c', b'd']];
+        it.heading = k % 5 == 0;
+        it.pins = if k % 6 == 2 { vec![format!("h:{k}")] } else { Vec::new() };
+        it.code = k == 9;
+        it.shape = if k % 4 == 3 { BULLET } else { 3 };
+        src.push(it.clone());
+        if k != 6 {
+            it.len *= 1.15;
+            tgt.push(it);
+        }
+    }
+    let mut ids = side::Ids::default();
+    let mut s = Side::new(&src, &mut ids, SECTIONS.max_merge);
+    let mut t = Side::new(&tgt, &mut ids, SECTIONS.max_merge);
+    link_pins(&mut s, &mut t);
+    let mut memo = search::Memo::new(&s, &t, &SECTIONS).expect("a small table keeps its terms");
+    for c in [1.15, 0.8, 1.0, 2.5] {
+        let kept = search::dp(&s, &t, &SECTIONS, cost::Ratio(c), Some(&mut memo));
+        let own = search::dp(&s, &t, &SECTIONS, cost::Ratio(c), None);
+        assert_eq!(kept.len(), own.len(), "ratio {c}");
+        for (x, y) in kept.iter().zip(&own) {
+            assert_eq!((&x.src, &x.tgt), (&y.src, &y.tgt), "ratio {c}");
+            assert_eq!(x.cost.to_bits(), y.cost.to_bits(), "ratio {c}");
+        }
+    }
+    // Blocks' merge terms depend on the ratio: no memo for them.
+    assert!(search::Memo::new(&s, &t, &BLOCKS).is_none());
+}
