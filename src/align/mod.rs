@@ -142,12 +142,9 @@ pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
 pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
     // Room for the keys of both sides from the start (at most a few thousand: a long
     // document's map grows as before), not rehashed as it grows.
-    let keys: usize = src
-        .iter()
-        .chain(tgt)
-        .map(|i| i.anchors.len() + i.cognates.len() + i.pins.len() + i.stems.len())
-        .sum();
-    let mut ids = Ids::with_capacity_and_hasher(keys.min(4096), Default::default());
+    let keys: usize = src.iter().chain(tgt).map(|i| i.anchors.len() + i.cognates.len() + i.pins.len()).sum();
+    let stems: usize = src.iter().chain(tgt).map(|i| i.stems.len()).sum();
+    let mut ids = Ids::with_capacity(keys.min(4096), stems.min(4096));
     let mut s = Side::new(src, &mut ids, p.max_merge);
     let mut t = Side::new(tgt, &mut ids, p.max_merge);
     link_pins(&mut s, &mut t);

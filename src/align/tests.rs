@@ -211,3 +211,33 @@ fn searches_reusing_the_first_searchs_terms_find_the_same_beads_and_costs() {
     // Blocks' merge terms depend on the ratio: no memo for them.
     assert!(search::Memo::new(&s, &t, &BLOCKS).is_none());
 }
+
+#[test]
+fn ids_are_those_of_one_map_in_order_of_first_use() {
+    // Keys of four lower-case letters go to a map of their own; the ids must be those a
+    // single map of every key gives (the sums over sorted ids depend on their order).
+    use proptest::prelude::*;
+    let key = prop_oneof![
+        "[a-c]{4}",
+        "[a-cA]{3,5}",
+        "(Number|Link):[a-c0-9]{1,4}",
+        "[a-cé]{4}",
+        proptest::collection::vec(97u8..100, 4).prop_map(|b| String::from_utf8(b).unwrap_or_default()),
+    ];
+    proptest::proptest!(|(keys in proptest::collection::vec((key, any::<bool>()), 0..60))| {
+        let stems: Vec<[u8; 4]> =
+            keys.iter().map(|(k, _)| k.as_bytes().get(..4).and_then(|b| b.try_into().ok()).unwrap_or(*b"xxxx")).collect();
+        let mut ids = side::Ids::default();
+        let mut one: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for ((k, as_stem), stem) in keys.iter().zip(&stems) {
+            let (got, text) = if *as_stem {
+                (side::intern_stem(&mut ids, stem), std::str::from_utf8(stem).unwrap_or_default())
+            } else {
+                (side::intern(&mut ids, k), k.as_str())
+            };
+            let n = one.len() as u32;
+            let want = *one.entry(text).or_insert(n);
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    });
+}
