@@ -241,3 +241,30 @@ fn ids_are_those_of_one_map_in_order_of_first_use() {
         }
     });
 }
+
+#[test]
+fn moved_on_the_searchs_sides_is_moved_on_sides_of_its_own() {
+    // Sections with stems and anchors, some dropped, some swapped, some added: the moved
+    // and swapped pairs and the beads are those of the two steps run apart.
+    let unit = |k: usize, w: u8| {
+        let mut it = item(60.0 + (k * 53 % 170) as f64, &[]);
+        if k % 2 == 0 {
+            it.anchors.push((format!("Link:/p/{k}").into(), 5.0));
+        }
+        it.stems = vec![[b'a' + (k % 20) as u8, b'a' + w, b'x', b'y'], *b"comm"];
+        it.pins = if k % 5 == 4 { vec![format!("n:{k}")] } else { Vec::new() };
+        it
+    };
+    for case in 0..6usize {
+        let src: Vec<Item> = (0..12).map(|k| unit(k, 0)).collect();
+        let mut order: Vec<usize> = (0..12).filter(|k| (k + case) % 7 != 0).collect();
+        order.swap(case + 1, case + 2);
+        if case % 2 == 1 {
+            order.insert(case, 40 + case);
+        }
+        let tgt: Vec<Item> = order.iter().map(|&k| unit(k, 0)).collect();
+        let apart = moved_and_swapped(&src, &tgt, align(&src, &tgt, &SECTIONS));
+        let together = align_moved_and_swapped(&src, &tgt, &SECTIONS);
+        assert_eq!(together, apart, "case {case}");
+    }
+}

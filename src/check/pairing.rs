@@ -460,8 +460,7 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let mut si = items(src, src.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     let mut ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     shared_markup(&mut si, &mut ti);
-    let beads = align::align(&si, &ti, &align::SECTIONS);
-    let (moved, beads) = align::moved_and_swapped(&si, &ti, beads);
+    let (moved, beads) = align::align_moved_and_swapped(&si, &ti, &align::SECTIONS);
     let ratio = document_ratio(&si, &ti, &beads);
     // The section units hold every anchor key and stem of the document: gone before the
     // blocks are aligned, which build units of their own.
