@@ -438,6 +438,7 @@ pub fn metadata_lines(text: &str, labels: &[String]) -> Vec<Range<usize>> {
         labels.iter().map(|l| l.chars().next().map(char::to_lowercase)).collect();
     let mut out = Vec::new();
     let mut start = 0;
+    let mut lowered: Option<(Vec<String>, usize)> = None;
     for line in text.split_inclusive('\n') {
         let body = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '-'));
         // Most lines start with a letter no label starts with: the first characters of the
@@ -452,10 +453,20 @@ pub fn metadata_lines(text: &str, labels: &[String]) -> Vec<Range<usize>> {
             start += line.len();
             continue;
         }
-        let lower = body.to_lowercase();
-        let labelled = labels.iter().any(|l| {
-            let l = l.to_lowercase();
-            lower.starts_with(&l)
+        // The labels in lower case, once; and of the line only as many characters as the
+        // longest label has, and one: lower-casing is character by character (but for a
+        // capital sigma, whose lower case depends on what follows: the whole line then),
+        // so these start with a label and its next character exactly when the whole
+        // line's lower case does.
+        let lowered = lowered.get_or_insert_with(|| {
+            let l: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+            let longest = l.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+            (l, longest + 1)
+        });
+        let head = body.char_indices().nth(lowered.1).map_or(body, |(i, _)| &body[..i]);
+        let lower = if head.contains('Σ') { body.to_lowercase() } else { head.to_lowercase() };
+        let labelled = lowered.0.iter().any(|l| {
+            lower.starts_with(l.as_str())
                 && lower[l.len()..]
                     .chars()
                     .next()
@@ -506,6 +517,54 @@ mod tests {
             lines,
             ["**LAST UPDATED: 3 May**\n", "  dernière MISE À JOUR : mai\n", "آخر تحديث: ٣\n", "émis le 3\n"]
         );
+    }
+
+    /// Metadata lines as first found: each candidate line lower-cased whole.
+    fn metadata_lines_lowering_whole_lines(text: &str, labels: &[String]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let body =
+                line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '-'));
+            let lower = body.to_lowercase();
+            let labelled = labels.iter().any(|l| {
+                let l = l.to_lowercase();
+                lower.starts_with(&l)
+                    && lower[l.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c == ':' || c.is_whitespace() || c == '\u{A0}')
+            });
+            if labelled {
+                out.push(start..start + line.len());
+            }
+            start += line.len();
+        }
+        out
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// Lower-casing a line's first characters finds the lines lower-casing it whole
+        /// finds, sigmas, dotted capitals and expanding letters included.
+        #[test]
+        fn metadata_lines_are_those_of_whole_lines_lowered(
+            text in proptest::collection::vec(
+                "(\\*\\*| |> |- )?(Last|LAST|last|Σ|ΣΑ|σ|ς|İ|i̇|ß|ẞ|Dernière|DERNIÈRE|آخر|تحديث|Up|up)?[ :\u{A0}a-zΣİ]{0,4}(updated|UPDATED|Σ|ΣΑΣ)?[ :.\n]{0,2}",
+                0..12,
+            ).prop_map(|v: Vec<String>| v.concat()),
+            lines in proptest::collection::vec("(Last updated|LAST UPDATED|up|UP|Dernière|ΣΑΣ|aΣ)[a-zΣ: ]?", 0..4),
+            extra in "(ΣΑΣ|İstanbul|aΣ|Σ)?",
+        ) {
+            let text = format!("{text}\n{}", lines.join("\n"));
+            let mut labels: Vec<String> =
+                ["Last updated", "Dernière", "آخر تحديث", "up"].map(String::from).to_vec();
+            if !extra.is_empty() {
+                labels.push(extra);
+            }
+            proptest::prop_assert_eq!(metadata_lines(&text, &labels), metadata_lines_lowering_whole_lines(&text, &labels));
+        }
     }
 
     #[test]

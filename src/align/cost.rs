@@ -62,16 +62,46 @@ pub(super) fn bead_cost(
     t: &Side,
     tr: Range<usize>,
 ) -> f64 {
+    finish(p, ratio, s, sr.clone(), t, tr.clone(), terms(p, ratio, s, sr, t, tr))
+}
+
+/// The terms of a bead's cost other than its length cost, as [`bead_cost`] sums them.
+/// Without `Params::part_length` none depends on the ratio, so the searches of one
+/// alignment under several ratios compute them once ([`Memo`]).
+#[derive(Clone, Copy, Default)]
+pub(super) struct Terms {
+    cognate: f64,
+    stem: f64,
+    pos: f64,
+    anchor: f64,
+    heading: f64,
+    merge: f64,
+    pin: f64,
+}
+
+/// The summed lengths of a bead's two sides (in the order `bead_cost` sums them).
+fn lengths(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> (f64, f64) {
+    let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
+    let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
+    (l1, l2)
+}
+
+/// A bead's [`Terms`]; `ratio` is read only with `Params::part_length` (the length
+/// evidence of a merge's parts).
+pub(super) fn terms(
+    p: &Params,
+    ratio: Ratio,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+) -> Terms {
     let (n, m) = (s.items.len() as f64, t.items.len() as f64);
     let a = sr.len();
     let b = tr.len();
     if a == 0 || b == 0 {
-        return p.skip * (a + b) as f64 + p.pin * pin_term(s, sr, t, tr);
+        return Terms { pin: p.pin * pin_term(s, sr, t, tr), ..Terms::default() };
     }
-    let l1: f64 = s.items[sr.clone()].iter().map(|i| i.len).sum();
-    let l2: f64 = t.items[tr.clone()].iter().map(|i| i.len).sum();
-    let c = ratio.0;
-    let len_cost = length_cost(l1, l2, c);
     let ps = (sr.start as f64 + a as f64 / 2.0) / n;
     let pt = (tr.start as f64 + b as f64 / 2.0) / m;
     let pos_cost = (ps - pt).abs();
@@ -90,6 +120,8 @@ pub(super) fn bead_cost(
     let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
     let mut merge_cost = p.merge * ((a.max(b) - 1) as f64);
     if a > 1 || b > 1 {
+        let (l1, l2) = if p.part_length { lengths(s, &sr, t, &tr) } else { (0.0, 0.0) };
+        let cost = if p.part_length { length_cost(l1, l2, ratio.0) } else { 0.0 };
         merge_cost += p.unsupported_merge
             * unsupported_parts(
                 s,
@@ -98,7 +130,7 @@ pub(super) fn bead_cost(
                 tr.clone(),
                 ratio.0,
                 p.part_length,
-                Lengths { l1, l2, cost: len_cost },
+                Lengths { l1, l2, cost },
             ) as f64;
     }
     let code = |side: &Side, r: Range<usize>| {
@@ -117,15 +149,45 @@ pub(super) fn bead_cost(
         merge_cost += p.unsupported_merge;
     }
     let pin_cost = p.pin * pin_term(s, sr.clone(), t, tr.clone());
+    Terms {
+        cognate: cognate_bonus,
+        stem: stem_bonus,
+        pos: pos_cost,
+        anchor: anchor_cost,
+        heading: heading_cost,
+        merge: merge_cost,
+        pin: pin_cost,
+    }
+}
+
+/// A bead's cost from its [`Terms`] and the length cost under `ratio`.
+pub(super) fn finish(
+    p: &Params,
+    ratio: Ratio,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+    x: Terms,
+) -> f64 {
+    let a = sr.len();
+    let b = tr.len();
+    if a == 0 || b == 0 {
+        return p.skip * (a + b) as f64 + x.pin;
+    }
+    let (l1, l2) = lengths(s, &sr, t, &tr);
+    let c = ratio.0;
+    let len_cost = length_cost(l1, l2, c);
     if debug_align() {
         eprintln!(
-            "{sr:?} {tr:?} len {len_cost:.2} (l1 {l1} l2 {l2} c {c:.2}) pos {pos_cost:.2} anch {anchor_cost:.2} merge {merge_cost} pin {pin_cost} stem {stem_bonus:.2}"
+            "{sr:?} {tr:?} len {len_cost:.2} (l1 {l1} l2 {l2} c {c:.2}) pos {:.2} anch {:.2} merge {} pin {} stem {:.2}",
+            x.pos, x.anchor, x.merge, x.pin, x.stem
         );
     }
-    p.length_weight * len_cost - p.anchor_weight * 0.2 * cognate_bonus - stem_bonus
-        + p.position_weight * pos_cost
-        + p.anchor_weight * anchor_cost
-        + p.heading_weight * heading_cost
-        + merge_cost
-        + pin_cost
+    p.length_weight * len_cost - p.anchor_weight * 0.2 * x.cognate - x.stem
+        + p.position_weight * x.pos
+        + p.anchor_weight * x.anchor
+        + p.heading_weight * x.heading
+        + x.merge
+        + x.pin
 }

@@ -21,7 +21,7 @@ pub use moved::{moved, moved_and_swapped};
 use cost::Ratio;
 use evidence::link_pins;
 use explain::explain;
-use search::{dp, FULL_TABLE_CELLS};
+use search::{dp, Memo, FULL_TABLE_CELLS};
 use side::{Ids, Side};
 use std::ops::Range;
 
@@ -153,20 +153,33 @@ pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
 /// of one section: a section that lost a block has a ratio of its own that would make
 /// a merge look right).
 pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
+    with_sides(src, tgt, p, |s, t| search(src, tgt, p, ratio, s, t))
+}
+
+/// [`align`], then [`moved_and_swapped`] of its beads, on the same sides (the same
+/// interned ids a second build would give: built once).
+pub fn align_moved_and_swapped(src: &[Item], tgt: &[Item], p: &Params) -> (Vec<(usize, usize)>, Vec<Bead>) {
+    with_sides(src, tgt, p, |s, t| moved::swapped_with(s, t, search(src, tgt, p, None, s, t)))
+}
+
+/// Calls `f` with the two sides of `src` and `tgt`, pins linked.
+fn with_sides<T>(src: &[Item], tgt: &[Item], p: &Params, f: impl FnOnce(&Side, &Side) -> T) -> T {
     // Room for the keys of both sides from the start (at most a few thousand: a long
     // document's map grows as before), not rehashed as it grows.
-    let keys: usize = src
-        .iter()
-        .chain(tgt)
-        .map(|i| i.anchors.len() + i.cognates.len() + i.pins.len() + i.stems.len())
-        .sum();
-    let mut ids = Ids::with_capacity_and_hasher(keys.min(4096), Default::default());
+    let keys: usize = src.iter().chain(tgt).map(|i| i.anchors.len() + i.cognates.len() + i.pins.len()).sum();
+    let stems: usize = src.iter().chain(tgt).map(|i| i.stems.len()).sum();
+    let mut ids = Ids::with_capacity(keys.min(4096), stems.min(4096));
     let mut s = Side::new(src, &mut ids, p.max_merge);
     let mut t = Side::new(tgt, &mut ids, p.max_merge);
     link_pins(&mut s, &mut t);
+    f(&s, &t)
+}
+
+/// The search of [`align_with`] over built sides.
+fn search(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>, s: &Side, t: &Side) -> Vec<Bead> {
     if let Some(c) = ratio.filter(|c| c.is_finite() && *c > 0.0) {
-        let mut beads = dp(&s, &t, p, Ratio(c));
-        explain(&mut beads, src, tgt, &s, &t, p, Ratio(c));
+        let mut beads = dp(s, t, p, Ratio(c), None);
+        explain(&mut beads, src, tgt, s, t, p, Ratio(c));
         return beads;
     }
     let c0 = if s.total > 0.0 && t.total > 0.0 { t.total / s.total } else { 1.0 };
@@ -174,6 +187,7 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
     // and one to one. Each is re-estimated from the units it aligned; the cheaper
     // alignment wins.
     let mut best: Option<(f64, Vec<Bead>, f64)> = None;
+    let mut memo = Memo::new(s, t, p);
     // (The second search only where the full table is searched: large banded alignments
     // keep to one, so that time stays linear in the size of the document.)
     let small = (src.len() + 1).saturating_mul(tgt.len() + 1) <= FULL_TABLE_CELLS;
@@ -181,20 +195,21 @@ pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) ->
         if best.is_some() && ((start / c0 - 1.0).abs() < 0.05 || !small) {
             continue;
         }
-        let first = dp(&s, &t, p, Ratio(start));
+        let first = dp(s, t, p, Ratio(start), memo.as_mut());
         let (mut ls, mut lt) = (0.0, 0.0);
         for b in first.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
             ls += src[b.src.clone()].iter().map(|i| i.len).sum::<f64>();
             lt += tgt[b.tgt.clone()].iter().map(|i| i.len).sum::<f64>();
         }
         let c1 = if ls > 0.0 && lt > 0.0 { lt / ls } else { start };
-        let beads = if (c1 / start - 1.0).abs() > 0.05 { dp(&s, &t, p, Ratio(c1)) } else { first };
+        let beads =
+            if (c1 / start - 1.0).abs() > 0.05 { dp(s, t, p, Ratio(c1), memo.as_mut()) } else { first };
         let total: f64 = beads.iter().map(|b| b.cost).sum();
         if best.as_ref().is_none_or(|b| total < b.0 - 1e-9) {
             best = Some((total, beads, c1));
         }
     }
     let (_, mut beads, c1) = best.expect("one start at least");
-    explain(&mut beads, src, tgt, &s, &t, p, Ratio(c1));
+    explain(&mut beads, src, tgt, s, t, p, Ratio(c1));
     beads
 }

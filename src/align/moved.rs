@@ -22,18 +22,20 @@ pub fn moved(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> 
 /// at least `SWAP_RATIO` times the straight ones; no anchor or rung tying the straight
 /// ones): `A` then stands alone, moved
 /// to `A'`, and `B ⇔ B'`. Returns the moved pairs and the beads.
-pub fn moved_and_swapped(
-    src: &[Item],
-    tgt: &[Item],
-    mut beads: Vec<Bead>,
-) -> (Vec<(usize, usize)>, Vec<Bead>) {
+pub fn moved_and_swapped(src: &[Item], tgt: &[Item], beads: Vec<Bead>) -> (Vec<(usize, usize)>, Vec<Bead>) {
     let mut ids = Ids::default();
     let mut s = Side::new(src, &mut ids, 1);
     let mut t = Side::new(tgt, &mut ids, 1);
     link_pins(&mut s, &mut t);
+    swapped_with(&s, &t, beads)
+}
+
+/// [`moved_and_swapped`] with the sides already built (pins linked; only single units
+/// are looked at, so sides built with runs for a search serve as well).
+pub(super) fn swapped_with(s: &Side, t: &Side, mut beads: Vec<Bead>) -> (Vec<(usize, usize)>, Vec<Bead>) {
     let e = |i: usize, j: usize| -> f64 {
-        let anchors = similarity(&s, i..i + 1, &t, j..j + 1).map_or(0.0, |(x, c)| x * c);
-        anchors.max(stem_dice(&s, i..i + 1, &t, j..j + 1))
+        let anchors = similarity(s, i..i + 1, t, j..j + 1).map_or(0.0, |(x, c)| x * c);
+        anchors.max(stem_dice(s, i..i + 1, t, j..j + 1))
     };
     let one = |b: &Bead| b.src.len() == 1 && b.tgt.len() == 1 && b.ties.is_empty();
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len() + 2);
@@ -65,7 +67,7 @@ pub fn moved_and_swapped(
     }
     // The swapped sections are each other's counterpart by the test above; the other
     // units left alone are looked at as before.
-    let mut moved = moved_with(&s, &t, &out);
+    let mut moved = moved_with(s, t, &out);
     moved.retain(|m| !swapped.iter().any(|w| w.0 == m.0 || w.1 == m.1));
     moved.extend(swapped);
     moved.sort_unstable();

@@ -1,6 +1,6 @@
 //! The dynamic programme over beads, in the full table or a band around its diagonal.
 
-use super::cost::{bead_cost, Ratio};
+use super::cost::{bead_cost, finish, terms, Ratio, Terms};
 use super::side::Side;
 use super::{Bead, Params};
 
@@ -53,7 +53,29 @@ impl Band {
     }
 }
 
-pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
+/// The most bead terms a [`Memo`] keeps (56 bytes each): above it, each search computes
+/// its own.
+const MEMO_TERMS: usize = 1 << 16;
+
+/// The [`Terms`] of every bead of a first search, for the searches of the same two sides
+/// under other ratios (an alignment without a given ratio searches two to four times).
+/// Only where no term depends on the ratio (no `Params::part_length`) and the table is
+/// small; otherwise each search computes its own, with the same results.
+pub(super) struct Memo {
+    terms: Vec<Terms>,
+    filled: bool,
+}
+
+impl Memo {
+    pub(super) fn new(s: &Side, t: &Side, p: &Params) -> Option<Memo> {
+        let cells = Band::new(s.items.len(), t.items.len()).cells;
+        let beads = 2 + 2 * p.max_merge - 1;
+        (!p.part_length && cells.saturating_mul(beads) <= MEMO_TERMS)
+            .then(|| Memo { terms: vec![Terms::default(); cells * beads], filled: false })
+    }
+}
+
+pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Option<&mut Memo>) -> Vec<Bead> {
     let (n, m) = (s.items.len(), t.items.len());
     let mut beads: Vec<(usize, usize)> = vec![(1, 0), (0, 1)];
     for a in 1..=p.max_merge {
@@ -73,18 +95,33 @@ pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Vec<Bead> {
             if !here.is_finite() {
                 continue;
             }
-            for &(a, b) in &beads {
+            let cell = band.start[i] + j - band.lo[i];
+            for (e, &(a, b)) in beads.iter().enumerate() {
                 if i + a > n || j + b > m {
                     continue;
                 }
                 let Some(k) = band.index(i + a, j + b) else { continue };
-                let c = here + bead_cost(p, ratio, s, i..i + a, t, j..j + b);
+                let (sr, tr) = (i..i + a, j..j + b);
+                let bead = match memo.as_deref_mut() {
+                    None => bead_cost(p, ratio, s, sr, t, tr),
+                    Some(m) => {
+                        let x = &mut m.terms[cell * beads.len() + e];
+                        if !m.filled {
+                            *x = terms(p, ratio, s, sr.clone(), t, tr.clone());
+                        }
+                        finish(p, ratio, s, sr, t, tr, *x)
+                    }
+                };
+                let c = here + bead;
                 if c < cost[k] {
                     cost[k] = c;
                     back[k] = (a as u8, b as u8);
                 }
             }
         }
+    }
+    if let Some(m) = memo {
+        m.filled = true;
     }
     let at = |i: usize, j: usize| band.index(i, j).expect("the path stays in the band");
     let mut out = Vec::new();

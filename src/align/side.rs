@@ -8,8 +8,36 @@ use std::collections::HashMap;
 /// was a tenth of the pairing's time. Ids are given in order of first use, so the
 /// hasher (seeded per process) changes nothing in the results.
 pub(super) type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-/// Interned key ids, shared by the two sides of an alignment.
-pub(super) type Ids<'k> = Map<&'k str, u32>;
+/// Interned key ids, shared by the two sides of an alignment, given in order of first
+/// use. A key of four lower-case ASCII letters (every stem, and a name or acronym of four
+/// letters) is looked up as the integer of its bytes: no UTF-8 check, string hash or
+/// comparison for the commonest keys. Each key goes to one map by its text alone, and
+/// both count from one counter, so the ids are those one map gives.
+#[derive(Default)]
+pub(super) struct Ids<'k> {
+    strs: Map<&'k str, u32>,
+    words: Map<u32, u32>,
+}
+
+impl Ids<'_> {
+    /// Room for `strs` keys and `words` keys of four letters.
+    pub(super) fn with_capacity(strs: usize, words: usize) -> Self {
+        Ids {
+            strs: Map::with_capacity_and_hasher(strs, Default::default()),
+            words: Map::with_capacity_and_hasher(words, Default::default()),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.strs.len() + self.words.len()
+    }
+}
+
+/// The integer of a key of four lower-case ASCII letters, the keys [`Ids`] keeps apart.
+fn word(k: &[u8]) -> Option<u32> {
+    let w: [u8; 4] = k.try_into().ok()?;
+    w.iter().all(u8::is_ascii_lowercase).then(|| u32::from_le_bytes(w))
+}
 use std::ops::Range;
 
 /// One side of an alignment, with anchor keys interned to integers so that the many bead
@@ -181,7 +209,21 @@ fn combine_keys(units: &[Vec<(u32, f64, f64)>]) -> Vec<(u32, f64, f64)> {
 
 pub(super) fn intern<'k>(ids: &mut Ids<'k>, k: &'k str) -> u32 {
     let n = ids.len() as u32;
-    *ids.entry(k).or_insert(n)
+    match word(k.as_bytes()) {
+        Some(w) => *ids.words.entry(w).or_insert(n),
+        None => *ids.strs.entry(k).or_insert(n),
+    }
+}
+
+/// [`intern`] of a stem's four bytes.
+pub(super) fn intern_stem<'k>(ids: &mut Ids<'k>, stem: &'k [u8; 4]) -> u32 {
+    match word(stem) {
+        Some(w) => {
+            let n = ids.len() as u32;
+            *ids.words.entry(w).or_insert(n)
+        }
+        None => intern(ids, std::str::from_utf8(stem).unwrap_or_default()),
+    }
 }
 
 impl<'a> Side<'a> {
@@ -250,11 +292,7 @@ impl<'a> Side<'a> {
         let stems = items
             .iter()
             .map(|it| {
-                let mut v: Vec<u32> = it
-                    .stems
-                    .iter()
-                    .map(|c| intern(ids, std::str::from_utf8(c).unwrap_or_default()))
-                    .collect();
+                let mut v: Vec<u32> = it.stems.iter().map(|c| intern_stem(ids, c)).collect();
                 v.sort_unstable();
                 v.dedup();
                 v

@@ -169,3 +169,102 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn searches_reusing_the_first_searchs_terms_find_the_same_beads_and_costs() {
+    // Sections with anchors, names, stems, pins, headings and code, searched under
+    // several ratios: with the terms of the first search kept, every later search gives
+    // the beads and costs (to the bit) of a search that computes its own.
+    let mut src = Vec::new();
+    let mut tgt = Vec::new();
+    for k in 0..14usize {
+        let mut it = item(40.0 + (k * 37 % 200) as f64, &[]);
+        if k % 3 == 0 {
+            it.anchors.push((format!("Number:{k}").into(), 2.0));
+        }
+        it.cognates = if k % 4 == 1 { vec!["zoom".into(), "apac".into()] } else { Vec::new() };
+        it.stems = vec![*b"regi", *b"webi", [b'a' + (k % 7) as u8, b'b', b'c', b'd']];
+        it.heading = k % 5 == 0;
+        it.pins = if k % 6 == 2 { vec![format!("h:{k}")] } else { Vec::new() };
+        it.code = k == 9;
+        it.shape = if k % 4 == 3 { BULLET } else { 3 };
+        src.push(it.clone());
+        if k != 6 {
+            it.len *= 1.15;
+            tgt.push(it);
+        }
+    }
+    let mut ids = side::Ids::default();
+    let mut s = Side::new(&src, &mut ids, SECTIONS.max_merge);
+    let mut t = Side::new(&tgt, &mut ids, SECTIONS.max_merge);
+    link_pins(&mut s, &mut t);
+    let mut memo = search::Memo::new(&s, &t, &SECTIONS).expect("a small table keeps its terms");
+    for c in [1.15, 0.8, 1.0, 2.5] {
+        let kept = search::dp(&s, &t, &SECTIONS, cost::Ratio(c), Some(&mut memo));
+        let own = search::dp(&s, &t, &SECTIONS, cost::Ratio(c), None);
+        assert_eq!(kept.len(), own.len(), "ratio {c}");
+        for (x, y) in kept.iter().zip(&own) {
+            assert_eq!((&x.src, &x.tgt), (&y.src, &y.tgt), "ratio {c}");
+            assert_eq!(x.cost.to_bits(), y.cost.to_bits(), "ratio {c}");
+        }
+    }
+    // Blocks' merge terms depend on the ratio: no memo for them.
+    assert!(search::Memo::new(&s, &t, &BLOCKS).is_none());
+}
+
+#[test]
+fn ids_are_those_of_one_map_in_order_of_first_use() {
+    // Keys of four lower-case letters go to a map of their own; the ids must be those a
+    // single map of every key gives (the sums over sorted ids depend on their order).
+    use proptest::prelude::*;
+    let key = prop_oneof![
+        "[a-c]{4}",
+        "[a-cA]{3,5}",
+        "(Number|Link):[a-c0-9]{1,4}",
+        "[a-cé]{4}",
+        proptest::collection::vec(97u8..100, 4).prop_map(|b| String::from_utf8(b).unwrap_or_default()),
+    ];
+    proptest::proptest!(|(keys in proptest::collection::vec((key, any::<bool>()), 0..60))| {
+        let stems: Vec<[u8; 4]> =
+            keys.iter().map(|(k, _)| k.as_bytes().get(..4).and_then(|b| b.try_into().ok()).unwrap_or(*b"xxxx")).collect();
+        let mut ids = side::Ids::default();
+        let mut one: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for ((k, as_stem), stem) in keys.iter().zip(&stems) {
+            let (got, text) = if *as_stem {
+                (side::intern_stem(&mut ids, stem), std::str::from_utf8(stem).unwrap_or_default())
+            } else {
+                (side::intern(&mut ids, k), k.as_str())
+            };
+            let n = one.len() as u32;
+            let want = *one.entry(text).or_insert(n);
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    });
+}
+
+#[test]
+fn moved_on_the_searchs_sides_is_moved_on_sides_of_its_own() {
+    // Sections with stems and anchors, some dropped, some swapped, some added: the moved
+    // and swapped pairs and the beads are those of the two steps run apart.
+    let unit = |k: usize, w: u8| {
+        let mut it = item(60.0 + (k * 53 % 170) as f64, &[]);
+        if k % 2 == 0 {
+            it.anchors.push((format!("Link:/p/{k}").into(), 5.0));
+        }
+        it.stems = vec![[b'a' + (k % 20) as u8, b'a' + w, b'x', b'y'], *b"comm"];
+        it.pins = if k % 5 == 4 { vec![format!("n:{k}")] } else { Vec::new() };
+        it
+    };
+    for case in 0..6usize {
+        let src: Vec<Item> = (0..12).map(|k| unit(k, 0)).collect();
+        let mut order: Vec<usize> = (0..12).filter(|k| (k + case) % 7 != 0).collect();
+        order.swap(case + 1, case + 2);
+        if case % 2 == 1 {
+            order.insert(case, 40 + case);
+        }
+        let tgt: Vec<Item> = order.iter().map(|&k| unit(k, 0)).collect();
+        let apart = moved_and_swapped(&src, &tgt, align(&src, &tgt, &SECTIONS));
+        let together = align_moved_and_swapped(&src, &tgt, &SECTIONS);
+        assert_eq!(together, apart, "case {case}");
+    }
+}

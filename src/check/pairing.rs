@@ -39,7 +39,9 @@ fn names_numbers(b: &Block) -> Vec<Range<usize>> {
     if !text.chars().any(crate::script::is_numeric) {
         return Vec::new();
     }
-    let mut inside: Vec<Range<usize>> = crate::placeholders::slots(text).collect();
+    // (A slot opens with `{{`: most texts have none, and need no search.)
+    let mut inside: Vec<Range<usize>> =
+        if text.contains("{{") { crate::placeholders::slots(text).collect() } else { Vec::new() };
     if text.contains(['{', '%']) {
         inside.extend(crate::placeholders::find(text, &[], &[], false).into_iter().map(|p| p.range));
     }
@@ -77,9 +79,14 @@ fn names_numbers(b: &Block) -> Vec<Range<usize>> {
 /// taken, since it is usually an ordinary word.
 fn cognates(text: &str) -> impl Iterator<Item = compact_str::CompactString> + '_ {
     let mut sentence_start = true;
-    text.split_whitespace().filter_map(move |tok| {
+    crate::rules::per_block::split_white(text).filter_map(move |tok| {
         let starts = sentence_start;
         sentence_start = tok.ends_with(['.', '!', '?', ':', '؟']);
+        // Both kinds start with an ASCII capital: a word without one is neither (most
+        // words, and every Arabic one), and needs no trimming.
+        if !tok.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
         let w = tok.trim_matches(|c: char| !crate::script::is_alnum(c));
         let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
         let name = !starts
@@ -195,25 +202,57 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
 
 /// The first four letters of each Latin-script word of five letters or more, lower-cased
 /// and without accents on the common letters (see `align::Item::stems`): four ASCII
-/// letters.
+/// letters. (One pass over the text: the words are its runs of letters, as
+/// `split(|c| !is_letter(c))` gives them, and a word's first four letters decide its stem.)
 fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
-    text.split(|c: char| !crate::script::is_letter(c)).filter(|w| w.chars().count() >= 5).filter_map(|w| {
-        let mut out = [0u8; 4];
-        for (slot, c) in out.iter_mut().zip(w.chars()) {
-            let c = match c.to_lowercase().next().unwrap_or(c) {
-                'à' | 'â' | 'ä' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'î' | 'ï' => 'i',
-                'ô' | 'ö' => 'o',
-                'ù' | 'û' | 'ü' => 'u',
-                'ç' => 'c',
-                c if c.is_ascii_lowercase() => c,
-                _ => return None,
-            };
-            *slot = c as u8;
+    let mut chars = text.chars();
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            let (mut n, mut out, mut latin) = (0usize, [0u8; 4], true);
+            loop {
+                match chars.next() {
+                    None => {
+                        done = true;
+                        break;
+                    }
+                    Some(c) if !crate::script::is_letter(c) => break,
+                    Some(c) => {
+                        if n < 4 && latin {
+                            match stem_letter(c) {
+                                Some(b) => out[n] = b,
+                                None => latin = false,
+                            }
+                        }
+                        n += 1;
+                    }
+                }
+            }
+            if n >= 5 && latin {
+                return Some(out);
+            }
         }
-        Some(out)
+        None
     })
+}
+
+/// A letter of a stem: lower-cased, common accents removed; none for a letter that is
+/// not Latin.
+fn stem_letter(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase() as u8);
+    }
+    let c = match c.to_lowercase().next().unwrap_or(c) {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        c if c.is_ascii_lowercase() => c,
+        _ => return None,
+    };
+    Some(c as u8)
 }
 
 /// The numbers among some words: digit runs (in any digits) and ordinal words.
@@ -228,7 +267,7 @@ fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<Stri
             // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`), of three
             // letters or more (the length first: a shorter word needs no look-up).
             t.chars().nth(2)?;
-            match table.and_then(|l| l.number_word(t)) {
+            match table.and_then(|l| number_word(l, t)) {
                 Some((n, true)) => Some(n.to_string()),
                 _ => None,
             }
@@ -243,6 +282,40 @@ fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<Stri
                 .collect()
         })
         .collect()
+}
+
+/// `Locale::number_word`, remembered per thread for the words asked before: headings ask
+/// it of every word, most of them the same few words (`the`, `de`, `and`), and folding a
+/// word for the look-up costs far more than finding it here. (The tables are built in,
+/// one per language: a word's answer never changes.)
+fn number_word(table: &'static crate::locale::Locale, word: &str) -> Option<(u32, bool)> {
+    type Words = std::collections::HashMap<String, Option<(u32, bool)>, foldhash::fast::RandomState>;
+    /// Words remembered at most per table (then forgotten all at once).
+    const MEMO_WORDS: usize = 4096;
+    thread_local! {
+        /// Per table (by address: the built-in tables live as long as the process).
+        static MEMO: std::cell::RefCell<Vec<(usize, Words)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let id = table as *const crate::locale::Locale as usize;
+    MEMO.with_borrow_mut(|memo| {
+        let k = match memo.iter().position(|(t, _)| *t == id) {
+            Some(k) => k,
+            None => {
+                memo.push((id, Words::default()));
+                memo.len() - 1
+            }
+        };
+        let words = &mut memo[k].1;
+        if let Some(known) = words.get(word) {
+            return *known;
+        }
+        let found = table.number_word(word);
+        if words.len() >= MEMO_WORDS {
+            words.clear();
+        }
+        words.insert(word.to_string(), found);
+        found
+    })
 }
 
 /// A numbered step's pin: a block that opens with its number (`Step 3:`, `Étape 3 :`,
@@ -387,8 +460,7 @@ pub fn pair(src: &Version, tgt: &Version) -> Vec<SectionBead> {
     let mut si = items(src, src.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     let mut ti = items(tgt, tgt.sections.iter().map(|s| (s.blocks.clone(), s.headed)));
     shared_markup(&mut si, &mut ti);
-    let beads = align::align(&si, &ti, &align::SECTIONS);
-    let (moved, beads) = align::moved_and_swapped(&si, &ti, beads);
+    let (moved, beads) = align::align_moved_and_swapped(&si, &ti, &align::SECTIONS);
     let ratio = document_ratio(&si, &ti, &beads);
     // The section units hold every anchor key and stem of the document: gone before the
     // blocks are aligned, which build units of their own.
@@ -664,3 +736,7 @@ fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "pairing_tests.rs"]
+mod tests;

@@ -28,7 +28,7 @@ mod link_mismatch;
 mod link_placeholder;
 mod mixed_script;
 mod number_mismatch;
-mod per_block;
+pub(crate) mod per_block;
 mod placeholder_mismatch;
 mod script_punctuation;
 mod section_extra;

@@ -71,11 +71,11 @@ impl Words {
 
 /// The words of `text` split at white space (`char::is_white_space`, as
 /// `str::split_whitespace`), looking at ASCII bytes without decoding them.
-fn split_white(text: &str) -> SplitWhite<'_> {
+pub(crate) fn split_white(text: &str) -> SplitWhite<'_> {
     SplitWhite { text, i: 0 }
 }
 
-struct SplitWhite<'a> {
+pub(crate) struct SplitWhite<'a> {
     text: &'a str,
     i: usize,
 }

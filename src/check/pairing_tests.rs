@@ -1,0 +1,105 @@
+//! The pairing units' one-pass readers against the plain iterator chains they replace.
+
+use super::*;
+use proptest::prelude::*;
+
+/// Stems as first written: split at non-letters, words of five characters or more.
+fn stems_by_split(text: &str) -> Vec<[u8; 4]> {
+    text.split(|c: char| !crate::script::is_letter(c))
+        .filter(|w| w.chars().count() >= 5)
+        .filter_map(|w| {
+            let mut out = [0u8; 4];
+            for (slot, c) in out.iter_mut().zip(w.chars()) {
+                let c = match c.to_lowercase().next().unwrap_or(c) {
+                    'à' | 'â' | 'ä' => 'a',
+                    'é' | 'è' | 'ê' | 'ë' => 'e',
+                    'î' | 'ï' => 'i',
+                    'ô' | 'ö' => 'o',
+                    'ù' | 'û' | 'ü' => 'u',
+                    'ç' => 'c',
+                    c if c.is_ascii_lowercase() => c,
+                    _ => return None,
+                };
+                *slot = c as u8;
+            }
+            Some(out)
+        })
+        .collect()
+}
+
+/// Cognates as first written: `split_whitespace`, every word trimmed.
+fn cognates_by_split(text: &str) -> Vec<compact_str::CompactString> {
+    let mut sentence_start = true;
+    text.split_whitespace()
+        .filter_map(move |tok| {
+            let starts = sentence_start;
+            sentence_start = tok.ends_with(['.', '!', '?', ':', '؟']);
+            let w = tok.trim_matches(|c: char| !crate::script::is_alnum(c));
+            let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+            let name = !starts
+                && w.len() >= 3
+                && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic());
+            (acronym || name).then(|| {
+                let mut c = compact_str::CompactString::from(w);
+                c.make_ascii_lowercase();
+                c
+            })
+        })
+        .collect()
+}
+
+/// Text of Latin, accented, Arabic, odd-case and digit characters, punctuation and every
+/// kind of white space.
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zA-Z]{1,8}",
+        "[A-Z]{2,5}",
+        " [A-Z][a-zA-Z]{1,9}[.,:)]? ",
+        " [(\"]?[A-Z]{1,9}[.,:)]? ",
+        "[àâäéèêëîïôöùûüçÀÉÇœßÆ]{1,3}",
+        "[\u{0621}-\u{064A}]{1,6}",
+        "[\u{212A}\u{0130}\u{1E9E}\u{03A3}\u{0414}]",
+        "[0-9\u{0660}-\u{0669}]{1,3}",
+        "[.,;:!?؟()'\"«»_-]",
+        "[ \t\n\u{00A0}\u{2009}\u{3000}\u{0085}\u{000B}]",
+    ];
+    proptest::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn stems_are_those_of_the_split_words(t in text()) {
+        prop_assert_eq!(stems(&t).collect::<Vec<_>>(), stems_by_split(&t));
+    }
+
+    #[test]
+    fn cognates_are_those_of_the_trimmed_words(t in text()) {
+        prop_assert_eq!(cognates(&t).collect::<Vec<_>>(), cognates_by_split(&t));
+    }
+}
+
+#[test]
+fn the_fixtures_read_the_same_stems_and_cognates() {
+    let mut n = 0;
+    for path in crate::testing::fixture_files(&["md", "txt", "mdx"]) {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        assert_eq!(stems(&text).collect::<Vec<_>>(), stems_by_split(&text), "{}", path.display());
+        assert_eq!(cognates(&text).collect::<Vec<_>>(), cognates_by_split(&text), "{}", path.display());
+        n += 1;
+    }
+    assert!(n > 20, "{n} fixture files");
+}
+
+#[test]
+fn remembered_number_words_are_the_tables() {
+    for lang in ["en", "fr", "ar"] {
+        let table = crate::locale::table(lang).expect(lang);
+        let words = ["second", "deuxième", "الثاني", "the", "twenty-one", "vingt", "x", "third", "Second"];
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(number_word(table, w), table.number_word(w), "{lang} {w}");
+            }
+        }
+    }
+}
