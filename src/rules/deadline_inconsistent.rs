@@ -19,7 +19,7 @@ use super::dates::{civil, date_of};
 use super::{Blocks, Rule};
 use crate::anchors::Kind;
 use crate::diag::{Diagnostic, Label, Severity};
-use regex::Regex;
+use crate::regexes::Tiered;
 use std::sync::OnceLock;
 
 pub const RULE: Rule = Rule {
@@ -31,19 +31,15 @@ pub const RULE: Rule = Rule {
     default_enabled: true,
 };
 
-fn period_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?i)(?:only\s+|just\s+)?(?P<en>\d+)\s+(?:more\s+)?(?:days?|weeks?)\s+(?:left|remaining|to go)",
-            r"|(?:plus\s+que|encore|reste|restent|il\s+reste)\s+(?P<fr>\d+)\s+(?:jours|semaines)",
-            r"|(?:لم\s+يتبق|لم\s+يتبقى|يتبقى|تبقى|باقي)\s+(?:سوى?\s+)?(?P<ar>[0-9٠-٩]+)\s+(?:يوماً|يومًا|يوما|أيام|أسابيع|أسبوعاً|أسبوعا)",
-        ))
-        .expect("period regex")
-    })
-}
+/// A countdown in one of the three languages (run only where [`may_hold_period`] says
+/// one can be; see [`Tiered`]).
+static PERIOD: Tiered = Tiered::new(concat!(
+    r"(?i)(?:only\s+|just\s+)?(?P<en>\d+)\s+(?:more\s+)?(?:days?|weeks?)\s+(?:left|remaining|to go)",
+    r"|(?:plus\s+que|encore|reste|restent|il\s+reste)\s+(?P<fr>\d+)\s+(?:jours|semaines)",
+    r"|(?:لم\s+يتبق|لم\s+يتبقى|يتبقى|تبقى|باقي)\s+(?:سوى?\s+)?(?P<ar>[0-9٠-٩]+)\s+(?:يوماً|يومًا|يوما|أيام|أسابيع|أسبوعاً|أسبوعا)",
+));
 
-/// Whether `text` holds a unit word of [`period_re`] (days or weeks in one of its
+/// Whether `text` holds a unit word of [`PERIOD`] (days or weeks in one of its
 /// languages): without one the regex cannot match, and is neither compiled nor run.
 /// Lower-casing covers what `(?i)` matches here (K also as the Kelvin sign; `s`, which
 /// `(?i)` also reads as `ſ`, is left out of the words looked for).
@@ -79,15 +75,16 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
         if !may_hold_period(&block.text) {
             continue;
         }
-        for caps in period_re().captures_iter(&block.text) {
-            let m = caps.get(0).expect("match");
+        let text = block.text.as_str();
+        for caps in PERIOD.get(text.len()).captures_iter(text) {
+            let m = caps.get_match().expect("match").range();
             let n: String = ["en", "fr", "ar"]
                 .iter()
-                .find_map(|g| caps.name(g))
-                .map(|g| g.as_str().chars().map(crate::codes::ascii_digit).collect())
+                .find_map(|g| caps.get_group_by_name(g))
+                .map(|g| text[g.range()].chars().map(crate::codes::ascii_digit).collect())
                 .unwrap_or_default();
             let Ok(mut days) = n.parse::<i64>() else { continue };
-            let lower = m.as_str().to_lowercase();
+            let lower = text[m.clone()].to_lowercase();
             if lower.contains("week") || lower.contains("semaine") || lower.contains("أسب") {
                 days *= 7;
             }
@@ -100,7 +97,7 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 }
                 for a in anchors.iter().filter(|a| a.kind == Kind::Date) {
                     let d = date_of(a).expect("date anchor");
-                    if j == i && d.start < m.end() {
+                    if j == i && d.start < m.end {
                         continue;
                     }
                     if let Some(c) = civil(d) {
@@ -118,12 +115,12 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
             } else {
                 continue;
             };
-            let span = block.file_range(m.range());
+            let span = block.file_range(m.clone());
             out.push(
                 Diagnostic::new(
                     RULE.id,
                     RULE.severity,
-                    format!("countdown `{}` does not fit its deadline: {problem}", m.as_str()),
+                    format!("countdown `{}` does not fit its deadline: {problem}", &text[m]),
                     Label::new(b.file, b.lang, span, format!("{days} days from {issue}")),
                 )
                 .related(Label::new(b.file, b.lang, anchor.span.clone(), format!("deadline {date}")))
@@ -148,7 +145,7 @@ mod tests {
             "لم يتبق سوى 60 يوماً",
             "باقي 3 أسابيع",
         ] {
-            assert!(period_re().is_match(t), "{t}");
+            assert!(PERIOD.get(t.len()).is_match(t), "{t}");
             assert!(may_hold_period(t), "{t}");
         }
         assert!(!may_hold_period("Only 60 left, see you soon"));
