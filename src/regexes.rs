@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 /// Bytes searched with the regex compiled without the lazy DFA before the full one is
 /// compiled (one issue stays below it).
-pub const FULL_AFTER: usize = 16 << 10;
+pub const FULL_AFTER: usize = 4 << 10;
 
 /// A pattern compiled on first use, small first (see the module doc).
 #[derive(Debug)]
