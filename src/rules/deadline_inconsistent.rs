@@ -46,17 +46,54 @@ static PERIOD: Tiered = Tiered::new(concat!(
 ///
 /// The only characters that lower-case to an ASCII letter are the ASCII letters, the Kelvin
 /// sign (`k`) and `İ` (`i` and a combining dot): a text without the last two is searched
-/// without lower-casing it, one ASCII-case-insensitive pass for all the units.
+/// without lower-casing it, one ASCII-case-insensitive pass for all the units, and then
+/// the count must come before a unit as [`PERIOD`] writes it (see [`counted`]): "Monday"
+/// or "à ce jour" holds a unit and no countdown, and is not searched either.
 fn may_hold_period(text: &str) -> bool {
-    const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
     if text.contains('\u{212A}') || text.contains('\u{130}') {
         return by_lowercase(text, &UNITS);
     }
+    units().find_overlapping_iter(text).any(|m| counted(&text[..m.start()], UNITS[m.pattern().as_usize()]))
+}
+
+/// The unit words [`may_hold_period`] looks for.
+const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
+
+/// [`UNITS`] in any ASCII case.
+fn units() -> &'static aho_corasick::AhoCorasick {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(UNITS).expect("unit words")
     })
-    .is_match(text)
+}
+
+/// Whether `before`, the text before a unit word found in any ASCII case, ends as the
+/// text before a unit of [`PERIOD`] does: a digit (`\d`, or an Arabic-Indic one; every
+/// such digit is numeric), white space, and in English maybe `more` and white space
+/// (`57 more days`); for `emaine`, the `s` of `semaines` (which `(?i)` also reads as `ſ`)
+/// last. White space is `\s`, Unicode's `White_Space`, as `char::is_whitespace`; `more`
+/// holds no letter that `(?i)` pairs with a non-ASCII one.
+fn counted(before: &str, unit: &str) -> bool {
+    let mut rest = before;
+    if unit == "emaine" {
+        match rest.chars().next_back() {
+            Some(c @ ('s' | 'S' | '\u{17F}')) => rest = &rest[..rest.len() - c.len_utf8()],
+            _ => return false,
+        }
+    }
+    let digit = |s: &str| s.chars().next_back().is_some_and(char::is_numeric);
+    let Some(rest) = spaced(rest) else { return false };
+    digit(rest)
+        || rest.len() >= 4
+            && rest.is_char_boundary(rest.len() - 4)
+            && rest[rest.len() - 4..].eq_ignore_ascii_case("more")
+            && spaced(&rest[..rest.len() - 4]).is_some_and(digit)
+}
+
+/// `s` without the white space that ends it, if any does.
+fn spaced(s: &str) -> Option<&str> {
+    let t = s.trim_end_matches(char::is_whitespace);
+    (t.len() < s.len()).then_some(t)
 }
 
 /// [`may_hold_period`] as first written: the Arabic units in the text, the others in the
@@ -149,6 +186,16 @@ mod tests {
             assert!(may_hold_period(t), "{t}");
         }
         assert!(!may_hold_period("Only 60 left, see you soon"));
+        for t in ["on Monday, 23 November", "À ce jour, 7 330 experts", "تُعقد يوم الاثنين 23", "60-days left"]
+        {
+            assert!(!may_hold_period(t), "{t}");
+        }
+        for t in ["57 MORE days", "2\u{A0}\u{17F}emaines", "٥٧ يوماً", "१ more\tweeks"] {
+            assert!(may_hold_period(t), "{t}");
+        }
+        // `(?i)` reads `ſ` as `s`.
+        let t = "plus que 5 \u{17F}emaines";
+        assert!(PERIOD.get(t.len()).is_match(t) && may_hold_period(t));
     }
 
     #[test]
@@ -161,6 +208,8 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
         /// The case-insensitive search finds a unit exactly when lower-casing does.
         #[test]
         fn unit_search_agrees_with_lowercasing(
@@ -170,8 +219,36 @@ mod tests {
             ]), 0..12)
         ) {
             let text: String = parts.concat();
-            const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
-            proptest::prop_assert_eq!(may_hold_period(&text), by_lowercase(&text, &UNITS));
+            let found = if text.contains('\u{212A}') || text.contains('\u{130}') {
+                by_lowercase(&text, &UNITS)
+            } else {
+                units().is_match(&text)
+            };
+            proptest::prop_assert_eq!(found, by_lowercase(&text, &UNITS));
+        }
+
+        /// The pre-check never skips a text the regex matches in: countdowns put together
+        /// from right and wrong pieces (most texts match, many only just).
+        #[test]
+        fn pre_check_keeps_every_countdown(
+            lead in proptest::sample::select(vec![
+                "", "only ", "Only\u{A0}", "plus que ", "encore ", "reste\t", "il reste ", "لم يتبق ",
+                "لم يتبق سوى ", "x", "Mon", "İ ",
+            ]),
+            count in proptest::sample::select(vec!["5", "57", "٥٧", "۵", "५", "", "x", "5x"]),
+            gap in proptest::sample::select(vec![" ", "\u{A0}", "\t", "", "\u{2003}", "-", "  "]),
+            more in proptest::sample::select(vec!["", "more ", "MORE\u{A0}", "mo ", "anymore ", "more"]),
+            unit in proptest::sample::select(vec![
+                "day", "days", "DAYS", "week", "weeks", "wee\u{212A}s", "jours", "semaines", "Semaines",
+                "\u{17F}emaines", "emaines", "يوماً", "يوما", "أيام", "أسابيع", "أسبوعا", "jour",
+            ]),
+            gap2 in proptest::sample::select(vec![" ", "", "\u{A0}"]),
+            tail in proptest::sample::select(vec!["left", "remaining", "to go", "", "x"]),
+        ) {
+            let text = format!("{lead}{count}{gap}{more}{unit}{gap2}{tail}");
+            if PERIOD.get(text.len()).is_match(&text) {
+                proptest::prop_assert!(may_hold_period(&text), "{:?}", text);
+            }
         }
     }
 }
