@@ -190,13 +190,13 @@ rs_struct!(ScaleWord { value, words });
 rs_struct!(TimeData { am, pm, noon, midnight, hour_markers, hour_separators, range_hour_words });
 rs_struct!(ZoneEntry { names, offset, iana, allow_offset });
 
-fn sorted<V>(m: &lexicon::HashMap<String, V>) -> Vec<(&String, &V)> {
+fn sorted<V>(m: &lexicon::HashMap<lexicon::Key, V>) -> Vec<(&lexicon::Key, &V)> {
     let mut v: Vec<_> = m.iter().collect();
     v.sort_by(|a, b| a.0.cmp(b.0));
     v
 }
 
-fn sorted_set(m: &lexicon::HashSet<String>) -> Vec<&String> {
+fn sorted_set(m: &lexicon::HashSet<lexicon::Key>) -> Vec<&lexicon::Key> {
     let mut v: Vec<_> = m.iter().collect();
     v.sort();
     v
@@ -218,7 +218,7 @@ fn static_lexicon(lx: &lexicon::Lexicon) -> String {
         ordinal_suffixes,
         clitics,
     } = lx;
-    let names = |m: &lexicon::HashMap<String, (u8, NameKind)>| {
+    let names = |m: &lexicon::HashMap<lexicon::Key, (u8, NameKind)>| {
         sorted(m)
             .iter()
             .map(|(k, (n, kind))| format!("({k:?}, {n}, NameKind::{kind:?})"))

@@ -22,6 +22,7 @@ pub mod locale;
 pub mod output;
 pub mod placeholders;
 pub mod po;
+pub mod regexes;
 pub mod render;
 pub mod rules;
 pub mod run;

@@ -32,15 +32,15 @@ pub struct StaticLexicon {
     pub clitics: &'static [&'static str],
 }
 
-fn names(list: &[(&str, u8, NameKind)]) -> HashMap<String, (u8, NameKind)> {
+fn names(list: &'static [(&'static str, u8, NameKind)]) -> HashMap<Key, (u8, NameKind)> {
     let mut m = HashMap::with_capacity_and_hasher(list.len(), Default::default());
-    m.extend(list.iter().map(|&(k, n, kind)| (k.to_string(), (n, kind))));
+    m.extend(list.iter().map(|&(k, n, kind)| (Key::Borrowed(k), (n, kind))));
     m
 }
 
-fn set(list: &[&str]) -> HashSet<String> {
+fn set(list: &'static [&'static str]) -> HashSet<Key> {
     let mut s = HashSet::with_capacity_and_hasher(list.len(), Default::default());
-    s.extend(list.iter().map(|k| k.to_string()));
+    s.extend(list.iter().map(|&k| Key::Borrowed(k)));
     s
 }
 
@@ -53,9 +53,9 @@ fn strings(list: &[&str]) -> Vec<String> {
 }
 
 impl StaticLexicon {
-    pub fn to_lexicon(&self) -> Lexicon {
+    pub fn to_lexicon(&'static self) -> Lexicon {
         let mut numbers = HashMap::with_capacity_and_hasher(self.numbers.len(), Default::default());
-        numbers.extend(self.numbers.iter().map(|&(k, v, o)| (k.to_string(), (v, o))));
+        numbers.extend(self.numbers.iter().map(|&(k, v, o)| (Key::Borrowed(k), (v, o))));
         let zones = self
             .zones
             .iter()
@@ -64,7 +64,7 @@ impl StaticLexicon {
                     StaticZone::Fixed(m) => ZoneSpec::Fixed(*m),
                     StaticZone::Iana(id) => ZoneSpec::Iana(id.to_string()),
                 };
-                (k.to_string(), (spec, *allow))
+                (Key::Borrowed(*k), (spec, *allow))
             })
             .collect();
         Lexicon {

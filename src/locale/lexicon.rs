@@ -10,18 +10,22 @@ use super::*;
 pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 pub type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
+/// A key of the look-up maps: borrowed from the built-in tables' static lists (no copy
+/// at start-up), owned when a table is built at run time.
+pub type Key = std::borrow::Cow<'static, str>;
+
 /// Lookup tables built from [`LocaleData`]; keys are [`key`]-normalised.
 #[derive(Debug, Default, PartialEq)]
 pub struct Lexicon {
-    pub months: HashMap<String, (u8, NameKind)>,
-    pub weekdays: HashMap<String, (u8, NameKind)>,
-    pub zones: HashMap<String, (ZoneSpec, bool)>,
+    pub months: HashMap<Key, (u8, NameKind)>,
+    pub weekdays: HashMap<Key, (u8, NameKind)>,
+    pub zones: HashMap<Key, (ZoneSpec, bool)>,
     /// Number words: key → (value, is_ordinal). Every compound 0..=100.
-    pub numbers: HashMap<String, (u32, bool)>,
-    pub not_standalone: HashSet<String>,
+    pub numbers: HashMap<Key, (u32, bool)>,
+    pub not_standalone: HashSet<Key>,
     /// First word (split at spaces and hyphens) of every number-word key, also with each
     /// clitic in front (`وثلاثة`).
-    pub number_first_words: HashSet<String>,
+    pub number_first_words: HashSet<Key>,
     /// The byte length of the longest of them.
     pub number_first_longest: usize,
     /// Longest number-word key, in words.
@@ -64,14 +68,16 @@ pub fn build_lexicon(d: &LocaleData) -> Lexicon {
             continue;
         }
         for n in &m.names {
-            lx.months.insert(key(n), (m.number, NameKind::Full));
+            lx.months.insert(key(n).into(), (m.number, NameKind::Full));
         }
         for n in &m.abbrevs {
             let k = key(n);
-            lx.months.entry(k.trim_end_matches('.').to_string()).or_insert((m.number, NameKind::Abbrev));
+            lx.months
+                .entry(k.trim_end_matches('.').to_string().into())
+                .or_insert((m.number, NameKind::Abbrev));
         }
         for n in &m.ambiguous {
-            lx.months.insert(key(n), (m.number, NameKind::Ambiguous));
+            lx.months.insert(key(n).into(), (m.number, NameKind::Ambiguous));
         }
     }
     for w in &d.weekdays {
@@ -79,11 +85,13 @@ pub fn build_lexicon(d: &LocaleData) -> Lexicon {
             continue;
         }
         for n in &w.names {
-            lx.weekdays.insert(key(n), (w.number, NameKind::Full));
+            lx.weekdays.insert(key(n).into(), (w.number, NameKind::Full));
         }
         for n in &w.abbrevs {
             let k = key(n);
-            lx.weekdays.entry(k.trim_end_matches('.').to_string()).or_insert((w.number, NameKind::Abbrev));
+            lx.weekdays
+                .entry(k.trim_end_matches('.').to_string().into())
+                .or_insert((w.number, NameKind::Abbrev));
         }
     }
     for z in &d.zones {
@@ -96,18 +104,18 @@ pub fn build_lexicon(d: &LocaleData) -> Lexicon {
             (None, None) => continue,
         };
         for n in &z.names {
-            lx.zones.insert(key(n), (spec.clone(), z.allow_offset));
+            lx.zones.insert(key(n).into(), (spec.clone(), z.allow_offset));
         }
     }
     for (w, v, ord) in generate_numbers(&d.numbers) {
         let k = key(&w);
         lx.max_number_words = lx.max_number_words.max(k.split([' ', '-']).count());
         if let Some(first) = k.split([' ', '-']).next() {
-            lx.number_first_words.insert(first.to_string());
+            lx.number_first_words.insert(first.to_string().into());
         }
-        lx.numbers.entry(k).or_insert((v, ord));
+        lx.numbers.entry(k.into()).or_insert((v, ord));
     }
-    lx.not_standalone = d.numbers.not_standalone.iter().map(|s| key(s)).collect();
+    lx.not_standalone = d.numbers.not_standalone.iter().map(|s| key(s).into()).collect();
     lx.percent_words = d.numbers.percent_words.iter().map(|w| (key(w), 1.0)).collect();
     lx.percent_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
     lx.scale_words =
@@ -119,10 +127,10 @@ pub fn build_lexicon(d: &LocaleData) -> Lexicon {
     lx.clitics = cl;
     // Every word a number can start with, with each clitic in front too: one lookup per
     // word of text instead of one per clitic.
-    let firsts: Vec<String> = lx.number_first_words.iter().cloned().collect();
+    let firsts: Vec<Key> = lx.number_first_words.iter().cloned().collect();
     for c in &lx.clitics {
         for w in &firsts {
-            lx.number_first_words.insert(format!("{c}{w}"));
+            lx.number_first_words.insert(format!("{c}{w}").into());
         }
     }
     lx.number_first_longest = lx.number_first_words.iter().map(|w| w.len()).max().unwrap_or(0);

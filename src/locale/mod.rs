@@ -158,7 +158,7 @@ impl Locale {
 
     /// Value of a number word ("forty-two", "الثانية والأربعين"): (value, is_ordinal).
     pub fn number_word(&self, words: &str) -> Option<(u32, bool)> {
-        self.lexicon().numbers.get(&key(words)).copied()
+        self.lexicon().numbers.get(key(words).as_str()).copied()
     }
 
     /// Every number word the table generates, with (value, is_ordinal).

@@ -24,9 +24,8 @@
 
 use super::{Blocks, Rule};
 use crate::diag::{Diagnostic, Label, Severity};
-use regex::Regex;
+use crate::regexes::Tiered;
 use std::ops::Range;
-use std::sync::OnceLock;
 use unicode_bidi::{bidi_class, BidiInfo, Level};
 
 pub const RULE: Rule = Rule {
@@ -38,36 +37,31 @@ pub const RULE: Rule = Rule {
     default_enabled: true,
 };
 
-fn token_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(concat!(
-            // Time and number ranges (08:00-11:00, 2022-2023) are matched so that no
-            // other shape takes part of them, and never reported (see the doc above).
-            r"[0-9]{1,4}(?:[:.h][0-9]{2})?\s?[-–—]\s?[0-9]{1,4}(?:[:.h][0-9]{2})?",
-            // phone numbers: +33 1 45 68 10 00
-            r"|\+[0-9][0-9 ().-]{6,}[0-9]",
-            // signed numbers and offsets: UTC+7, +7, -3.5
-            r"|(?:UTC|GMT)\s?[+-]\s?[0-9]{1,2}(?::[0-9]{2})?",
-            // numbers with a unit: 45 %, 3 km
-            r"|[0-9]+(?:[.,][0-9]+)?\s?(?:%|km|kg|MB|GB|USD|EUR)\b",
-        ))
-        .expect("token regex")
-    })
-}
+/// The shapes below, on the few blocks with a digit (see [`Tiered`]).
+static TOKENS: Tiered = Tiered::new(concat!(
+    // Time and number ranges (08:00-11:00, 2022-2023) are matched so that no
+    // other shape takes part of them, and never reported (see the doc above).
+    r"[0-9]{1,4}(?:[:.h][0-9]{2})?\s?[-–—]\s?[0-9]{1,4}(?:[:.h][0-9]{2})?",
+    // phone numbers: +33 1 45 68 10 00
+    r"|\+[0-9][0-9 ().-]{6,}[0-9]",
+    // signed numbers and offsets: UTC+7, +7, -3.5
+    r"|(?:UTC|GMT)\s?[+-]\s?[0-9]{1,2}(?::[0-9]{2})?",
+    // numbers with a unit: 45 %, 3 km
+    r"|[0-9]+(?:[.,][0-9]+)?\s?(?:%|km|kg|MB|GB|USD|EUR)\b",
+));
 
 /// Left-to-right tokens of a block's text: emails, URLs, codes and the shapes above.
 pub fn tokens(block: &crate::blocks::Block) -> Vec<Range<usize>> {
     let text = &block.text;
     let mut out: Vec<Range<usize>> = crate::urls::find_bare(text);
-    // An email holds `@`, and every shape of `token_re` an ASCII digit: a text without
+    // An email holds `@`, and every shape of `TOKENS` an ASCII digit: a text without
     // them is not searched for them.
     if text.contains('@') {
         out.extend(crate::anchors::find_emails(text));
     }
     out.extend(block.builtin_codes().iter().map(|c| c.range.clone()));
     if text.bytes().any(|b| b.is_ascii_digit()) {
-        out.extend(token_re().find_iter(text).map(|m| m.range()));
+        out.extend(TOKENS.get(text.len()).find_iter(text).map(|m| m.range()));
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Range<usize>> = Vec::new();
@@ -219,12 +213,12 @@ mod tests {
             "3 km",
             "12,5 EUR",
         ] {
-            assert!(token_re().is_match(t), "{t}");
+            assert!(TOKENS.get(t.len()).is_match(t), "{t}");
         }
         // With its digit class emptied, the regex can match nothing: each shape needs a digit.
-        let no_digit = regex_syntax::parse(&token_re().as_str().replace("[0-9]", "[^\\s\\S]")).unwrap();
+        let no_digit = regex_syntax::parse(&TOKENS.as_str().replace("[0-9]", "[^\\s\\S]")).unwrap();
         assert_eq!(no_digit.properties().minimum_len(), None);
-        let digits = regex_syntax::parse(token_re().as_str()).unwrap();
+        let digits = regex_syntax::parse(TOKENS.as_str()).unwrap();
         assert!(digits.properties().minimum_len().is_some());
     }
 

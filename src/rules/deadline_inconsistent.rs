@@ -19,7 +19,7 @@ use super::dates::{civil, date_of};
 use super::{Blocks, Rule};
 use crate::anchors::Kind;
 use crate::diag::{Diagnostic, Label, Severity};
-use regex::Regex;
+use crate::regexes::Tiered;
 use std::sync::OnceLock;
 
 pub const RULE: Rule = Rule {
@@ -31,36 +31,73 @@ pub const RULE: Rule = Rule {
     default_enabled: true,
 };
 
-fn period_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?i)(?:only\s+|just\s+)?(?P<en>\d+)\s+(?:more\s+)?(?:days?|weeks?)\s+(?:left|remaining|to go)",
-            r"|(?:plus\s+que|encore|reste|restent|il\s+reste)\s+(?P<fr>\d+)\s+(?:jours|semaines)",
-            r"|(?:لم\s+يتبق|لم\s+يتبقى|يتبقى|تبقى|باقي)\s+(?:سوى?\s+)?(?P<ar>[0-9٠-٩]+)\s+(?:يوماً|يومًا|يوما|أيام|أسابيع|أسبوعاً|أسبوعا)",
-        ))
-        .expect("period regex")
-    })
-}
+/// A countdown in one of the three languages (run only where [`may_hold_period`] says
+/// one can be; see [`Tiered`]).
+static PERIOD: Tiered = Tiered::new(concat!(
+    r"(?i)(?:only\s+|just\s+)?(?P<en>\d+)\s+(?:more\s+)?(?:days?|weeks?)\s+(?:left|remaining|to go)",
+    r"|(?:plus\s+que|encore|reste|restent|il\s+reste)\s+(?P<fr>\d+)\s+(?:jours|semaines)",
+    r"|(?:لم\s+يتبق|لم\s+يتبقى|يتبقى|تبقى|باقي)\s+(?:سوى?\s+)?(?P<ar>[0-9٠-٩]+)\s+(?:يوماً|يومًا|يوما|أيام|أسابيع|أسبوعاً|أسبوعا)",
+));
 
-/// Whether `text` holds a unit word of [`period_re`] (days or weeks in one of its
+/// Whether `text` holds a unit word of [`PERIOD`] (days or weeks in one of its
 /// languages): without one the regex cannot match, and is neither compiled nor run.
 /// Lower-casing covers what `(?i)` matches here (K also as the Kelvin sign; `s`, which
 /// `(?i)` also reads as `ſ`, is left out of the words looked for).
 ///
 /// The only characters that lower-case to an ASCII letter are the ASCII letters, the Kelvin
 /// sign (`k`) and `İ` (`i` and a combining dot): a text without the last two is searched
-/// without lower-casing it, one ASCII-case-insensitive pass for all the units.
+/// without lower-casing it, one ASCII-case-insensitive pass for all the units, and then
+/// the count must come before a unit as [`PERIOD`] writes it (see [`counted`]): "Monday"
+/// or "à ce jour" holds a unit and no countdown, and is not searched either.
 fn may_hold_period(text: &str) -> bool {
-    const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
     if text.contains('\u{212A}') || text.contains('\u{130}') {
         return by_lowercase(text, &UNITS);
     }
+    // `is_match` first: most texts hold no unit, and it skips ahead where the overlapping
+    // search reads every byte.
+    let ac = units();
+    ac.is_match(text)
+        && ac.find_overlapping_iter(text).any(|m| counted(&text[..m.start()], UNITS[m.pattern().as_usize()]))
+}
+
+/// The unit words [`may_hold_period`] looks for.
+const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
+
+/// [`UNITS`] in any ASCII case.
+fn units() -> &'static aho_corasick::AhoCorasick {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(UNITS).expect("unit words")
     })
-    .is_match(text)
+}
+
+/// Whether `before`, the text before a unit word found in any ASCII case, ends as the
+/// text before a unit of [`PERIOD`] does: a digit (`\d`, or an Arabic-Indic one; every
+/// such digit is numeric), white space, and in English maybe `more` and white space
+/// (`57 more days`); for `emaine`, the `s` of `semaines` (which `(?i)` also reads as `ſ`)
+/// last. White space is `\s`, Unicode's `White_Space`, as `char::is_whitespace`; `more`
+/// holds no letter that `(?i)` pairs with a non-ASCII one.
+fn counted(before: &str, unit: &str) -> bool {
+    let mut rest = before;
+    if unit == "emaine" {
+        match rest.chars().next_back() {
+            Some(c @ ('s' | 'S' | '\u{17F}')) => rest = &rest[..rest.len() - c.len_utf8()],
+            _ => return false,
+        }
+    }
+    let digit = |s: &str| s.chars().next_back().is_some_and(char::is_numeric);
+    let Some(rest) = spaced(rest) else { return false };
+    digit(rest)
+        || rest.len() >= 4
+            && rest.is_char_boundary(rest.len() - 4)
+            && rest[rest.len() - 4..].eq_ignore_ascii_case("more")
+            && spaced(&rest[..rest.len() - 4]).is_some_and(digit)
+}
+
+/// `s` without the white space that ends it, if any does.
+fn spaced(s: &str) -> Option<&str> {
+    let t = s.trim_end_matches(char::is_whitespace);
+    (t.len() < s.len()).then_some(t)
 }
 
 /// [`may_hold_period`] as first written: the Arabic units in the text, the others in the
@@ -79,15 +116,16 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
         if !may_hold_period(&block.text) {
             continue;
         }
-        for caps in period_re().captures_iter(&block.text) {
-            let m = caps.get(0).expect("match");
+        let text = block.text.as_str();
+        for caps in PERIOD.get(text.len()).captures_iter(text) {
+            let m = caps.get_match().expect("match").range();
             let n: String = ["en", "fr", "ar"]
                 .iter()
-                .find_map(|g| caps.name(g))
-                .map(|g| g.as_str().chars().map(crate::codes::ascii_digit).collect())
+                .find_map(|g| caps.get_group_by_name(g))
+                .map(|g| text[g.range()].chars().map(crate::codes::ascii_digit).collect())
                 .unwrap_or_default();
             let Ok(mut days) = n.parse::<i64>() else { continue };
-            let lower = m.as_str().to_lowercase();
+            let lower = text[m.clone()].to_lowercase();
             if lower.contains("week") || lower.contains("semaine") || lower.contains("أسب") {
                 days *= 7;
             }
@@ -100,7 +138,7 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 }
                 for a in anchors.iter().filter(|a| a.kind == Kind::Date) {
                     let d = date_of(a).expect("date anchor");
-                    if j == i && d.start < m.end() {
+                    if j == i && d.start < m.end {
                         continue;
                     }
                     if let Some(c) = civil(d) {
@@ -118,12 +156,12 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
             } else {
                 continue;
             };
-            let span = block.file_range(m.range());
+            let span = block.file_range(m.clone());
             out.push(
                 Diagnostic::new(
                     RULE.id,
                     RULE.severity,
-                    format!("countdown `{}` does not fit its deadline: {problem}", m.as_str()),
+                    format!("countdown `{}` does not fit its deadline: {problem}", &text[m]),
                     Label::new(b.file, b.lang, span, format!("{days} days from {issue}")),
                 )
                 .related(Label::new(b.file, b.lang, anchor.span.clone(), format!("deadline {date}")))
@@ -148,10 +186,20 @@ mod tests {
             "لم يتبق سوى 60 يوماً",
             "باقي 3 أسابيع",
         ] {
-            assert!(period_re().is_match(t), "{t}");
+            assert!(PERIOD.get(t.len()).is_match(t), "{t}");
             assert!(may_hold_period(t), "{t}");
         }
         assert!(!may_hold_period("Only 60 left, see you soon"));
+        for t in ["on Monday, 23 November", "À ce jour, 7 330 experts", "تُعقد يوم الاثنين 23", "60-days left"]
+        {
+            assert!(!may_hold_period(t), "{t}");
+        }
+        for t in ["57 MORE days", "2\u{A0}\u{17F}emaines", "٥٧ يوماً", "१ more\tweeks"] {
+            assert!(may_hold_period(t), "{t}");
+        }
+        // `(?i)` reads `ſ` as `s`.
+        let t = "plus que 5 \u{17F}emaines";
+        assert!(PERIOD.get(t.len()).is_match(t) && may_hold_period(t));
     }
 
     #[test]
@@ -164,6 +212,8 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
         /// The case-insensitive search finds a unit exactly when lower-casing does.
         #[test]
         fn unit_search_agrees_with_lowercasing(
@@ -173,8 +223,36 @@ mod tests {
             ]), 0..12)
         ) {
             let text: String = parts.concat();
-            const UNITS: [&str; 8] = ["day", "week", "jour", "emaine", "يوم", "أيام", "أسبوع", "أسابيع"];
-            proptest::prop_assert_eq!(may_hold_period(&text), by_lowercase(&text, &UNITS));
+            let found = if text.contains('\u{212A}') || text.contains('\u{130}') {
+                by_lowercase(&text, &UNITS)
+            } else {
+                units().is_match(&text)
+            };
+            proptest::prop_assert_eq!(found, by_lowercase(&text, &UNITS));
+        }
+
+        /// The pre-check never skips a text the regex matches in: countdowns put together
+        /// from right and wrong pieces (most texts match, many only just).
+        #[test]
+        fn pre_check_keeps_every_countdown(
+            lead in proptest::sample::select(vec![
+                "", "only ", "Only\u{A0}", "plus que ", "encore ", "reste\t", "il reste ", "لم يتبق ",
+                "لم يتبق سوى ", "x", "Mon", "İ ",
+            ]),
+            count in proptest::sample::select(vec!["5", "57", "٥٧", "۵", "५", "", "x", "5x"]),
+            gap in proptest::sample::select(vec![" ", "\u{A0}", "\t", "", "\u{2003}", "-", "  "]),
+            more in proptest::sample::select(vec!["", "more ", "MORE\u{A0}", "mo ", "anymore ", "more"]),
+            unit in proptest::sample::select(vec![
+                "day", "days", "DAYS", "week", "weeks", "wee\u{212A}s", "jours", "semaines", "Semaines",
+                "\u{17F}emaines", "emaines", "يوماً", "يوما", "أيام", "أسابيع", "أسبوعا", "jour",
+            ]),
+            gap2 in proptest::sample::select(vec![" ", "", "\u{A0}"]),
+            tail in proptest::sample::select(vec!["left", "remaining", "to go", "", "x"]),
+        ) {
+            let text = format!("{lead}{count}{gap}{more}{unit}{gap2}{tail}");
+            if PERIOD.get(text.len()).is_match(&text) {
+                proptest::prop_assert!(may_hold_period(&text), "{:?}", text);
+            }
         }
     }
 }

@@ -240,7 +240,7 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded, urls: &[(usize, 
         } else if r.day.is_none() && r.month.is_some() {
             if let Some(w) = day_word().and_then(|c| c.name("w")) {
                 let max = r.month.map_or(31, |m| days_in_month(r.year, m));
-                if let Some(&(v, true)) = lx.numbers.get(&locale::key(w.as_str())) {
+                if let Some(&(v, true)) = lx.numbers.get(locale::key(w.as_str()).as_str()) {
                     if (1..=max as u32).contains(&v) {
                         r.fs = w.start();
                         r.day = Some(v as u8);

@@ -137,8 +137,8 @@ pub(super) fn numbers_in(
                 continue;
             }
             let k = locale::key(slice);
-            if let Some(&(v, ord)) = lx.numbers.get(&k) {
-                if lx.not_standalone.contains(&k) {
+            if let Some(&(v, ord)) = lx.numbers.get(k.as_str()) {
+                if lx.not_standalone.contains(k.as_str()) {
                     continue;
                 }
                 hit = Some((s, e, v, ord, n));
@@ -150,8 +150,8 @@ pub(super) fn numbers_in(
                         continue;
                     }
                     let k = locale::key(rest);
-                    if let Some(&(v, ord)) = lx.numbers.get(&k) {
-                        if lx.not_standalone.contains(&k) {
+                    if let Some(&(v, ord)) = lx.numbers.get(k.as_str()) {
+                        if lx.not_standalone.contains(k.as_str()) {
                             continue;
                         }
                         hit = Some((s + cl.len(), e, v, ord, n));

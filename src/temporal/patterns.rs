@@ -184,8 +184,8 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
     let mut parts = Parts::default();
     let mut alt = |items: Vec<(String, bool)>| parts.add(items);
     let cl = alt(words(&d.clitics).collect());
-    let months = alt(lx.months.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)).collect());
-    let wdays = alt(lx.weekdays.iter().map(|(k, v)| (k.clone(), v.1 == NameKind::Abbrev)).collect());
+    let months = alt(lx.months.iter().map(|(k, v)| (k.to_string(), v.1 == NameKind::Abbrev)).collect());
+    let wdays = alt(lx.weekdays.iter().map(|(k, v)| (k.to_string(), v.1 == NameKind::Abbrev)).collect());
     let wpre = alt(words(&d.weekday_prefixes).collect());
     let mpre = alt(words(&d.month_prefixes).collect());
     let dj = alt(words(&d.day_month_joiners).collect());
@@ -238,7 +238,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
             r"(?:{mk}\s+)??(?:(?P<h{n}>[0-2]?[0-9])\s?(?P<s{n}>:|\.|h|{hsep})\s?(?P<mi{n}>[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<a{n}>{ampm}))?|(?P<hh{n}>[0-2]?[0-9])(?P<hx{n}>\s?(?:h|{hsep}))|(?P<ha{n}>[0-1]?[0-9])\s*(?P<aa{n}>{ampm})|{mk}\s+(?P<hm{n}>[0-2]?[0-9])(?:\s*(?P<am{n}>{ampm}))?|{mk}\s+(?P<hw{n}>{hour_words})(?:\s*(?P<aw{n}>{ampm}))?|(?P<nn{n}>{noon}){bare})"
         )
     };
-    let zones = alt(lx.zones.keys().map(|k| (k.clone(), false)).collect());
+    let zones = alt(lx.zones.keys().map(|k| (k.to_string(), false)).collect());
     let zone = format!(
         r"(?:[\s,]*[(\[]?\s*(?:{cl})?(?P<z>{zones})(?:\s*(?P<zs>[+\-−])\s*(?P<zh>[0-9]{{1,2}})(?::?(?P<zm>[0-9]{{2}}))?)?)?"
     );
@@ -265,7 +265,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
     // character, a weekday with its prefix and clitic (and a dot), a day with its suffix
     // and a dot, a joiner, a month prefix between two clitics.
     let most = |v: &[String]| v.iter().map(|w| locale::key(w).len() + 1).max().unwrap_or(0);
-    let wd_keys: Vec<String> = lx.weekdays.keys().cloned().collect();
+    let wd_keys: Vec<String> = lx.weekdays.keys().map(|k| k.to_string()).collect();
     let date_back = 4
         + most(&d.weekday_prefixes)
         + 3 * most(&d.clitics)
@@ -298,7 +298,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         .into_iter()
         .flatten()
         .map(|w| locale::key(w))
-        .chain(lx.zones.keys().cloned())
+        .chain(lx.zones.keys().map(|k| k.to_string()))
         .any(|k| k.trim_start().starts_with(|c: char| c.is_ascii_digit()));
     let time_front =
         Front::new(time_words.iter().map(String::as_str), Some((!digit_words).then_some(2)), time_back);

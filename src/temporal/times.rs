@@ -35,7 +35,7 @@ pub(super) fn time_value(c: &Caps, n: u8, l: &Locale) -> Option<(u32, usize, usi
         let e = ap.map_or(h.end(), |a| a.end());
         (h.as_str().parse().ok()?, 0, h.start(), e, ap.and_then(is_pm))
     } else if let Some(w) = g("hw") {
-        let (v, _) = *l.lexicon().numbers.get(&locale::key(w.as_str()))?;
+        let (v, _) = *l.lexicon().numbers.get(locale::key(w.as_str()).as_str())?;
         let ap = g("aw");
         let e = ap.map_or(w.end(), |a| a.end());
         (v, 0, w.start(), e, ap.and_then(is_pm))
@@ -110,7 +110,7 @@ pub(super) fn times_in(l: &Locale, _text: &str, folded: &Folded, urls: &[(usize,
         let mut zone_span = None;
         if let Some(z) = c.name("z") {
             let k = locale::key(z.as_str());
-            if let Some((spec, allow_offset)) = lx.zones.get(&k) {
+            if let Some((spec, allow_offset)) = lx.zones.get(k.as_str()) {
                 let mut ze = z.end();
                 let mut zv = match spec {
                     ZoneSpec::Fixed(m) => Zone::Fixed(*m),

@@ -88,9 +88,9 @@ fn pieces(lang: &str) -> Vec<String> {
     let l = locale::table(lang).unwrap();
     let (d, lx) = (l.data(), l.lexicon());
     let mut v: Vec<String> = Vec::new();
-    v.extend(lx.months.keys().cloned());
-    v.extend(lx.weekdays.keys().cloned());
-    v.extend(lx.zones.keys().cloned());
+    v.extend(lx.months.keys().map(|k| k.to_string()));
+    v.extend(lx.weekdays.keys().map(|k| k.to_string()));
+    v.extend(lx.zones.keys().map(|k| k.to_string()));
     v.extend(lx.clitics.iter().cloned());
     for list in [
         &d.weekday_prefixes,
