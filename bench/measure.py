@@ -61,7 +61,7 @@ for n in (1000, 10000):
     w2, rss2, out2 = res["2 threads"]
     w1 = res["1 thread"][0]
     hit, total, false_issues = recall_oerlint(path, out2)
-    rows.append((f"N={n}: {mb:.1f} MB, 2 threads", f"{mb / w2:.1f} MB/s, {n / w2:.0f} issues/s ({w2:.2f} s)", "≥ 50 MB/s"))
+    rows.append((f"N={n}: {mb:.1f} MB, 2 threads", f"{mb / w2:.1f} MB/s, {n / w2:.0f} issues/s ({w2:.2f} s)", "≥ 25 MB/s at N=10000 (#16)"))
     rows.append((f"N={n}: 1 thread", f"{mb / w1:.1f} MB/s ({w1:.2f} s); speed-up ×{w1 / w2:.2f}", "both cores busy"))
     rows.append((f"N={n}: peak RSS", f"{rss2 / 1024:.0f} MiB", "< 64 MiB, flat in N"))
     rows.append((f"N={n}: oerlint recall / issues flagged with nothing injected", f"{hit}/{total} = {hit / total:.1%}; {false_issues}", "≥ pofilter's"))
@@ -93,7 +93,7 @@ pf_hit = sum(1 for i in inj if po_name(i["issue"], i["lang"]) in flagged)
 ol_wall, _, out = timed([oerlint, "check", path, "--format", "json"], env2)
 hit, total, _ = recall_oerlint(path, out)
 rows.append(("N=1000: pofilter (numbers, emails, urls) on the aligned pairs", f"{pf_wall:.2f} s for {po_bytes / 1e6:.1f} MB of PO; recall {pf_hit}/{total} = {pf_hit / total:.1%}", ""))
-rows.append(("N=1000: oerlint, align + all rules, same issues", f"{ol_wall:.2f} s; recall {hit}/{total} = {hit / total:.1%}; ×{pf_wall / ol_wall:.0f} pofilter's throughput", "≥ ×50, recall ≥ pofilter's"))
+rows.append(("N=1000: oerlint, align + all rules, same issues", f"{ol_wall:.2f} s; recall {hit}/{total} = {hit / total:.1%}; ×{pf_wall / ol_wall:.0f} pofilter's throughput", "≥ ×30 (#16), recall ≥ pofilter's"))
 
 print("| measure | result | target |")
 print("|---|---|---|")
