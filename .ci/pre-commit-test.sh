@@ -15,6 +15,10 @@ export PRE_COMMIT_HOME="$work/cache"
 # told otherwise: share the repository's, so the dependencies are built (and stored on
 # the CI machine's disk) once. The hook's own crate is still built from the clone.
 export CARGO_TARGET_DIR="$repo/target"
+# `cargo install` builds the release profile: without optimisation here, as the hook's
+# behaviour is the same and CI's time limit is not (an optimised build of the whole tree
+# takes minutes on two cores). Users' installs are optimised as Cargo.toml says.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=false
 # try-repo needs a commit of the hook repository: use a clean copy of the working tree.
 git clone --quiet "$repo" "$work/hook"
 tar -C "$repo" --exclude=./target --exclude=./.git -cf - . | tar -C "$work/hook" -xf -
