@@ -410,6 +410,7 @@ mod tests {
         fn texts_without_a_url_start_hold_no_url(
             a in proptest::collection::vec(proptest::sample::select(vec![
                 "http", "HTTPS", "httpſ", "://", ":/", "/", ":", "www", "WwW", "ww", "w", ".", "a.org", "x",
+                " www.", " wWw.",
                 " ", "(", ")", "\u{200F}", "ب", "é", "K",
             ]), 0..16),
         ) {
