@@ -11,8 +11,27 @@ fn url_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"'\[\]{}،؛«»\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]+"#).expect("url regex"))
 }
 
+/// Whether `text` holds what every bare URL starts with: `://` (after `http` or `https`)
+/// or `www.` in any case (no letter but `w` and `W` folds to `w`). Most blocks hold
+/// neither, and then need no regex search (which costs a few hundred instructions even on
+/// a short text).
+fn may_hold_url(text: &str) -> bool {
+    static STARTS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    STARTS
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["://", "www."])
+                .expect("URL starts")
+        })
+        .is_match(text)
+}
+
 /// Bare URLs in text, without the punctuation that ends the sentence around them.
 pub fn find_bare(text: &str) -> Vec<Range<usize>> {
+    if !may_hold_url(text) {
+        return Vec::new();
+    }
     url_re()
         .find_iter(text)
         .filter_map(|m| {
@@ -382,6 +401,33 @@ mod tests {
             found,
             vec!["https://unesco.org/x", "https://a.org/b_(c)", "www.oer.org", "https://a.org/y"]
         );
+    }
+
+    proptest::proptest! {
+        /// A text without `://` or `www.` holds no match of the URL pattern: the early
+        /// return of `find_bare` drops none (`ſ` folds to `s`, `K` to `k`, `ẞ` to `ß`).
+        #[test]
+        fn texts_without_a_url_start_hold_no_url(
+            a in proptest::collection::vec(proptest::sample::select(vec![
+                "http", "HTTPS", "httpſ", "://", ":/", "/", ":", "www", "WwW", "ww", "w", ".", "a.org", "x",
+                " www.", " wWw.",
+                " ", "(", ")", "\u{200F}", "ب", "é", "K",
+            ]), 0..16),
+        ) {
+            let a = a.concat();
+            if !may_hold_url(&a) {
+                proptest::prop_assert!(url_re().find(&a).is_none(), "{}", a);
+            }
+        }
+    }
+
+    #[test]
+    fn url_starts_are_seen() {
+        for t in ["see WWW.a.org", "HTTPſ://a.org", "x https://a.org", "wWw.b.c"] {
+            assert!(may_hold_url(t), "{t}");
+            assert!(!find_bare(t).is_empty(), "{t}");
+        }
+        assert!(!may_hold_url("ww.a.org http:/a.org wwwa.org"));
     }
 
     #[test]

@@ -25,20 +25,21 @@ pub(super) fn explain(
         if b.src.is_empty() || b.tgt.is_empty() {
             continue;
         }
+        // Linear scans (beads hold a few units with a few keys each) and no `pin:{k}`
+        // string per comparison: the same ties in the same order as hash sets gave.
+        let (bs, bt) = (&src[b.src.clone()], &tgt[b.tgt.clone()]);
         let mut ties: Vec<compact_str::CompactString> = Vec::new();
-        let tk: std::collections::HashSet<&str, foldhash::fast::RandomState> =
-            tgt[b.tgt.clone()].iter().flat_map(|i| i.anchors.iter().map(|(k, _)| k.as_str())).collect();
-        for (k, w) in src[b.src.clone()].iter().flat_map(|i| i.anchors.iter()) {
-            if *w > 0.0 && tk.contains(k.as_str()) && !ties.contains(k) {
+        for (k, w) in bs.iter().flat_map(|i| i.anchors.iter()) {
+            if *w > 0.0 && bt.iter().any(|i| i.anchors.iter().any(|(x, _)| x == k)) && !ties.contains(k) {
                 ties.push(k.clone());
             }
         }
-        let tp: std::collections::HashSet<&str, foldhash::fast::RandomState> =
-            tgt[b.tgt.clone()].iter().flat_map(|i| i.pins.iter().map(String::as_str)).collect();
         let mut rung = false;
-        for (u, it) in b.src.clone().zip(&src[b.src.clone()]) {
+        for (u, it) in b.src.clone().zip(bs) {
             for k in &it.pins {
-                if tp.contains(k.as_str()) && !ties.iter().any(|x| *x == format!("pin:{k}")) {
+                if bt.iter().any(|i| i.pins.contains(k))
+                    && !ties.iter().any(|x| x.strip_prefix("pin:") == Some(k.as_str()))
+                {
                     rung |= !s.live[u].is_empty();
                     ties.push(compact_str::format_compact!("pin:{k}"));
                 }

@@ -172,25 +172,58 @@ pub fn lower_words(s: &str) -> Words {
 /// to the same bucket. Two texts cannot share more words of a bucket than the fewer of
 /// the two has, and a text has at least as many distinct words as non-empty buckets.
 pub fn may_share(a: &str, b: &str, tenths: usize) -> bool {
-    let counts = |text: &str| {
-        let mut c = [0u16; 256];
-        for w in split_white(text) {
-            let k = key(w);
-            let bucket = (k ^ (k >> 29) ^ (k >> 41)) as u8;
-            c[usize::from(bucket)] = c[usize::from(bucket)].saturating_add(1);
-        }
-        c
-    };
-    let (ca, cb) = (counts(a), counts(b));
+    let (ca, cb) = (bucket_counts(a), bucket_counts(b));
     let filled = |c: &[u16; 256]| c.iter().filter(|&&n| n > 0).count();
     let most: usize = ca.iter().zip(&cb).map(|(&x, &y)| usize::from(x.min(y))).sum();
     most * 10 >= filled(&ca).max(filled(&cb)) * tenths
 }
 
+/// How many words of `text` (split as [`split_white`] splits) fall in each bucket of
+/// [`may_share`] by their `key`: one pass over the bytes that splits and finds each
+/// word's length in characters at once (splitting, then reading each word again for its
+/// key, cost twice as much).
+fn bucket_counts(text: &str) -> [u16; 256] {
+    let mut c = [0u16; 256];
+    let (bytes, n) = (text.as_bytes(), text.len());
+    let split = SplitWhite { text, i: 0 };
+    let white = |i: usize| match bytes[i] {
+        x @ 0..0x80 => (matches!(x, b'\t'..=b'\r' | b' '), 1),
+        _ => split.at(i),
+    };
+    let mut i = 0;
+    while i < n {
+        let (w, len) = white(i);
+        if w {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut chars = 0usize;
+        while i < n {
+            let (w, len) = white(i);
+            if w {
+                break;
+            }
+            // `İ` (C4 B0) is two characters in lower case, as in `key`.
+            chars += if len == 2 && bytes[i] == 0xC4 && bytes[i + 1] == 0xB0 { 2 } else { 1 };
+            i += len;
+        }
+        let first = match bytes[start] {
+            x @ 0..0x80 => char::from(x.to_ascii_lowercase()),
+            _ => text[start..].chars().next().and_then(|c| c.to_lowercase().next()).unwrap_or(' '),
+        };
+        let k = (u64::from(first) << 32) | chars as u64;
+        let bucket = usize::from((k ^ (k >> 29) ^ (k >> 41)) as u8);
+        c[bucket] = c[bucket].saturating_add(1);
+    }
+    c
+}
+
 /// The key of a word: its first character and its number of characters, both of the word
 /// in lower case (`str::to_lowercase` turns one character into one, but `İ` into two, and
-/// a first `Σ` always into `σ`).
-#[inline]
+/// a first `Σ` always into `σ`). [`bucket_counts`] finds it in its pass over the text;
+/// this form, word by word, is what the tests compare with.
+#[cfg(test)]
 fn key(w: &str) -> u64 {
     let (first, chars) = if w.is_ascii() {
         (w.as_bytes()[0].to_ascii_lowercase() as char, w.len())
@@ -277,6 +310,24 @@ mod tests {
         ) {
             let a = a.concat();
             prop_assert_eq!(split_white(&a).collect::<Vec<_>>(), a.split_whitespace().collect::<Vec<_>>());
+        }
+
+        /// The one-pass bucket counts are those of `split_white` and `key`.
+        #[test]
+        fn bucket_counts_are_those_of_split_and_key(
+            a in prop::collection::vec(prop::sample::select(vec![
+                "a", "A", "é", "É", "Σ", "İ", "ı", "ب", "K", "\u{212A}", "ß", "ẞ", "\u{23A}", "Ω", "1",
+                " ", "\t", "\r\n", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{200B}", "ab", "日本",
+            ]), 0..40),
+        ) {
+            let a = a.concat();
+            let mut c = [0u16; 256];
+            for w in split_white(&a) {
+                let k = key(w);
+                let bucket = usize::from((k ^ (k >> 29) ^ (k >> 41)) as u8);
+                c[bucket] += 1;
+            }
+            prop_assert_eq!(bucket_counts(&a), c, "{:?}", a);
         }
 
         /// A word's key is that of the word in lower case, so a sketch's bound holds.
