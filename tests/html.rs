@@ -242,6 +242,33 @@ fn the_section_handed_over_in_pieces_makes_the_same_page() {
     }
 }
 
+/// `check --format html` keeps the documents but not what tied each bead (only `align`
+/// shows it): the page is the same without the ties, and they are dropped.
+#[test]
+fn the_page_does_not_need_the_ties() {
+    let paths = ["fixtures/newsletter-errors", "fixtures/alignment/commands-dropped"];
+    let (with, docs, diags) = render(&paths);
+    let tied = |docs: &[Document]| -> usize {
+        let beads = docs.iter().flat_map(|d| &d.pairings).flat_map(|p| &p.beads);
+        beads.map(|b| b.ties.len() + b.blocks.iter().map(|bb| bb.ties.len()).sum::<usize>()).sum()
+    };
+    assert!(tied(&docs) > 0, "the fixtures have ties");
+    let opts = Options { keep_documents: true, keep_ties: false, ..Options::default() };
+    let (groups, _) = discover::discover(&paths.iter().map(PathBuf::from).collect::<Vec<_>>());
+    let mut docs = Vec::new();
+    let mut all = Vec::new();
+    for g in &groups {
+        let r = check::check_group(g, &opts);
+        all.extend(r.input_errors);
+        all.extend(r.diagnostics);
+        docs.extend(r.document);
+    }
+    assert_eq!(tied(&docs), 0);
+    assert_eq!(all.len(), diags.len());
+    let refs: Vec<&Document> = docs.iter().collect();
+    assert_eq!(report(&refs, &all), with);
+}
+
 #[test]
 fn links_in_the_page_point_inside_it() {
     let (html, _, _) = render(&["fixtures/newsletter-errors"]);

@@ -20,8 +20,9 @@ pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>)
     if wa == 0.0 || wb == 0.0 {
         return Some((0.0, confidence));
     }
-    let inter: f64 =
-        common_by(&xa, &xb, |x, y| x.0.cmp(&y.0)).map(|(x, y)| x.1.min(y.1) * (x.2 + y.2) / 2.0).sum();
+    let inter: f64 = common_by(&xa, &xb, |x, y| x.0.cmp(&y.0))
+        .map(|(x, y)| f64::from(x.1.min(y.1)) * (x.2 + y.2) / 2.0)
+        .sum();
     Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
 }
 
@@ -172,7 +173,7 @@ pub(super) fn unsupported_parts(
                                 .any(|v| v != u && a.keys[v].binary_search_by_key(k, |x| x.0).is_ok());
                             let sh = shared.has(*k);
                             if !sibling {
-                                distinct += c * w;
+                                distinct += f64::from(*c) * w;
                                 distinct_shared |= sh;
                             }
                         }
@@ -225,12 +226,12 @@ pub(super) struct Lengths {
 
 /// A walk through a list of keys sorted by id, asked for ids in increasing order.
 struct Cursor<'k> {
-    keys: &'k [(u32, f64, f64)],
+    keys: &'k [(u32, u32, f64)],
     at: usize,
 }
 
 impl<'k> Cursor<'k> {
-    fn new(keys: &'k [(u32, f64, f64)]) -> Cursor<'k> {
+    fn new(keys: &'k [(u32, u32, f64)]) -> Cursor<'k> {
         Cursor { keys, at: 0 }
     }
 

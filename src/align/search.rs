@@ -124,7 +124,14 @@ pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Option<
         m.filled = true;
     }
     let at = |i: usize, j: usize| band.index(i, j).expect("the path stays in the band");
-    let mut out = Vec::new();
+    // The path's length first: a document keeps its beads to the end, with no growth
+    // slack (a quarter of the block beads' bytes on a long document, session 8).
+    let (mut i, mut j, mut len) = (n, m, 0);
+    while i > 0 || j > 0 {
+        let (a, b) = back[at(i, j)];
+        (i, j, len) = (i - a as usize, j - b as usize, len + 1);
+    }
+    let mut out = Vec::with_capacity(len);
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let (a, b) = back[at(i, j)];

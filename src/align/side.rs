@@ -45,7 +45,7 @@ use std::ops::Range;
 pub(super) struct Side<'a> {
     pub(super) items: &'a [Item],
     /// Per unit: (key id, count, weight divided by the key's document frequency), by id.
-    pub(super) keys: Vec<Vec<(u32, f64, f64)>>,
+    pub(super) keys: Vec<Vec<(u32, u32, f64)>>,
     /// Per unit: the weight of its keys, `count × weight` summed in the order of `keys`
     /// (what every bead cost with the unit sums otherwise).
     pub(super) key_w: Vec<f64>,
@@ -79,7 +79,7 @@ pub(super) struct Side<'a> {
 /// stems with repeats, sorted cognates.
 #[derive(Default)]
 pub(super) struct Runs {
-    keys: [Vec<Vec<(u32, f64, f64)>>; 2],
+    keys: [Vec<Vec<(u32, u32, f64)>>; 2],
     /// The weight of each run's combined keys and of its unique stems (as `key_w` and
     /// `stems_w` of a unit).
     key_w: [Vec<f64>; 2],
@@ -99,7 +99,7 @@ impl Runs {
     /// Runs of at most `max_merge` units (the longest a bead takes): none for a side
     /// whose beads are never merges.
     fn new(
-        keys: &[Vec<(u32, f64, f64)>],
+        keys: &[Vec<(u32, u32, f64)>],
         stems: &[Vec<u32>],
         cognates: &[Vec<u32>],
         stem_w: &[f64],
@@ -113,7 +113,7 @@ impl Runs {
         let starts = |k: usize| if k <= max_merge { (n + 1).saturating_sub(k) } else { 0 };
         // Each unit is in two runs of 2 and three of 3; stems are kept twice.
         let unit_bytes = |k: usize| {
-            keys[k].len() * std::mem::size_of::<(u32, f64, f64)>()
+            keys[k].len() * std::mem::size_of::<(u32, u32, f64)>()
                 + (2 * stems[k].len() + cognates[k].len()) * 4
                 + 4 * 24
         };
@@ -128,7 +128,7 @@ impl Runs {
             [twos, threes]
         };
         let stems_all = each(stems);
-        let keys: [Vec<Vec<(u32, f64, f64)>>; 2] =
+        let keys: [Vec<Vec<(u32, u32, f64)>>; 2] =
             [2, 3].map(|k| (0..starts(k)).map(|i| combine_keys(&keys[i..i + k])).collect());
         let stems: [Vec<Vec<u32>>; 2] = stems_all.each_ref().map(|runs| {
             runs.iter()
@@ -184,8 +184,8 @@ pub(super) fn sorted(units: &[Vec<u32>]) -> Vec<u32> {
 }
 
 /// The weight of a list of keys: `count × weight`, summed in the list's order.
-pub(super) fn key_weight(keys: &[(u32, f64, f64)]) -> f64 {
-    keys.iter().map(|(_, c, w)| c * w).sum()
+pub(super) fn key_weight(keys: &[(u32, u32, f64)]) -> f64 {
+    keys.iter().map(|(_, c, w)| f64::from(*c) * w).sum()
 }
 
 /// The weight of a list of stems, summed in the list's order.
@@ -194,10 +194,10 @@ pub(super) fn stem_weight(stems: &[u32], stem_w: &[f64]) -> f64 {
 }
 
 /// The keys of several units, combined: counts added, by id.
-fn combine_keys(units: &[Vec<(u32, f64, f64)>]) -> Vec<(u32, f64, f64)> {
-    let mut v: Vec<(u32, f64, f64)> = units.iter().flatten().copied().collect();
+fn combine_keys(units: &[Vec<(u32, u32, f64)>]) -> Vec<(u32, u32, f64)> {
+    let mut v: Vec<(u32, u32, f64)> = units.iter().flatten().copied().collect();
     v.sort_by_key(|x| x.0);
-    let mut out: Vec<(u32, f64, f64)> = Vec::with_capacity(v.len());
+    let mut out: Vec<(u32, u32, f64)> = Vec::with_capacity(v.len());
     for e in v {
         match out.last_mut() {
             Some(l) if l.0 == e.0 => l.1 += e.1,
@@ -249,14 +249,17 @@ impl<'a> Side<'a> {
             }
             raw.push(v);
         }
-        let keys: Vec<Vec<(u32, f64, f64)>> = raw
+        let keys: Vec<Vec<(u32, u32, f64)>> = raw
             .into_iter()
             .map(|v| {
-                let mut out: Vec<(u32, f64, f64)> = Vec::new();
+                // One entry per id, room for no more: a long document's section sides
+                // held a third of these lists as growth slack at the peak (session 8).
+                let ids = v.len() - v.windows(2).filter(|p| p[0].0 == p[1].0).count();
+                let mut out: Vec<(u32, u32, f64)> = Vec::with_capacity(ids);
                 for (k, w) in v {
                     match out.last_mut() {
-                        Some(e) if e.0 == k => e.1 += 1.0,
-                        _ => out.push((k, 1.0, w / df[k as usize])),
+                        Some(e) if e.0 == k => e.1 += 1,
+                        _ => out.push((k, 1, w / df[k as usize])),
                     }
                 }
                 out
@@ -332,7 +335,7 @@ impl<'a> Side<'a> {
 
     /// The weight of the keys of a range of units, combined (`key_weight` of
     /// [`Side::keys_of`], precomputed for one unit and for runs).
-    pub(super) fn key_weight_of(&self, r: Range<usize>, keys: &[(u32, f64, f64)]) -> f64 {
+    pub(super) fn key_weight_of(&self, r: Range<usize>, keys: &[(u32, u32, f64)]) -> f64 {
         if r.len() == 1 {
             return self.key_w[r.start];
         }
@@ -349,7 +352,7 @@ impl<'a> Side<'a> {
     }
 
     /// The keys of a range of units, combined.
-    pub(super) fn keys_of(&self, r: Range<usize>) -> std::borrow::Cow<'_, [(u32, f64, f64)]> {
+    pub(super) fn keys_of(&self, r: Range<usize>) -> std::borrow::Cow<'_, [(u32, u32, f64)]> {
         if r.len() == 1 {
             return std::borrow::Cow::Borrowed(&self.keys[r.start]);
         }

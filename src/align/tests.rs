@@ -158,7 +158,7 @@ proptest::proptest! {
             for i in 0..(items.len() + 1).saturating_sub(k) {
                 let r = i..i + k;
                 let keys = s.keys_of(r.clone());
-                let direct: f64 = keys.iter().map(|(_, c, w)| c * w).sum();
+                let direct: f64 = keys.iter().map(|(_, c, w)| f64::from(*c) * w).sum();
                 proptest::prop_assert_eq!(s.key_weight_of(r.clone(), &keys).to_bits(), direct.to_bits());
                 let mut stems: Vec<u32> = s.stems[r.clone()].iter().flatten().copied().collect();
                 stems.sort_unstable();

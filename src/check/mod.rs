@@ -184,6 +184,9 @@ pub struct Options {
     pub settings: Arc<Settings>,
     /// Keep each group's `Document` in its report (for `align` and reports).
     pub keep_documents: bool,
+    /// Keep what tied each bead in a kept document (`align` shows it; the rules and the
+    /// HTML report read only the beads).
+    pub keep_ties: bool,
     /// The source language was given on the command line (front matter cannot change it).
     pub source_explicit: bool,
     /// How files are read (size limit, lossy decoding).
@@ -198,6 +201,7 @@ impl Default for Options {
             levels: Vec::new(),
             settings: Arc::new(Settings::default()),
             keep_documents: true,
+            keep_ties: true,
             source_explicit: false,
             load: crate::source::LoadOptions::default(),
         }
@@ -358,9 +362,9 @@ pub fn build(group: &Group, opts: &Options, report: &mut GroupReport) -> Option<
     let mut pairings = Vec::with_capacity(targets.len());
     for i in targets {
         let mut beads = pair(&versions[source], &versions[i]);
-        // What tied each bead is shown by `align` and kept with a kept document; the rules
-        // read only the beads (a long document's ties were megabytes held to the end).
-        if !opts.keep_documents {
+        // What tied each bead is shown by `align` only; the rules and the HTML report read
+        // only the beads (a long document's ties were megabytes held to the end).
+        if !(opts.keep_documents && opts.keep_ties) {
             for b in &mut beads {
                 b.ties = Vec::new();
                 for bb in &mut b.blocks {

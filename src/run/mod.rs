@@ -102,6 +102,8 @@ pub struct RunOptions {
     pub selection: rules::Selection,
     /// Keep documents after checking (alignment tables, reports).
     pub keep_documents: bool,
+    /// Keep what tied each bead in a kept document (`align`).
+    pub keep_ties: bool,
     /// No summary line, no remarks.
     pub quiet: bool,
     pub input: InputArgs,
@@ -146,6 +148,7 @@ pub fn options_for(
             levels: cfg.levels,
             settings: cfg.settings,
             keep_documents: run.keep_documents,
+            keep_ties: run.keep_ties,
             source_explicit: run.source.is_some(),
             load: crate::source::LoadOptions {
                 max_size: run.input.max_file_size.unwrap_or(cfg.input.max_size),
