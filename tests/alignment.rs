@@ -468,3 +468,34 @@ fn a_bullet_dropped_between_two_alike_bullets_names_both() {
     assert!(msg.contains("“Check the dates on every tin") && !msg.contains("vegetables"), "{msg}");
     assert_eq!(m[0]["related"].as_array().unwrap().len(), 1, "{json}");
 }
+
+/// The reverse inside a section: the Arabic list has a bullet the English lacks, next to
+/// one alike in length: `content-extra` (off by default) names both Arabic bullets and the
+/// English bullet paired with one of them.
+#[test]
+fn an_extra_bullet_next_to_an_alike_one_names_both() {
+    let out = oerlint()
+        .args([
+            "check",
+            "fixtures/alignment/bullets-alike-extra",
+            "--select",
+            "content-extra",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_spans_valid(&json);
+    let d = diags(&json);
+    let m = of_rule(&d, "content-extra");
+    assert_eq!(m.len(), 1, "{json}");
+    let ar: Vec<u64> = std::iter::once(&m[0]["primary"])
+        .chain(m[0]["related"].as_array().unwrap())
+        .filter(|l| l["path"].as_str().unwrap().ends_with("ar.md"))
+        .map(|l| l["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ar, [9, 10], "{json}");
+    let notes = m[0]["notes"].as_array().unwrap();
+    assert!(notes[0].as_str().unwrap().contains("which one it lacks"), "{json}");
+}

@@ -68,7 +68,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             )
             .related(ctx.tgt.block_label(other, "or this block".to_string()))
             .related(ctx.src.block_label(pair, format!("the {src} block paired with one of the two")))
-            .note(super::content_missing::ALIKE),
+            .note(
+                "the two blocks are alike in length and share no anchor, name or word with the source: which \
+                 one it lacks, only their meaning tells (`oerlint align --blocks` shows the pairing)",
+            ),
         };
         out.push(d.expected_found("", preview));
     }
