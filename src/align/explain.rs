@@ -5,6 +5,9 @@ use super::evidence::{cognate_overlap, similarity, stem_dice};
 use super::side::Side;
 use super::{Bead, Item, Params, AMBIGUOUS};
 
+/// Keys on one side of a bead above which the ties are found with hash sets.
+const SMALL: usize = 32;
+
 /// Fills in each bead's confidence and ties.
 ///
 /// A pairing is sure when a rung (a shared pin) or strong shared anchors tie it; without
@@ -25,21 +28,41 @@ pub(super) fn explain(
         if b.src.is_empty() || b.tgt.is_empty() {
             continue;
         }
-        // Linear scans (beads hold a few units with a few keys each) and no `pin:{k}`
-        // string per comparison: the same ties in the same order as hash sets gave.
+        // Linear scans for the usual bead (a few units with a few keys each: no hash set
+        // to build, no `pin:{k}` string per comparison); hash sets above `SMALL` keys, so
+        // that a paragraph of many thousand numbers stays linear. The same ties in the same
+        // order either way.
         let (bs, bt) = (&src[b.src.clone()], &tgt[b.tgt.clone()]);
+        type Set<'a> = std::collections::HashSet<&'a str, foldhash::fast::RandomState>;
+        let big = |n: usize| n > SMALL;
+        let tk: Option<Set> = big(bt.iter().map(|i| i.anchors.len()).sum())
+            .then(|| bt.iter().flat_map(|i| i.anchors.iter().map(|(k, _)| k.as_str())).collect());
+        let mut seen: Option<Set> = big(bs.iter().map(|i| i.anchors.len()).sum()).then(Set::default);
         let mut ties: Vec<compact_str::CompactString> = Vec::new();
         for (k, w) in bs.iter().flat_map(|i| i.anchors.iter()) {
-            if *w > 0.0 && bt.iter().any(|i| i.anchors.iter().any(|(x, _)| x == k)) && !ties.contains(k) {
+            let shared = match &tk {
+                Some(set) => set.contains(k.as_str()),
+                None => bt.iter().any(|i| i.anchors.iter().any(|(x, _)| x == k)),
+            };
+            let new = match &mut seen {
+                Some(set) => *w > 0.0 && shared && set.insert(k.as_str()),
+                None => *w > 0.0 && shared && !ties.contains(k),
+            };
+            if new {
                 ties.push(k.clone());
             }
         }
+        let tp: Option<Set> = big(bt.iter().map(|i| i.pins.len()).sum())
+            .then(|| bt.iter().flat_map(|i| i.pins.iter().map(String::as_str)).collect());
+        let mut pins_seen: Set = Set::default();
         let mut rung = false;
         for (u, it) in b.src.clone().zip(bs) {
             for k in &it.pins {
-                if bt.iter().any(|i| i.pins.contains(k))
-                    && !ties.iter().any(|x| x.strip_prefix("pin:") == Some(k.as_str()))
-                {
+                let shared = match &tp {
+                    Some(set) => set.contains(k.as_str()),
+                    None => bt.iter().any(|i| i.pins.contains(k)),
+                };
+                if shared && pins_seen.insert(k.as_str()) {
                     rung |= !s.live[u].is_empty();
                     ties.push(compact_str::format_compact!("pin:{k}"));
                 }
