@@ -407,6 +407,12 @@ pub fn sarif_parts(diags: &[Diagnostic], repo_root: &Path) -> Vec<SarifPart> {
                     .collect();
                 text.push_str(&format!(" See {}.", links.join(", ")));
             }
+            // The notes the human output prints after `=` (why, what to check): a
+            // paragraph each, as GitHub shows the message's line breaks.
+            for n in &d.notes {
+                text.push_str("\n\nNote: ");
+                text.push_str(&sarif_sentence(n));
+            }
             SarifPart {
                 severity: d.severity,
                 hash,

@@ -209,11 +209,38 @@ fn sarif_has_the_required_fields_and_agrees_with_json() {
                 // GitHub shows a related location only when the message links it.
                 assert!(msg.contains(&format!("]({})", k + 1)), "{msg}");
             }
+            assert_notes_follow(msg, j);
             let fp = res["partialFingerprints"]["primaryLocationLineHash"].as_str().unwrap();
             assert!(fp_re.is_match(fp), "{fp}");
             assert!(fingerprints.insert(fp.to_string()), "duplicate fingerprint {fp}");
         }
         assert!(run.get("invocations").is_none());
+    }
+}
+
+/// The JSON finding's notes end the SARIF message, a paragraph each, in order.
+fn assert_notes_follow(msg: &str, j: &Value) {
+    let notes: Vec<&str> =
+        j["notes"].as_array().map(|n| n.iter().map(|x| x.as_str().unwrap()).collect()).unwrap_or_default();
+    let paragraphs: Vec<&str> = msg.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), notes.len() + 1, "{msg}");
+    for (p, n) in paragraphs[1..].iter().zip(&notes) {
+        let body = p.strip_prefix("Note: ").unwrap_or_else(|| panic!("{msg}"));
+        // Escaped as the message is; the note's own words are all there.
+        let plain = body.replace("\\[", "[").replace("\\]", "]");
+        assert!(plain.starts_with(n.trim_end_matches('.')), "{plain} / {n}");
+    }
+}
+
+#[test]
+fn sarif_messages_carry_the_notes() {
+    let diags = diagnostics(&[Path::new("fixtures/alignment/neighbours-alike")]);
+    let s = sarif_json(&diags, &repo());
+    let results = s["runs"][0]["results"].as_array().unwrap();
+    let jd = json_diags(&diags);
+    assert!(jd.iter().any(|j| j["notes"].as_array().is_some_and(|n| !n.is_empty())));
+    for (res, j) in results.iter().zip(&jd) {
+        assert_notes_follow(res["message"]["text"].as_str().unwrap(), j);
     }
 }
 
