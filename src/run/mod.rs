@@ -129,10 +129,11 @@ pub fn options_for(
     group: &Group,
     run: &RunOptions,
     cache: &mut HashMap<PathBuf, Result<Arc<Options>, config::ConfigError>>,
+    finder: &mut config::Finder,
 ) -> Result<(Arc<Options>, Option<PathBuf>), config::ConfigError> {
     let found = match &run.config {
         Some(p) => Some(p.clone()),
-        None => group.files.first().and_then(|(p, _)| config::find(p)),
+        None => group.files.first().and_then(|(p, _)| finder.find(p)),
     };
     let key = found.clone().unwrap_or_default();
     let entry = cache.entry(key).or_insert_with(|| {
@@ -179,10 +180,11 @@ pub fn check_all(
 ) -> Outcome {
     let discover::Discovery { groups, errors, notes } = discover::discover_with(paths, run.input.follow);
     let mut cache = HashMap::new();
+    let mut finder = config::Finder::default();
     let mut config_errors: Vec<config::ConfigError> = Vec::new();
     let mut jobs: Vec<(Group, Arc<Options>)> = Vec::new();
     for g in groups {
-        match options_for(&g, run, &mut cache) {
+        match options_for(&g, run, &mut cache, &mut finder) {
             Ok((opts, cfg_path)) => {
                 // Include and exclude globs are relative to the configuration's folder.
                 let mut g = g;
