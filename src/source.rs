@@ -391,7 +391,7 @@ fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<usize>)> {
     if bytes.is_empty() {
         return Err(("file is empty".into(), None));
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, &bytes) {
         return Err(binary(pos));
     }
     match String::from_utf8(bytes) {
