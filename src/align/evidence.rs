@@ -16,7 +16,7 @@ pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>)
     if wa == 0.0 && wb == 0.0 {
         return None;
     }
-    let confidence = (wa.min(wb).max(wa.max(wb) / 3.0) / STRONG).min(1.0);
+    let confidence = confidence(wa, wb);
     if wa == 0.0 || wb == 0.0 {
         return Some((0.0, confidence));
     }
@@ -24,6 +24,18 @@ pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>)
         .map(|(x, y)| f64::from(x.1.min(y.1)) * (x.2 + y.2) / 2.0)
         .sum();
     Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
+}
+
+/// The confidence [`similarity`] gives the anchors of two bead sides whose keys weigh
+/// `wa` and `wb` (1 when each carries at least one strong anchor's weight).
+pub(super) fn confidence(wa: f64, wb: f64) -> f64 {
+    (wa.min(wb).max(wa.max(wb) / 3.0) / STRONG).min(1.0)
+}
+
+/// The weights of the keys of two bead sides, as [`similarity`] reads them, where the
+/// sides keep them (one unit, or a run of 2 or 3): no list to combine.
+pub(super) fn kept_key_weights(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<(f64, f64)> {
+    Some((a.kept_key_weight(ar)?, b.kept_key_weight(br)?))
 }
 
 /// Dice similarity of the stems of two bead sides (0 to 1), each stem weighted by how

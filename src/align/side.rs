@@ -342,6 +342,15 @@ impl<'a> Side<'a> {
         run(&self.runs.key_w, &r).copied().unwrap_or_else(|| key_weight(keys))
     }
 
+    /// [`Side::key_weight_of`] where the side keeps it (one unit, or a run): none
+    /// where the keys would have to be combined first.
+    pub(super) fn kept_key_weight(&self, r: Range<usize>) -> Option<f64> {
+        if r.len() == 1 {
+            return Some(self.key_w[r.start]);
+        }
+        run(&self.runs.key_w, &r).copied()
+    }
+
     /// The weight of the unique stems of a range of units (`stem_weight` of them,
     /// precomputed for one unit and for runs).
     pub(super) fn stem_weight_of(&self, r: Range<usize>, stems: &[u32]) -> f64 {

@@ -268,3 +268,53 @@ fn moved_on_the_searchs_sides_is_moved_on_sides_of_its_own() {
         assert_eq!(together, apart, "case {case}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+    /// The search cell by cell, merges costed last and left out once a bound shows they
+    /// lose, fills the table (every cell's cost to the bit and the bead into it) as the
+    /// search that pushes every bead's full cost forward from each cell, for blocks and
+    /// for sections, under a few ratios. Units of few lengths and few keys make ties.
+    #[test]
+    fn the_search_with_bounds_fills_the_table_of_the_full_search(
+        units in proptest::collection::vec(
+            (
+                0usize..4,
+                proptest::collection::vec(0u8..6, 0..3),
+                proptest::collection::vec(0u8..6, 0..4),
+                0u8..8,
+            ),
+            0..16,
+        ),
+        split in 0usize..16,
+        ratio in proptest::sample::select(vec![1.0, 0.8, 1.3]),
+    ) {
+        let items: Vec<Item> = units
+            .iter()
+            .map(|(len, keys, stems, kind)| Item {
+                len: [20.0, 60.0, 80.0, 140.0][*len],
+                anchors: keys.iter().map(|k| (format!("Number:{k}").into(), [0.5, 2.0, 6.0][*k as usize % 3])).collect(),
+                cognates: if kind % 4 == 1 { vec!["zoom".into()] } else { Vec::new() },
+                stems: stems.iter().map(|s| [b'a', b'b', b'c', b'a' + s]).collect(),
+                heading: kind % 5 == 0,
+                pins: if kind % 7 == 3 { vec![format!("n:{}", keys.len())] } else { Vec::new() },
+                code: kind % 6 == 2,
+                shape: if kind % 3 == 1 { BULLET } else { 3 },
+                ..Item::default()
+            })
+            .collect();
+        let at = split.min(items.len());
+        let (src, tgt) = items.split_at(at);
+        for p in [&BLOCKS, &SECTIONS] {
+            let mut ids = side::Ids::default();
+            let mut s = Side::new(src, &mut ids, p.max_merge);
+            let mut t = Side::new(tgt, &mut ids, p.max_merge);
+            link_pins(&mut s, &mut t);
+            let (_, cost, back) = search::table(&s, &t, p, cost::Ratio(ratio), None);
+            let (_, want_cost, want_back) = search::table_pushed(&s, &t, p, cost::Ratio(ratio));
+            proptest::prop_assert_eq!(back, want_back);
+            let bits = |v: &[f64]| v.iter().map(|c| c.to_bits()).collect::<Vec<u64>>();
+            proptest::prop_assert_eq!(bits(&cost), bits(&want_cost));
+        }
+    }
+}
