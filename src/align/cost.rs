@@ -260,8 +260,22 @@ pub(super) fn bead_cost_unless(
     tr: Range<usize>,
     beaten: impl Fn(f64) -> bool,
 ) -> Option<f64> {
+    bead_terms_unless(p, ratio, s, sr, t, tr, beaten).map(|(_, cost)| cost)
+}
+
+/// [`bead_cost_unless`] with the bead's [`Terms`] (for a [`super::search::Memo`]).
+pub(super) fn bead_terms_unless(
+    p: &Params,
+    ratio: Ratio,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+    beaten: impl Fn(f64) -> bool,
+) -> Option<(Terms, f64)> {
     if sr.is_empty() || tr.is_empty() || (sr.len() == 1 && tr.len() == 1) {
-        return Some(bead_cost(p, ratio, s, sr, t, tr));
+        let x = terms(p, ratio, s, sr.clone(), t, tr.clone());
+        return Some((x, finish(p, ratio, s, sr, t, tr, x)));
     }
     let (l1, l2) = lengths(s, &sr, t, &tr);
     let len_cost = length_cost(l1, l2, ratio.0);
@@ -274,7 +288,7 @@ pub(super) fn bead_cost_unless(
         return None;
     }
     let x = Terms { merge: merge.total(p, unsupported(p, ratio, s, sr, t, tr)), ..x };
-    Some(sum(p, len_cost, x))
+    Some((x, sum(p, len_cost, x)))
 }
 
 /// A bead's cost from its [`Terms`] and the length cost under `ratio`.

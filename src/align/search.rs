@@ -1,6 +1,6 @@
 //! The dynamic programme over beads, in the full table or a band around its diagonal.
 
-use super::cost::{bead_cost, bead_cost_unless, debug_align, finish, terms, Ratio, Terms};
+use super::cost::{bead_cost, bead_cost_unless, bead_terms_unless, debug_align, finish, Ratio, Terms};
 use super::side::Side;
 use super::{Bead, Params};
 
@@ -53,7 +53,7 @@ impl Band {
     }
 }
 
-/// The most bead terms a [`Memo`] keeps (56 bytes each): above it, each search computes
+/// The most bead terms a [`Memo`] keeps (64 bytes each): above it, each search computes
 /// its own.
 const MEMO_TERMS: usize = 1 << 16;
 
@@ -62,8 +62,9 @@ const MEMO_TERMS: usize = 1 << 16;
 /// Only where no term depends on the ratio (no `Params::part_length`) and the table is
 /// small; otherwise each search computes its own, with the same results.
 pub(super) struct Memo {
-    terms: Vec<Terms>,
-    filled: bool,
+    /// By cell and bead: none until a search needs them (a merge that a bound showed
+    /// to lose in every search so far has none).
+    terms: Vec<Option<Terms>>,
 }
 
 impl Memo {
@@ -71,7 +72,7 @@ impl Memo {
         let cells = Band::new(s.items.len(), t.items.len()).cells;
         let beads = 2 + 2 * p.max_merge - 1;
         (!p.part_length && cells.saturating_mul(beads) <= MEMO_TERMS)
-            .then(|| Memo { terms: vec![Terms::default(); cells * beads], filled: false })
+            .then(|| Memo { terms: vec![None; cells * beads] })
     }
 }
 
@@ -122,7 +123,8 @@ pub(super) fn table(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Opti
     let mut back = vec![(0u8, 0u8); band.cells];
     cost[0] = 0.0;
     // (With the alignment's debug output on, every bead is costed, as it prints them.)
-    let prune = memo.is_none() && !debug_align();
+    let bounded = !debug_align();
+    let prune = memo.is_none() && bounded;
     for i2 in 0..=n {
         for j2 in band.lo[i2]..=band.hi[i2] {
             if i2 == 0 && j2 == 0 {
@@ -152,13 +154,20 @@ pub(super) fn table(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Opti
                         }
                     }
                     None => bead_cost(p, ratio, s, sr, t, tr),
-                    Some(m) => {
-                        let x = &mut m.terms[cell * beads.len() + e];
-                        if !m.filled {
-                            *x = terms(p, ratio, s, sr.clone(), t, tr.clone());
+                    Some(m) => match &mut m.terms[cell * beads.len() + e] {
+                        Some(x) => finish(p, ratio, s, sr, t, tr, *x),
+                        kept => {
+                            let beaten =
+                                |bound: f64| bounded && best.is_some_and(|(c, _, _)| here + bound > c);
+                            match bead_terms_unless(p, ratio, s, sr, t, tr, beaten) {
+                                Some((x, cost)) => {
+                                    *kept = Some(x);
+                                    cost
+                                }
+                                None => continue,
+                            }
                         }
-                        finish(p, ratio, s, sr, t, tr, *x)
-                    }
+                    },
                 };
                 let c = here + bead;
                 let better = match best {
@@ -174,9 +183,6 @@ pub(super) fn table(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Opti
                 back[k] = (beads[e].0 as u8, beads[e].1 as u8);
             }
         }
-    }
-    if let Some(m) = memo {
-        m.filled = true;
     }
     (band, cost, back)
 }
