@@ -249,8 +249,8 @@ fn evidence_bounds(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<u
 /// and products by non-negative constants never round a larger operand to a smaller
 /// result, and the cost is summed in one order ([`sum`]): each bound is at most the
 /// cost as `bead_cost` rounds it, so a caller that drops the bead only when even the
-/// bound loses drops nothing that could win. Only merges are bounded (the one-to-one
-/// and skip beads are what they are compared with).
+/// bound loses drops nothing that could win. Beads with an empty side are not bounded
+/// (they cost little, and the search costs them first: they give the best to beat).
 pub(super) fn bead_cost_unless(
     p: &Params,
     ratio: Ratio,
@@ -273,7 +273,7 @@ pub(super) fn bead_terms_unless(
     tr: Range<usize>,
     beaten: impl Fn(f64) -> bool,
 ) -> Option<(Terms, f64)> {
-    if sr.is_empty() || tr.is_empty() || (sr.len() == 1 && tr.len() == 1) {
+    if sr.is_empty() || tr.is_empty() {
         let x = terms(p, ratio, s, sr.clone(), t, tr.clone());
         return Some((x, finish(p, ratio, s, sr, t, tr, x)));
     }
@@ -284,6 +284,10 @@ pub(super) fn bead_terms_unless(
         return None;
     }
     let x = with_evidence(p, s, sr.clone(), t, tr.clone(), plain);
+    if !merge.merge {
+        // (No unsupported parts: the cost is what `finish` makes of the terms.)
+        return Some((x, sum(p, len_cost, x)));
+    }
     if beaten(sum(p, len_cost, x)) {
         return None;
     }

@@ -76,9 +76,9 @@ impl Memo {
     }
 }
 
-/// The beads a search tries, in the order their costs are computed in a cell: the
-/// one-to-one and skip beads first (cheap, and most often the best), then the merges,
-/// whose dearest term [`bead_cost_unless`] leaves out once a bound shows the merge loses.
+/// The beads a search tries, in the order their costs are computed in a cell: the skip
+/// beads first (cheap), then one to one (most often the best), then the merges, whose
+/// dearest terms [`bead_cost_unless`] leaves out once a bound shows the bead loses.
 fn bead_kinds(max_merge: usize) -> Vec<(usize, usize)> {
     let mut beads: Vec<(usize, usize)> = vec![(1, 0), (0, 1)];
     for a in 1..=max_merge {
@@ -96,9 +96,9 @@ fn bead_kinds(max_merge: usize) -> Vec<(usize, usize)> {
 /// Each cell takes the cheapest of the beads that end in it; of equal costs, the one
 /// that starts in the cell first in row order (the one a search pushing costs forward
 /// from each cell in row order keeps, since it replaces a cost only by a smaller one).
-/// Searching cell by cell lets the merges come last: a merge whose cost without its
-/// unsupported parts already exceeds the best so far cannot win, nor tie (a tie would
-/// need equal costs), and its parts are not looked at.
+/// Searching cell by cell lets the skips come first and the merges last: a bead whose
+/// bound (`bead_cost_unless`) already exceeds the best so far cannot win, nor tie (a tie
+/// would need equal costs), and its evidence is not looked at.
 pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio, memo: Option<&mut Memo>) -> Vec<Bead> {
     let (band, cost, back) = table(s, t, p, ratio, memo);
     path(s.items.len(), t.items.len(), &band, &cost, &back)
