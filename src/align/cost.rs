@@ -225,8 +225,17 @@ fn evidence_bounds(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<u
         Some((wa, wb)) if wa == 0.0 && wb == 0.0 => NEUTRAL,
         Some((wa, wb)) if wa == 0.0 || wb == 0.0 => anchor_term(0.0, confidence(wa, wb)),
         Some((wa, wb)) => anchor_term(1.0, confidence(wa, wb)),
-        // (The confidence is at most 1.)
-        None => anchor_term(1.0, 1.0),
+        None => {
+            let bare = |side: &Side, r: Range<usize>| r.into_iter().all(|u| side.keys[u].is_empty());
+            // A side without keys: no similarity (`NEUTRAL`), or none shared (a term of
+            // at least zero, `NEUTRAL`). Else at least the term of a full similarity with
+            // the highest confidence.
+            if bare(s, sr.clone()) || bare(t, tr.clone()) {
+                NEUTRAL
+            } else {
+                anchor_term(1.0, 1.0)
+            }
+        }
     };
     let none =
         |side: &Side, r: Range<usize>, of: fn(&Side, usize) -> bool| r.into_iter().all(|u| of(side, u));

@@ -2,7 +2,7 @@
 //! and the parts of a merge that have none of their own.
 
 use super::cost::length_cost;
-use super::side::{run, sorted, Side};
+use super::side::{sorted, Side};
 use super::BULLET;
 use crate::sorted::{common, common_by};
 use std::ops::Range;
@@ -46,9 +46,6 @@ pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) 
         if r.len() == 1 {
             return std::borrow::Cow::Borrowed(&s.stems[r.start]);
         }
-        if let Some(v) = run(&s.runs.stems, &r) {
-            return std::borrow::Cow::Borrowed(v);
-        }
         let mut v = sorted(&s.stems[r]);
         v.dedup();
         std::borrow::Cow::Owned(v)
@@ -68,7 +65,7 @@ pub(super) fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<us
     fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
         match r.len() {
             1 => std::borrow::Cow::Borrowed(&s.cognates[r.start]),
-            _ => run(&s.runs.cognates, &r).map_or_else(|| sorted(&s.cognates[r]).into(), |v| v.into()),
+            _ => sorted(&s.cognates[r]).into(),
         }
     }
     let (xa, xb) = (collect(a, ar), collect(b, br));
@@ -156,7 +153,7 @@ pub(super) fn unsupported_parts(
         let other = b.keys_of(br.clone());
         let other_stems: std::borrow::Cow<[u32]> = match br.len() {
             1 => b.stems[br.start].as_slice().into(),
-            _ => run(&b.runs.stems_all, br).map_or_else(|| sorted(&b.stems[br.clone()]).into(), |v| v.into()),
+            _ => sorted(&b.stems[br.clone()]).into(),
         };
         ar.clone()
             .filter(|&u| {

@@ -81,7 +81,7 @@ fn pins_are_rungs_unless_they_repeat() {
     // A pin that occurs twice on a side ties nothing.
     let src = vec![pinned(100.0, "x"), pinned(100.0, "x")];
     let tgt = vec![pinned(100.0, "x")];
-    let s = Side::new(&src, &mut Default::default(), BLOCKS.max_merge);
+    let s = Side::new(&src, &mut Default::default());
     assert!(s.pins.iter().all(|p| p.is_empty()));
     assert!(align(&src, &tgt, &BLOCKS).iter().all(|b| b.confidence < 0.9));
 }
@@ -130,9 +130,9 @@ fn phi_is_a_cdf() {
 }
 
 proptest::proptest! {
-    /// The key and stem weights a side precomputes for each unit and run of 2 and 3
-    /// are bit for bit what summing the combined lists gives (the bead costs compare
-    /// them, so not a rounding may differ).
+    /// The key and stem weights a side precomputes for each unit, and those of runs of 2
+    /// and 3, are bit for bit what summing the combined lists gives (the bead costs
+    /// compare them, so not a rounding may differ).
     #[test]
     fn precomputed_weights_are_the_direct_sums(
         units in proptest::collection::vec(
@@ -153,7 +153,7 @@ proptest::proptest! {
             })
             .collect();
         let mut ids = side::Ids::default();
-        let s = Side::new(&items, &mut ids, 3);
+        let s = Side::new(&items, &mut ids);
         for k in 1..=3 {
             for i in 0..(items.len() + 1).saturating_sub(k) {
                 let r = i..i + k;
@@ -195,8 +195,8 @@ fn searches_reusing_the_first_searchs_terms_find_the_same_beads_and_costs() {
         }
     }
     let mut ids = side::Ids::default();
-    let mut s = Side::new(&src, &mut ids, SECTIONS.max_merge);
-    let mut t = Side::new(&tgt, &mut ids, SECTIONS.max_merge);
+    let mut s = Side::new(&src, &mut ids);
+    let mut t = Side::new(&tgt, &mut ids);
     link_pins(&mut s, &mut t);
     let mut memo = search::Memo::new(&s, &t, &SECTIONS).expect("a small table keeps its terms");
     for c in [1.15, 0.8, 1.0, 2.5] {
@@ -307,8 +307,8 @@ proptest::proptest! {
         let (src, tgt) = items.split_at(at);
         for p in [&BLOCKS, &SECTIONS] {
             let mut ids = side::Ids::default();
-            let mut s = Side::new(src, &mut ids, p.max_merge);
-            let mut t = Side::new(tgt, &mut ids, p.max_merge);
+            let mut s = Side::new(src, &mut ids);
+            let mut t = Side::new(tgt, &mut ids);
             link_pins(&mut s, &mut t);
             let bits = |v: &[f64]| v.iter().map(|c| c.to_bits()).collect::<Vec<u64>>();
             let (_, cost, back) = search::table(&s, &t, p, cost::Ratio(ratio), None);
