@@ -104,6 +104,8 @@ pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
     let (ps, pt) = (on(s), on(t));
     s.live = s.pins.iter().map(|v| v.iter().copied().filter(|k| pt.contains(k)).collect()).collect();
     t.live = t.pins.iter().map(|v| v.iter().copied().filter(|k| ps.contains(k)).collect()).collect();
+    s.rungs = s.live.iter().any(|v| !v.is_empty());
+    t.rungs = t.live.iter().any(|v| !v.is_empty());
 }
 
 /// Rungs kept (negative) and broken (positive) by a bead, in units of `Params::pin`:
@@ -111,6 +113,10 @@ pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
 /// whose partner is elsewhere (or a unit left unaligned) breaks one.
 pub(super) fn pin_term(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
     let mut term = 0.0;
+    if !s.rungs && !t.rungs {
+        // (No unit of either side has a rung: the walks below would add nothing.)
+        return term;
+    }
     let mut one = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| {
         for u in ar.clone() {
             let live = &a.live[u];

@@ -55,6 +55,8 @@ pub(super) struct Side<'a> {
     pub(super) pins: Vec<Vec<u32>>,
     /// Per unit: its pins that occur once on the other side too (rungs).
     pub(super) live: Vec<Vec<u32>>,
+    /// Whether any unit has a rung (most sides have none: no bead keeps or breaks one).
+    pub(super) rungs: bool,
     /// Per unit: stem ids, sorted and unique.
     pub(super) stems: Vec<Vec<u32>>,
     /// Weight of each stem: one over the number of units that have it (a stem in every
@@ -217,6 +219,7 @@ impl<'a> Side<'a> {
             cognates,
             pins,
             live: Vec::new(),
+            rungs: false,
             stems,
             latin,
             named: items
