@@ -300,7 +300,6 @@ proptest::proptest! {
                 pins: if kind % 7 == 3 { vec![format!("n:{}", keys.len())] } else { Vec::new() },
                 code: kind % 6 == 2,
                 shape: if kind % 3 == 1 { BULLET } else { 3 },
-                ..Item::default()
             })
             .collect();
         let at = split.min(items.len());
