@@ -2,7 +2,8 @@
 //! merges and pins.
 
 use super::evidence::{
-    cognate_overlap, pin_term, similarity, stem_dice, unshared_names, unsupported_parts, Lengths,
+    cognate_overlap, confidence, kept_key_weights, pin_term, similarity, stem_dice, unshared_names,
+    unsupported_parts, Lengths,
 };
 use super::side::Side;
 use super::Params;
@@ -96,19 +97,112 @@ pub(super) fn terms(
     t: &Side,
     tr: Range<usize>,
 ) -> Terms {
+    let (x, merge) = terms_but_parts(p, s, sr.clone(), t, tr.clone());
+    match merge {
+        Some(m) if m.merge => Terms { merge: m.total(p, unsupported(p, ratio, s, sr, t, tr)), ..x },
+        _ => x,
+    }
+}
+
+/// A bead's merge cost in its parts, summed by [`MergeCost::total`] in the order
+/// `terms` always summed them: the merge itself, its unsupported parts (a merge only),
+/// code with prose, mixed kinds of units.
+#[derive(Clone, Copy)]
+pub(super) struct MergeCost {
+    base: f64,
+    /// A 2-1, 1-2 or larger bead, whose unsupported parts cost.
+    merge: bool,
+    code: bool,
+    mixed: bool,
+}
+
+impl MergeCost {
+    /// The merge cost with `parts` unsupported parts (none but for a merge).
+    fn total(self, p: &Params, parts: usize) -> f64 {
+        let mut cost = self.base;
+        if self.merge {
+            cost += p.unsupported_merge * parts as f64;
+        }
+        if self.code {
+            // Code with prose: a command never becomes its description.
+            cost += p.unsupported_merge;
+        }
+        if self.mixed {
+            cost += p.unsupported_merge;
+        }
+        cost
+    }
+}
+
+/// The unsupported parts of a merge bead (`evidence::unsupported_parts`), with the
+/// lengths it reads.
+fn unsupported(p: &Params, ratio: Ratio, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> usize {
+    let (l1, l2) = if p.part_length { lengths(s, &sr, t, &tr) } else { (0.0, 0.0) };
+    let cost = if p.part_length { length_cost(l1, l2, ratio.0) } else { 0.0 };
+    unsupported_parts(s, sr, t, tr, ratio.0, p.part_length, Lengths { l1, l2, cost })
+}
+
+/// A bead's [`Terms`] with its merge cost as if no part of a merge were unsupported (the
+/// least it can be), and the merge cost's parts (none for a bead with an empty side).
+fn terms_but_parts(
+    p: &Params,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+) -> (Terms, Option<MergeCost>) {
+    if sr.is_empty() || tr.is_empty() {
+        return (Terms { pin: p.pin * pin_term(s, sr, t, tr), ..Terms::default() }, None);
+    }
+    let (x, merge) = plain_terms(p, s, sr.clone(), t, tr.clone());
+    (with_evidence(p, s, sr, t, tr, x), Some(merge))
+}
+
+/// The terms of a bead with two sides that need no evidence: position, headings, merge
+/// (without unsupported parts) and pins. The evidence terms are left at zero.
+fn plain_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> (Terms, MergeCost) {
     let (n, m) = (s.items.len() as f64, t.items.len() as f64);
     let a = sr.len();
     let b = tr.len();
-    if a == 0 || b == 0 {
-        return Terms { pin: p.pin * pin_term(s, sr, t, tr), ..Terms::default() };
-    }
     let ps = (sr.start as f64 + a as f64 / 2.0) / n;
     let pt = (tr.start as f64 + b as f64 / 2.0) / m;
     let pos_cost = (ps - pt).abs();
+    let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
+    let code = |side: &Side, r: Range<usize>| {
+        let n = side.items[r.clone()].iter().filter(|i| i.code).count();
+        (n > 0, n < r.len())
+    };
+    let mixed = |side: &Side, r: Range<usize>| {
+        side.items[r.clone()].iter().any(|i| i.shape != side.items[r.start].shape)
+    };
+    let merge = MergeCost {
+        base: p.merge * ((a.max(b) - 1) as f64),
+        merge: a > 1 || b > 1,
+        code: code(s, sr.clone()) != code(t, tr.clone()),
+        mixed: mixed(s, sr.clone()) || mixed(t, tr.clone()),
+    };
+    let pin_cost = p.pin * pin_term(s, sr, t, tr);
+    let x = Terms {
+        pos: pos_cost,
+        heading: heading_cost,
+        merge: merge.total(p, 0),
+        pin: pin_cost,
+        ..Terms::default()
+    };
+    (x, merge)
+}
+
+/// The anchor term of a bead from the Dice similarity `x` of its anchors and its
+/// confidence: shared anchors are strong evidence; unshared ones weaker, since
+/// translations drift (a changed link should not unpair two sections).
+fn anchor_term(x: f64, conf: f64) -> f64 {
+    conf * (0.6 * (1.0 - x) - 0.2 * x) + (1.0 - conf) * NEUTRAL
+}
+
+/// [`plain_terms`] with the evidence terms: anchors, names, stems.
+fn with_evidence(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>, x: Terms) -> Terms {
     let anchor_cost = match similarity(s, sr.clone(), t, tr.clone()) {
-        // Shared anchors are strong evidence; unshared ones weaker, since translations
-        // drift (a changed link should not unpair two sections).
-        Some((x, conf)) => conf * (0.6 * (1.0 - x) - 0.2 * x) + (1.0 - conf) * NEUTRAL,
+        Some((x, conf)) => anchor_term(x, conf),
         None => NEUTRAL,
     };
     // Shared names make a pair likelier; a line of names paired with one that keeps none
@@ -116,48 +210,98 @@ pub(super) fn terms(
     // not the name of the person to write to).
     let cognate_bonus = cognate_overlap(s, sr.clone(), t, tr.clone())
         - 2.0 * unshared_names(s, sr.clone(), t, tr.clone()) as f64;
-    let stem_bonus = p.stem_weight * stem_dice(s, sr.clone(), t, tr.clone());
-    let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
-    let mut merge_cost = p.merge * ((a.max(b) - 1) as f64);
-    if a > 1 || b > 1 {
-        let (l1, l2) = if p.part_length { lengths(s, &sr, t, &tr) } else { (0.0, 0.0) };
-        let cost = if p.part_length { length_cost(l1, l2, ratio.0) } else { 0.0 };
-        merge_cost += p.unsupported_merge
-            * unsupported_parts(
-                s,
-                sr.clone(),
-                t,
-                tr.clone(),
-                ratio.0,
-                p.part_length,
-                Lengths { l1, l2, cost },
-            ) as f64;
-    }
-    let code = |side: &Side, r: Range<usize>| {
-        let n = side.items[r.clone()].iter().filter(|i| i.code).count();
-        (n > 0, n < r.len())
+    let stem_bonus = p.stem_weight * stem_dice(s, sr, t, tr);
+    Terms { cognate: cognate_bonus, stem: stem_bonus, anchor: anchor_cost, ..x }
+}
+
+/// Bounds of the evidence terms of a bead that cost little to find, for [`plain_terms`]:
+/// the anchor term at least what it is with every anchor shared (the term falls as the
+/// similarity rises, and the similarity is at most 1) or exactly what it is when a side
+/// has none; the stem and name bonuses at most 1 each (their Dice and overlap are at
+/// most 1, and unshared names only lower the bonus), or 0 when a side has no stems or
+/// no names (the walks then find nothing).
+fn evidence_bounds(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>, x: Terms) -> Terms {
+    let anchor = match kept_key_weights(s, sr.clone(), t, tr.clone()) {
+        Some((wa, wb)) if wa == 0.0 && wb == 0.0 => NEUTRAL,
+        Some((wa, wb)) if wa == 0.0 || wb == 0.0 => anchor_term(0.0, confidence(wa, wb)),
+        Some((wa, wb)) => anchor_term(1.0, confidence(wa, wb)),
+        None => {
+            let bare = |side: &Side, r: Range<usize>| r.into_iter().all(|u| side.keys[u].is_empty());
+            // A side without keys: no similarity (`NEUTRAL`), or none shared (a term of
+            // at least zero, `NEUTRAL`). Else at least the term of a full similarity with
+            // the highest confidence.
+            if bare(s, sr.clone()) || bare(t, tr.clone()) {
+                NEUTRAL
+            } else {
+                anchor_term(1.0, 1.0)
+            }
+        }
     };
-    let (sc, tc) = (code(s, sr.clone()), code(t, tr.clone()));
-    if sc != tc {
-        // Code with prose: a command never becomes its description.
-        merge_cost += p.unsupported_merge;
-    }
-    let mixed = |side: &Side, r: Range<usize>| {
-        side.items[r.clone()].iter().any(|i| i.shape != side.items[r.start].shape)
-    };
-    if mixed(s, sr.clone()) || mixed(t, tr.clone()) {
-        merge_cost += p.unsupported_merge;
-    }
-    let pin_cost = p.pin * pin_term(s, sr.clone(), t, tr.clone());
+    let none =
+        |side: &Side, r: Range<usize>, of: fn(&Side, usize) -> bool| r.into_iter().all(|u| of(side, u));
+    let no_stems = |side: &Side, u: usize| side.stems[u].is_empty();
+    let no_names = |side: &Side, u: usize| side.cognates[u].is_empty();
+    let stems = none(s, sr.clone(), no_stems) || none(t, tr.clone(), no_stems);
+    let names = none(s, sr, no_names) || none(t, tr, no_names);
     Terms {
-        cognate: cognate_bonus,
-        stem: stem_bonus,
-        pos: pos_cost,
-        anchor: anchor_cost,
-        heading: heading_cost,
-        merge: merge_cost,
-        pin: pin_cost,
+        cognate: if names { 0.0 } else { 1.0 },
+        stem: p.stem_weight * if stems { 0.0 } else { 1.0 },
+        anchor,
+        ..x
     }
+}
+
+/// [`bead_cost`], or none when `beaten` holds for a lower bound of it. The bounds come
+/// in two steps, each dearer and closer: the bead's cost with the evidence terms at
+/// their bounds ([`evidence_bounds`]), then with them exact; both with no part of a
+/// merge unsupported (`unsupported_parts` only adds to the cost). Sums, differences
+/// and products by non-negative constants never round a larger operand to a smaller
+/// result, and the cost is summed in one order ([`sum`]): each bound is at most the
+/// cost as `bead_cost` rounds it, so a caller that drops the bead only when even the
+/// bound loses drops nothing that could win. Beads with an empty side are not bounded
+/// (they cost little, and the search costs them first: they give the best to beat).
+pub(super) fn bead_cost_unless(
+    p: &Params,
+    ratio: Ratio,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+    beaten: impl Fn(f64) -> bool,
+) -> Option<f64> {
+    bead_terms_unless(p, ratio, s, sr, t, tr, beaten).map(|(_, cost)| cost)
+}
+
+/// [`bead_cost_unless`] with the bead's [`Terms`] (for a [`super::search::Memo`]).
+pub(super) fn bead_terms_unless(
+    p: &Params,
+    ratio: Ratio,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+    beaten: impl Fn(f64) -> bool,
+) -> Option<(Terms, f64)> {
+    if sr.is_empty() || tr.is_empty() {
+        let x = terms(p, ratio, s, sr.clone(), t, tr.clone());
+        return Some((x, finish(p, ratio, s, sr, t, tr, x)));
+    }
+    let (l1, l2) = lengths(s, &sr, t, &tr);
+    let len_cost = length_cost(l1, l2, ratio.0);
+    let (plain, merge) = plain_terms(p, s, sr.clone(), t, tr.clone());
+    if beaten(sum(p, len_cost, evidence_bounds(p, s, sr.clone(), t, tr.clone(), plain))) {
+        return None;
+    }
+    let x = with_evidence(p, s, sr.clone(), t, tr.clone(), plain);
+    if !merge.merge {
+        // (No unsupported parts: the cost is what `finish` makes of the terms.)
+        return Some((x, sum(p, len_cost, x)));
+    }
+    if beaten(sum(p, len_cost, x)) {
+        return None;
+    }
+    let x = Terms { merge: merge.total(p, unsupported(p, ratio, s, sr, t, tr)), ..x };
+    Some((x, sum(p, len_cost, x)))
 }
 
 /// A bead's cost from its [`Terms`] and the length cost under `ratio`.
@@ -184,6 +328,11 @@ pub(super) fn finish(
             x.pos, x.anchor, x.merge, x.pin, x.stem
         );
     }
+    sum(p, len_cost, x)
+}
+
+/// A bead's cost from its length cost and its other [`Terms`] (the one order of the sum).
+fn sum(p: &Params, len_cost: f64, x: Terms) -> f64 {
     p.length_weight * len_cost - p.anchor_weight * 0.2 * x.cognate - x.stem
         + p.position_weight * x.pos
         + p.anchor_weight * x.anchor

@@ -2,7 +2,7 @@
 //! and the parts of a merge that have none of their own.
 
 use super::cost::length_cost;
-use super::side::{run, sorted, Side};
+use super::side::{sorted, Side};
 use super::BULLET;
 use crate::sorted::{common, common_by};
 use std::ops::Range;
@@ -16,7 +16,7 @@ pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>)
     if wa == 0.0 && wb == 0.0 {
         return None;
     }
-    let confidence = (wa.min(wb).max(wa.max(wb) / 3.0) / STRONG).min(1.0);
+    let confidence = confidence(wa, wb);
     if wa == 0.0 || wb == 0.0 {
         return Some((0.0, confidence));
     }
@@ -26,6 +26,18 @@ pub(super) fn similarity(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>)
     Some(((2.0 * inter / (wa + wb)).min(1.0), confidence))
 }
 
+/// The confidence [`similarity`] gives the anchors of two bead sides whose keys weigh
+/// `wa` and `wb` (1 when each carries at least one strong anchor's weight).
+pub(super) fn confidence(wa: f64, wb: f64) -> f64 {
+    (wa.min(wb).max(wa.max(wb) / 3.0) / STRONG).min(1.0)
+}
+
+/// The weights of the keys of two bead sides, as [`similarity`] reads them, where the
+/// sides keep them (one unit, or a run of 2 or 3): no list to combine.
+pub(super) fn kept_key_weights(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> Option<(f64, f64)> {
+    Some((a.kept_key_weight(ar)?, b.kept_key_weight(br)?))
+}
+
 /// Dice similarity of the stems of two bead sides (0 to 1), each stem weighted by how
 /// rare it is on its side.
 pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) -> f64 {
@@ -33,9 +45,6 @@ pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) 
     pub(super) fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
         if r.len() == 1 {
             return std::borrow::Cow::Borrowed(&s.stems[r.start]);
-        }
-        if let Some(v) = run(&s.runs.stems, &r) {
-            return std::borrow::Cow::Borrowed(v);
         }
         let mut v = sorted(&s.stems[r]);
         v.dedup();
@@ -56,7 +65,7 @@ pub(super) fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<us
     fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
         match r.len() {
             1 => std::borrow::Cow::Borrowed(&s.cognates[r.start]),
-            _ => run(&s.runs.cognates, &r).map_or_else(|| sorted(&s.cognates[r]).into(), |v| v.into()),
+            _ => sorted(&s.cognates[r]).into(),
         }
     }
     let (xa, xb) = (collect(a, ar), collect(b, br));
@@ -95,6 +104,8 @@ pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
     let (ps, pt) = (on(s), on(t));
     s.live = s.pins.iter().map(|v| v.iter().copied().filter(|k| pt.contains(k)).collect()).collect();
     t.live = t.pins.iter().map(|v| v.iter().copied().filter(|k| ps.contains(k)).collect()).collect();
+    s.rungs = s.live.iter().any(|v| !v.is_empty());
+    t.rungs = t.live.iter().any(|v| !v.is_empty());
 }
 
 /// Rungs kept (negative) and broken (positive) by a bead, in units of `Params::pin`:
@@ -102,6 +113,10 @@ pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
 /// whose partner is elsewhere (or a unit left unaligned) breaks one.
 pub(super) fn pin_term(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
     let mut term = 0.0;
+    if !s.rungs && !t.rungs {
+        // (No unit of either side has a rung: the walks below would add nothing.)
+        return term;
+    }
     let mut one = |a: &Side, ar: &Range<usize>, b: &Side, br: &Range<usize>| {
         for u in ar.clone() {
             let live = &a.live[u];
@@ -144,7 +159,7 @@ pub(super) fn unsupported_parts(
         let other = b.keys_of(br.clone());
         let other_stems: std::borrow::Cow<[u32]> = match br.len() {
             1 => b.stems[br.start].as_slice().into(),
-            _ => run(&b.runs.stems_all, br).map_or_else(|| sorted(&b.stems[br.clone()]).into(), |v| v.into()),
+            _ => sorted(&b.stems[br.clone()]).into(),
         };
         ar.clone()
             .filter(|&u| {

@@ -153,24 +153,24 @@ pub fn align(src: &[Item], tgt: &[Item], p: &Params) -> Vec<Bead> {
 /// of one section: a section that lost a block has a ratio of its own that would make
 /// a merge look right).
 pub fn align_with(src: &[Item], tgt: &[Item], p: &Params, ratio: Option<f64>) -> Vec<Bead> {
-    with_sides(src, tgt, p, |s, t| search(src, tgt, p, ratio, s, t))
+    with_sides(src, tgt, |s, t| search(src, tgt, p, ratio, s, t))
 }
 
 /// [`align`], then [`moved_and_swapped`] of its beads, on the same sides (the same
 /// interned ids a second build would give: built once).
 pub fn align_moved_and_swapped(src: &[Item], tgt: &[Item], p: &Params) -> (Vec<(usize, usize)>, Vec<Bead>) {
-    with_sides(src, tgt, p, |s, t| moved::swapped_with(s, t, search(src, tgt, p, None, s, t)))
+    with_sides(src, tgt, |s, t| moved::swapped_with(s, t, search(src, tgt, p, None, s, t)))
 }
 
 /// Calls `f` with the two sides of `src` and `tgt`, pins linked.
-fn with_sides<T>(src: &[Item], tgt: &[Item], p: &Params, f: impl FnOnce(&Side, &Side) -> T) -> T {
+fn with_sides<T>(src: &[Item], tgt: &[Item], f: impl FnOnce(&Side, &Side) -> T) -> T {
     // Room for the keys of both sides from the start (at most a few thousand: a long
     // document's map grows as before), not rehashed as it grows.
     let keys: usize = src.iter().chain(tgt).map(|i| i.anchors.len() + i.cognates.len() + i.pins.len()).sum();
     let stems: usize = src.iter().chain(tgt).map(|i| i.stems.len()).sum();
     let mut ids = Ids::with_capacity(keys.min(4096), stems.min(4096));
-    let mut s = Side::new(src, &mut ids, p.max_merge);
-    let mut t = Side::new(tgt, &mut ids, p.max_merge);
+    let mut s = Side::new(src, &mut ids);
+    let mut t = Side::new(tgt, &mut ids);
     link_pins(&mut s, &mut t);
     f(&s, &t)
 }

@@ -24,14 +24,14 @@ pub fn moved(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> 
 /// to `A'`, and `B ⇔ B'`. Returns the moved pairs and the beads.
 pub fn moved_and_swapped(src: &[Item], tgt: &[Item], beads: Vec<Bead>) -> (Vec<(usize, usize)>, Vec<Bead>) {
     let mut ids = Ids::default();
-    let mut s = Side::new(src, &mut ids, 1);
-    let mut t = Side::new(tgt, &mut ids, 1);
+    let mut s = Side::new(src, &mut ids);
+    let mut t = Side::new(tgt, &mut ids);
     link_pins(&mut s, &mut t);
     swapped_with(&s, &t, beads)
 }
 
 /// [`moved_and_swapped`] with the sides already built (pins linked; only single units
-/// are looked at, so sides built with runs for a search serve as well).
+/// are looked at).
 pub(super) fn swapped_with(s: &Side, t: &Side, mut beads: Vec<Bead>) -> (Vec<(usize, usize)>, Vec<Bead>) {
     let e = |i: usize, j: usize| -> f64 {
         let anchors = similarity(s, i..i + 1, t, j..j + 1).map_or(0.0, |(x, c)| x * c);
@@ -85,9 +85,8 @@ fn moved_in(src: &[Item], tgt: &[Item], beads: &[Bead]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let mut ids = Ids::default();
-    // Units one by one: no runs.
-    let mut s = Side::new(src, &mut ids, 1);
-    let mut t = Side::new(tgt, &mut ids, 1);
+    let mut s = Side::new(src, &mut ids);
+    let mut t = Side::new(tgt, &mut ids);
     link_pins(&mut s, &mut t);
     moved_with(&s, &t, beads)
 }

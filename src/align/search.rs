@@ -1,6 +1,6 @@
 //! The dynamic programme over beads, in the full table or a band around its diagonal.
 
-use super::cost::{bead_cost, finish, terms, Ratio, Terms};
+use super::cost::{bead_cost, bead_cost_unless, bead_terms_unless, debug_align, finish, Ratio, Terms};
 use super::side::Side;
 use super::{Bead, Params};
 
@@ -53,7 +53,7 @@ impl Band {
     }
 }
 
-/// The most bead terms a [`Memo`] keeps (56 bytes each): above it, each search computes
+/// The most bead terms a [`Memo`] keeps (64 bytes each): above it, each search computes
 /// its own.
 const MEMO_TERMS: usize = 1 << 16;
 
@@ -62,8 +62,9 @@ const MEMO_TERMS: usize = 1 << 16;
 /// Only where no term depends on the ratio (no `Params::part_length`) and the table is
 /// small; otherwise each search computes its own, with the same results.
 pub(super) struct Memo {
-    terms: Vec<Terms>,
-    filled: bool,
+    /// By cell and bead: none until a search needs them (a merge that a bound showed
+    /// to lose in every search so far has none).
+    terms: Vec<Option<Terms>>,
 }
 
 impl Memo {
@@ -71,58 +72,123 @@ impl Memo {
         let cells = Band::new(s.items.len(), t.items.len()).cells;
         let beads = 2 + 2 * p.max_merge - 1;
         (!p.part_length && cells.saturating_mul(beads) <= MEMO_TERMS)
-            .then(|| Memo { terms: vec![Terms::default(); cells * beads], filled: false })
+            .then(|| Memo { terms: vec![None; cells * beads] })
     }
 }
 
-pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Option<&mut Memo>) -> Vec<Bead> {
-    let (n, m) = (s.items.len(), t.items.len());
+/// The beads a search tries, in the order their costs are computed in a cell: the skip
+/// beads first (cheap), then one to one (most often the best), then the merges, whose
+/// dearest terms [`bead_cost_unless`] leaves out once a bound shows the bead loses.
+fn bead_kinds(max_merge: usize) -> Vec<(usize, usize)> {
     let mut beads: Vec<(usize, usize)> = vec![(1, 0), (0, 1)];
-    for a in 1..=p.max_merge {
-        for b in 1..=p.max_merge {
+    for a in 1..=max_merge {
+        for b in 1..=max_merge {
             if a == 1 || b == 1 {
                 beads.push((a, b));
             }
         }
     }
+    beads
+}
+
+/// The best way into each cell of the table, and the beads of the best path.
+///
+/// Each cell takes the cheapest of the beads that end in it; of equal costs, the one
+/// that starts in the cell first in row order (the one a search pushing costs forward
+/// from each cell in row order keeps, since it replaces a cost only by a smaller one).
+/// Searching cell by cell lets the skips come first and the merges last: a bead whose
+/// bound (`bead_cost_unless`) already exceeds the best so far cannot win, nor tie (a tie
+/// would need equal costs), and its evidence is not looked at.
+pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio, memo: Option<&mut Memo>) -> Vec<Bead> {
+    let (band, cost, back) = table(s, t, p, ratio, memo);
+    path(s.items.len(), t.items.len(), &band, &cost, &back)
+}
+
+/// Each cell's cost and the bead that ends the best path into it.
+pub(super) type Table = (Band, Vec<f64>, Vec<(u8, u8)>);
+
+/// The table of [`dp`].
+pub(super) fn table(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Option<&mut Memo>) -> Table {
+    let (n, m) = (s.items.len(), t.items.len());
+    let beads = bead_kinds(p.max_merge);
+    // The rank of each bead into a cell: the row-major order of the cells it starts in.
+    let mut order: Vec<usize> = (0..beads.len()).collect();
+    order.sort_by_key(|&e| (std::cmp::Reverse(beads[e].0), std::cmp::Reverse(beads[e].1)));
+    let mut rank = vec![0usize; beads.len()];
+    for (r, &e) in order.iter().enumerate() {
+        rank[e] = r;
+    }
     let band = Band::new(n, m);
     let mut cost = vec![f64::INFINITY; band.cells];
     let mut back = vec![(0u8, 0u8); band.cells];
     cost[0] = 0.0;
-    for i in 0..=n {
-        for j in band.lo[i]..=band.hi[i] {
-            let here = cost[band.start[i] + j - band.lo[i]];
-            if !here.is_finite() {
+    // (With the alignment's debug output on, every bead is costed, as it prints them.)
+    let bounded = !debug_align();
+    let prune = memo.is_none() && bounded;
+    for i2 in 0..=n {
+        for j2 in band.lo[i2]..=band.hi[i2] {
+            if i2 == 0 && j2 == 0 {
                 continue;
             }
-            let cell = band.start[i] + j - band.lo[i];
+            let k = band.start[i2] + j2 - band.lo[i2];
+            let mut best: Option<(f64, usize, usize)> = None;
             for (e, &(a, b)) in beads.iter().enumerate() {
-                if i + a > n || j + b > m {
+                if a > i2 || b > j2 {
                     continue;
                 }
-                let Some(k) = band.index(i + a, j + b) else { continue };
-                let (sr, tr) = (i..i + a, j..j + b);
+                let (i, j) = (i2 - a, j2 - b);
+                let Some(cell) = band.index(i, j) else { continue };
+                let here = cost[cell];
+                if !here.is_finite() {
+                    continue;
+                }
+                let (sr, tr) = (i..i2, j..j2);
                 let bead = match memo.as_deref_mut() {
-                    None => bead_cost(p, ratio, s, sr, t, tr),
-                    Some(m) => {
-                        let x = &mut m.terms[cell * beads.len() + e];
-                        if !m.filled {
-                            *x = terms(p, ratio, s, sr.clone(), t, tr.clone());
+                    None if prune => {
+                        // A bound that loses to the best so far (strictly: a tie is
+                        // decided by the rank) needs no exact cost.
+                        let beaten = |bound: f64| best.is_some_and(|(c, _, _)| here + bound > c);
+                        match bead_cost_unless(p, ratio, s, sr, t, tr, beaten) {
+                            Some(x) => x,
+                            None => continue,
                         }
-                        finish(p, ratio, s, sr, t, tr, *x)
                     }
+                    None => bead_cost(p, ratio, s, sr, t, tr),
+                    Some(m) => match &mut m.terms[cell * beads.len() + e] {
+                        Some(x) => finish(p, ratio, s, sr, t, tr, *x),
+                        kept => {
+                            let beaten =
+                                |bound: f64| bounded && best.is_some_and(|(c, _, _)| here + bound > c);
+                            match bead_terms_unless(p, ratio, s, sr, t, tr, beaten) {
+                                Some((x, cost)) => {
+                                    *kept = Some(x);
+                                    cost
+                                }
+                                None => continue,
+                            }
+                        }
+                    },
                 };
                 let c = here + bead;
-                if c < cost[k] {
-                    cost[k] = c;
-                    back[k] = (a as u8, b as u8);
+                let better = match best {
+                    None => c < f64::INFINITY,
+                    Some((b, r, _)) => c < b || (c == b && rank[e] < r),
+                };
+                if better {
+                    best = Some((c, rank[e], e));
                 }
+            }
+            if let Some((c, _, e)) = best {
+                cost[k] = c;
+                back[k] = (beads[e].0 as u8, beads[e].1 as u8);
             }
         }
     }
-    if let Some(m) = memo {
-        m.filled = true;
-    }
+    (band, cost, back)
+}
+
+/// The beads of the best path through a table.
+fn path(n: usize, m: usize, band: &Band, cost: &[f64], back: &[(u8, u8)]) -> Vec<Bead> {
     let at = |i: usize, j: usize| band.index(i, j).expect("the path stays in the band");
     // The path's length first: a document keeps its beads to the end, with no growth
     // slack (a quarter of the block beads' bytes on a long document, session 8).
@@ -143,4 +209,36 @@ pub(super) fn dp(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Option<
     }
     out.reverse();
     out
+}
+
+/// The search as it was written first, for the tests: each cell pushes its costs forward
+/// to the cells its beads end in, every bead costed in full.
+#[cfg(test)]
+pub(super) fn table_pushed(s: &Side, t: &Side, p: &Params, ratio: Ratio) -> Table {
+    let (n, m) = (s.items.len(), t.items.len());
+    let beads = bead_kinds(p.max_merge);
+    let band = Band::new(n, m);
+    let mut cost = vec![f64::INFINITY; band.cells];
+    let mut back = vec![(0u8, 0u8); band.cells];
+    cost[0] = 0.0;
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let here = cost[band.start[i] + j - band.lo[i]];
+            if !here.is_finite() {
+                continue;
+            }
+            for &(a, b) in &beads {
+                if i + a > n || j + b > m {
+                    continue;
+                }
+                let Some(k) = band.index(i + a, j + b) else { continue };
+                let c = here + bead_cost(p, ratio, s, i..i + a, t, j..j + b);
+                if c < cost[k] {
+                    cost[k] = c;
+                    back[k] = (a as u8, b as u8);
+                }
+            }
+        }
+    }
+    (band, cost, back)
 }

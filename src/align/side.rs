@@ -55,6 +55,8 @@ pub(super) struct Side<'a> {
     pub(super) pins: Vec<Vec<u32>>,
     /// Per unit: its pins that occur once on the other side too (rungs).
     pub(super) live: Vec<Vec<u32>>,
+    /// Whether any unit has a rung (most sides have none: no bead keeps or breaks one).
+    pub(super) rungs: bool,
     /// Per unit: stem ids, sorted and unique.
     pub(super) stems: Vec<Vec<u32>>,
     /// Weight of each stem: one over the number of units that have it (a stem in every
@@ -70,110 +72,6 @@ pub(super) struct Side<'a> {
     /// more), such as a contact line: its counterpart in a Latin-script language keeps
     /// at least one of them.
     pub(super) named: Vec<bool>,
-    /// The same, combined for every run of 2 and 3 units (the merges beads make): built
-    /// once per side instead of once per bead cost.
-    pub(super) runs: Runs,
-}
-
-/// Per run length (2, 3) and start unit: combined keys, sorted unique stems, sorted
-/// stems with repeats, sorted cognates.
-#[derive(Default)]
-pub(super) struct Runs {
-    keys: [Vec<Vec<(u32, u32, f64)>>; 2],
-    /// The weight of each run's combined keys and of its unique stems (as `key_w` and
-    /// `stems_w` of a unit).
-    key_w: [Vec<f64>; 2],
-    stems_w: [Vec<f64>; 2],
-    pub(super) stems: [Vec<Vec<u32>>; 2],
-    pub(super) stems_all: [Vec<Vec<u32>>; 2],
-    pub(super) cognates: [Vec<Vec<u32>>; 2],
-}
-
-/// The most memory the runs of one side may take, in bytes (estimated from the units').
-/// Above it (a whole long document's sections as one side: 40 MB of runs for a 14 MB
-/// document), runs are combined when a bead cost asks for them, as [`run`]'s callers do
-/// when it has none: slower, same results.
-const RUNS_BUDGET: usize = 4 << 20;
-
-impl Runs {
-    /// Runs of at most `max_merge` units (the longest a bead takes): none for a side
-    /// whose beads are never merges.
-    fn new(
-        keys: &[Vec<(u32, u32, f64)>],
-        stems: &[Vec<u32>],
-        cognates: &[Vec<u32>],
-        stem_w: &[f64],
-        max_merge: usize,
-    ) -> Runs {
-        let n = keys.len();
-        if max_merge < 2 {
-            return Runs::default();
-        }
-        // How many runs of `k` units start in the side.
-        let starts = |k: usize| if k <= max_merge { (n + 1).saturating_sub(k) } else { 0 };
-        // Each unit is in two runs of 2 and three of 3; stems are kept twice.
-        let unit_bytes = |k: usize| {
-            keys[k].len() * std::mem::size_of::<(u32, u32, f64)>()
-                + (2 * stems[k].len() + cognates[k].len()) * 4
-                + 4 * 24
-        };
-        if (0..n).map(unit_bytes).sum::<usize>() * 5 > RUNS_BUDGET {
-            return Runs::default();
-        }
-        // Runs of 2 merge two sorted lists, runs of 3 a run of 2 with the next unit's
-        // (what sorting the lists put together gives, without the sort).
-        let each = |units: &[Vec<u32>]| -> [Vec<Vec<u32>>; 2] {
-            let twos: Vec<Vec<u32>> = (0..starts(2)).map(|i| merged(&units[i], &units[i + 1])).collect();
-            let threes = (0..starts(3)).map(|i| merged(&twos[i], &units[i + 2])).collect();
-            [twos, threes]
-        };
-        let stems_all = each(stems);
-        let keys: [Vec<Vec<(u32, u32, f64)>>; 2] =
-            [2, 3].map(|k| (0..starts(k)).map(|i| combine_keys(&keys[i..i + k])).collect());
-        let stems: [Vec<Vec<u32>>; 2] = stems_all.each_ref().map(|runs| {
-            runs.iter()
-                .map(|v| {
-                    let mut v = v.clone();
-                    v.dedup();
-                    v
-                })
-                .collect()
-        });
-        Runs {
-            key_w: keys.each_ref().map(|runs| runs.iter().map(|v| key_weight(v)).collect()),
-            stems_w: stems.each_ref().map(|runs| runs.iter().map(|v| stem_weight(v, stem_w)).collect()),
-            keys,
-            stems,
-            stems_all,
-            cognates: each(cognates),
-        }
-    }
-}
-
-/// Two sorted lists merged into one sorted list (repeats kept).
-fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut v = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            v.push(a[i]);
-            i += 1;
-        } else {
-            v.push(b[j]);
-            j += 1;
-        }
-    }
-    v.extend_from_slice(&a[i..]);
-    v.extend_from_slice(&b[j..]);
-    v
-}
-
-/// The value of a run of 2 or 3 units from [`Runs`].
-pub(super) fn run<'v, T>(by_len: &'v [Vec<T>; 2], r: &Range<usize>) -> Option<&'v T> {
-    match r.len() {
-        2 | 3 => by_len[r.len() - 2].get(r.start),
-        _ => None,
-    }
 }
 
 /// The ids of several units, sorted (repeats kept).
@@ -227,8 +125,11 @@ pub(super) fn intern_stem<'k>(ids: &mut Ids<'k>, stem: &'k [u8; 4]) -> u32 {
 }
 
 impl<'a> Side<'a> {
-    /// The side of `items`, with the runs of up to `max_merge` units its beads may take.
-    pub(super) fn new(items: &'a [Item], ids: &mut Ids<'a>, max_merge: usize) -> Side<'a> {
+    /// The side of `items`. (The lists of runs of 2 and 3 units that merges take are
+    /// combined when a bead cost asks for them: the searches' bounds leave out most
+    /// merges before their lists are read, and combining every run up front, then
+    /// freeing it, was a third of the block searches' time, session 9.)
+    pub(super) fn new(items: &'a [Item], ids: &mut Ids<'a>) -> Side<'a> {
         // Document frequencies by id (ids are dense: a vector, not a hash map).
         let mut df: Vec<f64> = Vec::new();
         let mut raw: Vec<Vec<(u32, f64)>> = Vec::with_capacity(items.len());
@@ -312,13 +213,13 @@ impl<'a> Side<'a> {
         let latin = 2 * stems.iter().filter(|v| !v.is_empty()).count() >= items.len().max(1);
         Side {
             items,
-            runs: Runs::new(keys.as_slice(), stems.as_slice(), cognates.as_slice(), &stem_w, max_merge),
             key_w: keys.iter().map(|v| key_weight(v)).collect(),
             stems_w: stems.iter().map(|v| stem_weight(v, &stem_w)).collect(),
             keys,
             cognates,
             pins,
             live: Vec::new(),
+            rungs: false,
             stems,
             latin,
             named: items
@@ -334,30 +235,33 @@ impl<'a> Side<'a> {
     }
 
     /// The weight of the keys of a range of units, combined (`key_weight` of
-    /// [`Side::keys_of`], precomputed for one unit and for runs).
+    /// [`Side::keys_of`], precomputed for one unit).
     pub(super) fn key_weight_of(&self, r: Range<usize>, keys: &[(u32, u32, f64)]) -> f64 {
         if r.len() == 1 {
             return self.key_w[r.start];
         }
-        run(&self.runs.key_w, &r).copied().unwrap_or_else(|| key_weight(keys))
+        key_weight(keys)
+    }
+
+    /// [`Side::key_weight_of`] where the side keeps it (one unit): none where the keys
+    /// would have to be combined first.
+    pub(super) fn kept_key_weight(&self, r: Range<usize>) -> Option<f64> {
+        (r.len() == 1).then(|| self.key_w[r.start])
     }
 
     /// The weight of the unique stems of a range of units (`stem_weight` of them,
-    /// precomputed for one unit and for runs).
+    /// precomputed for one unit).
     pub(super) fn stem_weight_of(&self, r: Range<usize>, stems: &[u32]) -> f64 {
         if r.len() == 1 {
             return self.stems_w[r.start];
         }
-        run(&self.runs.stems_w, &r).copied().unwrap_or_else(|| stem_weight(stems, &self.stem_w))
+        stem_weight(stems, &self.stem_w)
     }
 
     /// The keys of a range of units, combined.
     pub(super) fn keys_of(&self, r: Range<usize>) -> std::borrow::Cow<'_, [(u32, u32, f64)]> {
         if r.len() == 1 {
             return std::borrow::Cow::Borrowed(&self.keys[r.start]);
-        }
-        if let Some(v) = run(&self.runs.keys, &r) {
-            return std::borrow::Cow::Borrowed(v);
         }
         std::borrow::Cow::Owned(combine_keys(&self.keys[r]))
     }

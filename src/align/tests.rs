@@ -81,7 +81,7 @@ fn pins_are_rungs_unless_they_repeat() {
     // A pin that occurs twice on a side ties nothing.
     let src = vec![pinned(100.0, "x"), pinned(100.0, "x")];
     let tgt = vec![pinned(100.0, "x")];
-    let s = Side::new(&src, &mut Default::default(), BLOCKS.max_merge);
+    let s = Side::new(&src, &mut Default::default());
     assert!(s.pins.iter().all(|p| p.is_empty()));
     assert!(align(&src, &tgt, &BLOCKS).iter().all(|b| b.confidence < 0.9));
 }
@@ -130,9 +130,9 @@ fn phi_is_a_cdf() {
 }
 
 proptest::proptest! {
-    /// The key and stem weights a side precomputes for each unit and run of 2 and 3
-    /// are bit for bit what summing the combined lists gives (the bead costs compare
-    /// them, so not a rounding may differ).
+    /// The key and stem weights a side precomputes for each unit, and those of runs of 2
+    /// and 3, are bit for bit what summing the combined lists gives (the bead costs
+    /// compare them, so not a rounding may differ).
     #[test]
     fn precomputed_weights_are_the_direct_sums(
         units in proptest::collection::vec(
@@ -153,7 +153,7 @@ proptest::proptest! {
             })
             .collect();
         let mut ids = side::Ids::default();
-        let s = Side::new(&items, &mut ids, 3);
+        let s = Side::new(&items, &mut ids);
         for k in 1..=3 {
             for i in 0..(items.len() + 1).saturating_sub(k) {
                 let r = i..i + k;
@@ -195,8 +195,8 @@ fn searches_reusing_the_first_searchs_terms_find_the_same_beads_and_costs() {
         }
     }
     let mut ids = side::Ids::default();
-    let mut s = Side::new(&src, &mut ids, SECTIONS.max_merge);
-    let mut t = Side::new(&tgt, &mut ids, SECTIONS.max_merge);
+    let mut s = Side::new(&src, &mut ids);
+    let mut t = Side::new(&tgt, &mut ids);
     link_pins(&mut s, &mut t);
     let mut memo = search::Memo::new(&s, &t, &SECTIONS).expect("a small table keeps its terms");
     for c in [1.15, 0.8, 1.0, 2.5] {
@@ -266,5 +266,64 @@ fn moved_on_the_searchs_sides_is_moved_on_sides_of_its_own() {
         let apart = moved_and_swapped(&src, &tgt, align(&src, &tgt, &SECTIONS));
         let together = align_moved_and_swapped(&src, &tgt, &SECTIONS);
         assert_eq!(together, apart, "case {case}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+    /// The search cell by cell, merges costed last and left out once a bound shows they
+    /// lose, fills the table (every cell's cost to the bit and the bead into it) as the
+    /// search that pushes every bead's full cost forward from each cell, for blocks and
+    /// for sections, under a few ratios. Units of few lengths and few keys make ties.
+    #[test]
+    fn the_search_with_bounds_fills_the_table_of_the_full_search(
+        units in proptest::collection::vec(
+            (
+                0usize..4,
+                proptest::collection::vec(0u8..6, 0..3),
+                proptest::collection::vec(0u8..6, 0..4),
+                0u8..8,
+            ),
+            0..16,
+        ),
+        split in 0usize..16,
+        ratio in proptest::sample::select(vec![1.0, 0.8, 1.3]),
+    ) {
+        let items: Vec<Item> = units
+            .iter()
+            .map(|(len, keys, stems, kind)| Item {
+                len: [20.0, 60.0, 80.0, 140.0][*len],
+                anchors: keys.iter().map(|k| (format!("Number:{k}").into(), [0.5, 2.0, 6.0][*k as usize % 3])).collect(),
+                cognates: if kind % 4 == 1 { vec!["zoom".into()] } else { Vec::new() },
+                stems: stems.iter().map(|s| [b'a', b'b', b'c', b'a' + s]).collect(),
+                heading: kind % 5 == 0,
+                pins: if kind % 7 == 3 { vec![format!("n:{}", keys.len())] } else { Vec::new() },
+                code: kind % 6 == 2,
+                shape: if kind % 3 == 1 { BULLET } else { 3 },
+            })
+            .collect();
+        let at = split.min(items.len());
+        let (src, tgt) = items.split_at(at);
+        for p in [&BLOCKS, &SECTIONS] {
+            let mut ids = side::Ids::default();
+            let mut s = Side::new(src, &mut ids);
+            let mut t = Side::new(tgt, &mut ids);
+            link_pins(&mut s, &mut t);
+            let bits = |v: &[f64]| v.iter().map(|c| c.to_bits()).collect::<Vec<u64>>();
+            let (_, cost, back) = search::table(&s, &t, p, cost::Ratio(ratio), None);
+            let (_, want_cost, want_back) = search::table_pushed(&s, &t, p, cost::Ratio(ratio));
+            proptest::prop_assert_eq!(back, want_back);
+            proptest::prop_assert_eq!(bits(&cost), bits(&want_cost));
+            // Searches under several ratios that share the terms of the beads costed so
+            // far (sections): a merge left out by one is costed by the next that needs it.
+            if let Some(mut memo) = search::Memo::new(&s, &t, p) {
+                for c in [ratio, 1.0, 2.0 * ratio, 0.5] {
+                    let (_, cost, back) = search::table(&s, &t, p, cost::Ratio(c), Some(&mut memo));
+                    let (_, want_cost, want_back) = search::table_pushed(&s, &t, p, cost::Ratio(c));
+                    proptest::prop_assert_eq!(back, want_back);
+                    proptest::prop_assert_eq!(bits(&cost), bits(&want_cost));
+                }
+            }
+        }
     }
 }

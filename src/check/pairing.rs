@@ -137,7 +137,10 @@ impl Units {
         Units {
             len: v.blocks.iter().map(|b| b.text.chars().count() as f64).collect(),
             anchors: Flat::new(n, |i| {
-                let unlike = names_numbers(b(i));
+                // Only number anchors are left out: a block without one needs no search
+                // for the digits of its names (most blocks).
+                let numbers = v.anchors[i].iter().any(|a| a.kind == Kind::Number);
+                let unlike = if numbers { names_numbers(b(i)) } else { Vec::new() };
                 v.anchors[i]
                     .iter()
                     .filter(move |a| a.kind != Kind::Number || !unlike.contains(&a.span))
