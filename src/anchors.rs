@@ -353,7 +353,12 @@ fn extract_temporal(
     let (dates, times, numbers) = temporal::extract_all_with(locale, text, &used);
     // Dates and times on a metadata line ("Last updated: 5 May 2023") are the file's
     // own, not the document's: not compared.
-    let meta = metadata_lines(text, &locale.data().metadata_labels);
+    // (Only asked of a block with a date or a time, which it filters: most have none.)
+    let meta = if dates.is_empty() && times.is_empty() {
+        Vec::new()
+    } else {
+        metadata_lines(text, &locale.data().metadata_labels)
+    };
     let on_meta = |s: usize| meta.iter().any(|m| m.contains(&s));
     let dates: Vec<DateAnchor> = dates.into_iter().filter(|d| !on_meta(d.start)).collect();
     let times: Vec<_> = times.into_iter().filter(|t| !on_meta(t.start)).collect();

@@ -58,7 +58,9 @@ impl CodePattern {
     /// but those, of [`CodePattern::regex`] otherwise.
     fn find_in(&self, text: &str) -> Vec<Range<usize>> {
         if !other_digits(text) {
-            let ours = self.our_digits.get_or_init(|| Tiered::owned(our_digits(&self.spec.pattern, false)));
+            let ours = self
+                .our_digits
+                .get_or_init(|| Tiered::owned_first_bytes(our_digits(&self.spec.pattern, false)));
             if let Some(r) = ours.try_get(text.len()) {
                 return r.find_iter(text).map(|m| m.range()).collect();
             }
@@ -79,6 +81,12 @@ fn other_digits(text: &str) -> bool {
                 && !matches!(c, '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}')
                 && crate::script::is_numeric(c)
         })
+}
+
+/// [`our_digits`] as searched (for tests).
+#[cfg(test)]
+pub(crate) fn our_digits_pattern(pattern: &str) -> String {
+    our_digits(pattern, false)
 }
 
 /// A pattern with `\d` as [`OUR_DIGITS`], and, for the prefilter (`relax`), without word

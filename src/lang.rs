@@ -81,8 +81,10 @@ impl Lang {
 
     /// Parses a tag such as `fr`, `FR`, `fr-CA` or `zh_Hant` to its primary subtag.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        KNOWN.iter().find(|(t, _)| *t == primary && *t != "und").map(|(t, _)| Lang(t))
+        // The known tags are in lower case: compared without lower-casing a copy (link
+        // keys ask this of every path segment).
+        let primary = tag.split(['-', '_']).next()?;
+        KNOWN.iter().find(|(t, _)| t.eq_ignore_ascii_case(primary) && *t != "und").map(|(t, _)| Lang(t))
     }
 
     pub fn tag(self) -> &'static str {
@@ -114,6 +116,13 @@ impl fmt::Display for Lang {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn known_tags_are_lower_case() {
+        for (t, _) in super::KNOWN {
+            assert_eq!(*t, t.to_ascii_lowercase());
+        }
+    }
+
     use super::*;
 
     #[test]

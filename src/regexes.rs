@@ -30,11 +30,18 @@ pub struct Tiered {
     small: OnceLock<Option<meta::Regex>>,
     full: OnceLock<Option<meta::Regex>>,
     searched: AtomicUsize,
+    /// Whether to give the regex the prefilter of [`first_bytes`].
+    first_bytes: bool,
 }
 
 /// `pattern` compiled as `regex::Regex` compiles it, with the lazy DFA (`dfa`) or without;
 /// `None` if it does not compile.
 pub fn build(pattern: &str, dfa: bool) -> Option<meta::Regex> {
+    build_with(pattern, dfa, false)
+}
+
+/// [`build`], with the prefilter of [`first_bytes`] when `first` is set.
+fn build_with(pattern: &str, dfa: bool, first: bool) -> Option<meta::Regex> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -42,11 +49,45 @@ pub fn build(pattern: &str, dfa: bool) -> Option<meta::Regex> {
                 .utf8_empty(true)
                 .nfa_size_limit(Some(10 << 20))
                 .hybrid_cache_capacity(2 << 20)
-                .hybrid(dfa),
+                .hybrid(dfa)
+                .prefilter(if first { first_bytes(pattern) } else { None }),
         )
         .syntax(syntax::Config::new().utf8(true))
         .build(pattern)
         .ok()
+}
+
+/// For a pattern whose literal prefixes give the `regex` crate no prefilter (`\b[A-Z]{2,4}`,
+/// `\b\d{2,3}`: classes too wide for its literal search), a prefilter of the bytes a match
+/// can start with, when they are a finite set (`None` otherwise, and for a pattern with
+/// a prefilter of its own, which is left to choose it). Without one, a search tries to
+/// match at every position of the text; and the lazy DFA, which would not, gives up on
+/// Unicode word boundaries in non-ASCII text (most of a French or Arabic document), so
+/// the backtracker tried every position, each one with a word-boundary test. With it, a
+/// match is tried only where a starting byte is. The set comes from `regex-syntax`'s
+/// prefix extraction, cut to one byte: every match starts with one of them, so the
+/// matches are the same (tested: `same_matches_as_regex`). Finding the set costs a parse
+/// of the pattern: asked for by the code patterns (`codes.rs`), which it spares most of
+/// their search time, not by the rules' patterns, which have a prefilter of their own.
+fn first_bytes(pattern: &str) -> Option<regex_automata::util::prefilter::Prefilter> {
+    use regex_automata::util::prefilter::Prefilter;
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new().utf8(true).build().parse(pattern).ok()?;
+    if Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, &hir).is_some() {
+        return None;
+    }
+    let mut seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_class(256)
+        .limit_literal_len(1)
+        .limit_total(512)
+        .extract(&hir);
+    seq.dedup();
+    let needles: Vec<&[u8]> = seq.literals()?.iter().map(|l| l.as_bytes()).collect();
+    if needles.is_empty() || needles.iter().any(|n| n.is_empty()) {
+        return None;
+    }
+    Prefilter::new(MatchKind::LeftmostFirst, &needles)
 }
 
 impl Tiered {
@@ -60,8 +101,19 @@ impl Tiered {
         Tiered::from(Cow::Owned(pattern))
     }
 
+    /// A pattern made at run time, searched with the prefilter of [`first_bytes`].
+    pub fn owned_first_bytes(pattern: String) -> Tiered {
+        Tiered { first_bytes: true, ..Tiered::from(Cow::Owned(pattern)) }
+    }
+
     const fn from(pattern: Cow<'static, str>) -> Tiered {
-        Tiered { pattern, small: OnceLock::new(), full: OnceLock::new(), searched: AtomicUsize::new(0) }
+        Tiered {
+            pattern,
+            small: OnceLock::new(),
+            full: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+            first_bytes: false,
+        }
     }
 
     /// The pattern as written.
@@ -72,9 +124,9 @@ impl Tiered {
     /// The regex to search `len` more bytes with; `None` if the pattern does not compile.
     pub fn try_get(&self, len: usize) -> Option<&meta::Regex> {
         if self.searched.fetch_add(len, Ordering::Relaxed) >= FULL_AFTER {
-            return self.full.get_or_init(|| build(&self.pattern, true)).as_ref();
+            return self.full.get_or_init(|| build_with(&self.pattern, true, self.first_bytes)).as_ref();
         }
-        self.small.get_or_init(|| build(&self.pattern, false)).as_ref()
+        self.small.get_or_init(|| build_with(&self.pattern, false, self.first_bytes)).as_ref()
     }
 
     /// [`Tiered::try_get`] for a pattern that compiles.
@@ -90,8 +142,8 @@ mod tests {
     /// The matches and groups of both regexes and of `regex::Regex`.
     fn same(pattern: &str, texts: &[&str]) {
         let want = regex::Regex::new(pattern).unwrap();
-        for dfa in [false, true] {
-            let got = build(pattern, dfa).unwrap();
+        for (dfa, first) in [(false, false), (true, false), (false, true), (true, true)] {
+            let got = build_with(pattern, dfa, first).unwrap();
             for t in texts {
                 let w: Vec<Vec<Option<(usize, usize)>>> = want
                     .captures_iter(t)
@@ -101,7 +153,7 @@ mod tests {
                     .captures_iter(*t)
                     .map(|c| (0..c.group_len()).map(|i| c.get_group(i).map(|s| (s.start, s.end))).collect())
                     .collect();
-                assert_eq!(g, w, "{pattern:?} on {t:?} (lazy DFA: {dfa})");
+                assert_eq!(g, w, "{pattern:?} on {t:?} (lazy DFA: {dfa}, first bytes: {first})");
             }
         }
     }
@@ -111,6 +163,48 @@ mod tests {
         let texts = ["", "a", "é ab ", "ـــ ١٢ abc aé", "x\u{212A}y ſ", "aaa aab abab", "ab\nab\r\nAB"];
         for p in [r"\bab\b", r"(?i)(a)(b)?", r"\w+", r"(?m)^a|b$", r"a*", r"(?i)k|s", r"\d+\s*(é|ab)", r""] {
             same(p, &texts);
+        }
+    }
+
+    /// With the prefilter of the first bytes, the code patterns find what `regex` finds,
+    /// in texts made of pieces of codes, words of three scripts and digits of three
+    /// systems.
+    #[test]
+    fn code_patterns_find_the_same_with_first_bytes() {
+        let pieces = [
+            "CL/4398",
+            "ED/PLS/OER/2020/3",
+            " ",
+            "é",
+            "ب",
+            "٣",
+            "۴",
+            "12",
+            "218",
+            "EX/5",
+            "C/",
+            "A/RES/70/1",
+            "ISBN 978-92-3-100000-0",
+            "10.54675/MNOP6997",
+            "ISO 9001",
+            "A01:2021",
+            "x",
+            "AB",
+            "/",
+            "\u{A0}",
+            ".",
+        ];
+        let mut texts: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        for (i, a) in pieces.iter().enumerate() {
+            for b in pieces.iter().skip(i % 3).step_by(3) {
+                texts.push(format!("{a}{b}"));
+                texts.push(format!("{b} {a}é{b}"));
+            }
+        }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for p in crate::codes::builtin() {
+            same(&p.spec.pattern, &texts);
+            same(&crate::codes::our_digits_pattern(&p.spec.pattern), &texts);
         }
     }
 

@@ -126,8 +126,45 @@ pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// [`word_ranges`], each word with its [`quick_script`], found in the same pass over the
+/// text (a rule that reads every word's quick script decoded each word twice).
+pub fn quick_word_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, Option<Script>)> + '_ {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = chars.by_ref().find(|&(_, c)| in_word(c))?;
+        let (mut latin, mut arabic) = (true, true);
+        // (Each test only while the word can still pass it.)
+        let mut see = |c: char| {
+            if latin {
+                latin = c.is_ascii() || latin_block_letter(c);
+            }
+            if arabic {
+                arabic = arabic_block_letter(c);
+            }
+        };
+        see(start.1);
+        let mut end = text.len();
+        for (i, c) in chars.by_ref() {
+            if !in_word(c) {
+                end = i;
+                break;
+            }
+            see(c);
+        }
+        let quick = if latin {
+            Some(Script::Latin)
+        } else if arabic {
+            Some(Script::Arabic)
+        } else {
+            None
+        };
+        Some((start.0..end, quick))
+    })
+}
+
 /// Whether a character is part of a word: a letter, a mark or a joiner (the Arabic
 /// tatweel too).
+#[inline]
 pub fn in_word(c: char) -> bool {
     is_letter(c) || is_mark(c) || c == '\u{200D}' || c == '\u{200C}' || c == '\u{0640}'
 }
@@ -192,6 +229,22 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_numeric(c), c.is_numeric(), "{c:?} U+{:04X}", c as u32);
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    proptest::proptest! {
+        /// The words and quick scripts of one pass are those of two.
+        #[test]
+        fn quick_words_are_words_and_their_quick_scripts(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "é", "ɏ", "ب", "ـ", "\u{64B}", "\u{670}", "\u{6D4}", "\u{6D5}", "٣", "1", " ", "-", "\u{200D}",
+                "\u{200C}", "\u{301}", "д", "中", "ß", "\u{D7}", "\u{F7}", "ﻻ", "\u{FEFF}", ".",
+            ]), 0..16),
+        ) {
+            let t = parts.concat();
+            let two: Vec<(Range<usize>, Option<Script>)> =
+                word_ranges(&t).map(|w| (w.clone(), quick_script(&t[w]))).collect();
+            proptest::prop_assert_eq!(quick_word_ranges(&t).collect::<Vec<_>>(), two);
         }
     }
 

@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -71,16 +72,23 @@ pub fn find_bare(text: &str) -> Vec<Range<usize>> {
 }
 
 fn is_lang_marker(seg: &str) -> bool {
+    // The length first: most segments are longer than any marker.
+    if seg.len() > 7 {
+        return false;
+    }
     let primary = seg.split(['-', '_']).next().unwrap_or("");
     (2..=3).contains(&primary.len())
-        && seg.len() <= 7
         && seg.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
         && Lang::parse(seg).is_some()
 }
 
 /// Decodes `%XX` escapes (a link written `caf%C3%A9` is the link written `café`); an
-/// escape that does not decode to UTF-8 is kept with its hex digits in upper case.
-fn percent_decode(s: &str) -> String {
+/// escape that does not decode to UTF-8 is kept with its hex digits in upper case. A text
+/// without `%` is itself (most segments: no copy).
+fn percent_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -97,53 +105,52 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     match String::from_utf8(out) {
-        Ok(t) => t,
+        Ok(t) => Cow::Owned(t),
         Err(_) => {
             let mut t = s.to_string();
             t.make_ascii_uppercase();
-            t
+            Cow::Owned(t)
         }
     }
 }
 
 /// A path segment without its language marker: `en`, `fr-ca` go, `report-en.pdf` is
 /// `report.pdf`, `page.ar.html` is `page.html`.
-fn drop_language(s: &str) -> String {
+fn drop_language(s: &str) -> Cow<'_, str> {
     if is_lang_marker(s) {
-        return String::new();
+        return Cow::Borrowed("");
     }
     let (stem, ext) = match s.rfind('.') {
         Some(i) if i > 0 => (&s[..i], &s[i..]),
         _ => (s, ""),
     };
-    for sep in ['-', '_', '.'] {
-        if let Some(i) = stem.rfind(sep) {
-            if i > 0 && is_lang_marker(&stem[i + 1..]) && stem.len() - i - 1 == 2 {
-                return format!("{}{}", &stem[..i], ext);
-            }
-        }
+    // A marker of two letters after the stem's last `-`, `_` or `.`: that separator is the
+    // third byte from the end (the two letters are none), and not the first byte.
+    let n = stem.len();
+    if n > 3 && matches!(stem.as_bytes()[n - 3], b'-' | b'_' | b'.') && is_lang_marker(&stem[n - 2..]) {
+        return Cow::Owned(format!("{}{}", &stem[..n - 3], ext));
     }
-    s.to_string()
+    Cow::Borrowed(s)
 }
 
 /// Path segments compared: decoded, language markers dropped, empty segments (a trailing
 /// or doubled slash) gone.
-fn path_segments(path: &str) -> Vec<String> {
-    path.split('/')
-        .filter(|s| !s.is_empty())
-        .map(|s| drop_language(&percent_decode(s)))
-        .filter(|s| !s.is_empty())
-        .collect()
+fn path_segments(path: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    path.split('/').filter(|s| !s.is_empty()).filter_map(|s| match percent_decode(s) {
+        Cow::Borrowed(d) => Some(drop_language(d)).filter(|x| !x.is_empty()),
+        Cow::Owned(d) => Some(Cow::<str>::Owned(drop_language(&d).into_owned())).filter(|x| !x.is_empty()),
+    })
 }
 
 fn query_params(query: &str) -> Vec<String> {
     query
         .split('&')
         .filter(|p| {
-            let key = p.split('=').next().unwrap_or("").to_ascii_lowercase();
-            !p.is_empty() && !matches!(key.as_str(), "lang" | "hl" | "language" | "locale" | "lng")
+            let key = p.split('=').next().unwrap_or("");
+            !p.is_empty()
+                && !["lang", "hl", "language", "locale", "lng"].iter().any(|k| key.eq_ignore_ascii_case(k))
         })
-        .map(percent_decode)
+        .map(|p| percent_decode(p).into_owned())
         .collect()
 }
 
@@ -157,27 +164,39 @@ fn query_params(query: &str) -> Vec<String> {
 /// `./` or `../` (never with a scheme), so [`same_page`] can tell the two apart.
 pub fn normalize(dest: &str) -> String {
     let d = dest.trim();
-    let lower = d.to_ascii_lowercase();
-    let absolute = if lower.starts_with("www.") { format!("https://{d}") } else { d.to_string() };
+    // (Built without copies where none is needed: one key per link, and most links are
+    // already in the form compared.)
+    let www = d.as_bytes().get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www."));
+    let absolute: Cow<str> = if www { Cow::Owned(format!("https://{d}")) } else { Cow::Borrowed(d) };
     if let Ok(u) = url::Url::parse(&absolute) {
         if !u.cannot_be_a_base() && u.host_str().is_some() {
             let scheme = match u.scheme() {
                 "http" => "https",
                 s => s,
             };
-            let mut host = u.host_str().unwrap_or("").to_ascii_lowercase();
-            if let Some(h) = host.strip_prefix("www.") {
-                host = h.to_string();
+            let host_str = u.host_str().unwrap_or("");
+            let lowered: Cow<str> = if host_str.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(host_str.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(host_str)
+            };
+            let host = lowered.strip_prefix("www.").unwrap_or(&lowered);
+            let mut out = String::with_capacity(d.len() + 16);
+            out.push_str(scheme);
+            out.push_str("://");
+            // A language subdomain (`fr.example.org`) of a host of three labels or more.
+            match host.split_once('.') {
+                Some((first, rest)) if rest.contains('.') && is_lang_marker(first) => {
+                    out.push_str("{lang}.");
+                    out.push_str(rest);
+                }
+                _ => out.push_str(host),
             }
-            let labels: Vec<&str> = host.split('.').collect();
-            if labels.len() >= 3 && is_lang_marker(labels[0]) {
-                host = format!("{{lang}}.{}", labels[1..].join("."));
-            }
-            let mut out = format!("{scheme}://{host}");
             // `Url::port` is None for the scheme's default port; http's 80 and https's 443
             // are one port once the schemes are one.
             if let Some(p) = u.port().filter(|p| !(u.scheme() == "http" && *p == 443)) {
-                out.push_str(&format!(":{p}"));
+                use std::fmt::Write;
+                let _ = write!(out, ":{p}");
             }
             for s in path_segments(u.path()) {
                 out.push('/');
@@ -206,7 +225,7 @@ pub fn normalize(dest: &str) -> String {
         None => (path_q, ""),
     };
     let lead = if path.starts_with('/') { "/" } else { "" };
-    let segs: Vec<String> = path_segments(path);
+    let segs: Vec<Cow<str>> = path_segments(path).collect();
     let mut out = String::from(lead);
     if lead.is_empty() && !segs.first().is_some_and(|s| s == "." || s == "..") {
         out.push_str("./");
@@ -343,9 +362,173 @@ pub fn malformed(dest: &str, text: &str) -> Option<String> {
     None
 }
 
+/// `normalize` as first written, before copies were spared: the reference the fast
+/// version is tested against.
+#[cfg(test)]
+mod reference {
+    fn percent_decode(s: &str) -> String {
+        let b = s.as_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'%' && i + 2 < b.len() {
+                let hex =
+                    std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(v) = hex {
+                    out.push(v);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.push(b[i]);
+            i += 1;
+        }
+        match String::from_utf8(out) {
+            Ok(t) => t,
+            Err(_) => {
+                let mut t = s.to_string();
+                t.make_ascii_uppercase();
+                t
+            }
+        }
+    }
+
+    fn drop_language(s: &str) -> String {
+        if is_lang_marker(s) {
+            return String::new();
+        }
+        let (stem, ext) = match s.rfind('.') {
+            Some(i) if i > 0 => (&s[..i], &s[i..]),
+            _ => (s, ""),
+        };
+        for sep in ['-', '_', '.'] {
+            if let Some(i) = stem.rfind(sep) {
+                if i > 0 && is_lang_marker(&stem[i + 1..]) && stem.len() - i - 1 == 2 {
+                    return format!("{}{}", &stem[..i], ext);
+                }
+            }
+        }
+        s.to_string()
+    }
+
+    fn path_segments(path: &str) -> Vec<String> {
+        path.split('/')
+            .filter(|s| !s.is_empty())
+            .map(|s| drop_language(&percent_decode(s)))
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    fn query_params(query: &str) -> Vec<String> {
+        query
+            .split('&')
+            .filter(|p| {
+                let key = p.split('=').next().unwrap_or("").to_ascii_lowercase();
+                !p.is_empty() && !matches!(key.as_str(), "lang" | "hl" | "language" | "locale" | "lng")
+            })
+            .map(percent_decode)
+            .collect()
+    }
+
+    pub fn normalize(dest: &str) -> String {
+        let d = dest.trim();
+        let lower = d.to_ascii_lowercase();
+        let absolute = if lower.starts_with("www.") { format!("https://{d}") } else { d.to_string() };
+        if let Ok(u) = url::Url::parse(&absolute) {
+            if !u.cannot_be_a_base() && u.host_str().is_some() {
+                let scheme = match u.scheme() {
+                    "http" => "https",
+                    s => s,
+                };
+                let mut host = u.host_str().unwrap_or("").to_ascii_lowercase();
+                if let Some(h) = host.strip_prefix("www.") {
+                    host = h.to_string();
+                }
+                let labels: Vec<&str> = host.split('.').collect();
+                if labels.len() >= 3 && is_lang_marker(labels[0]) {
+                    host = format!("{{lang}}.{}", labels[1..].join("."));
+                }
+                let mut out = format!("{scheme}://{host}");
+                // `Url::port` is None for the scheme's default port; http's 80 and https's 443
+                // are one port once the schemes are one.
+                if let Some(p) = u.port().filter(|p| !(u.scheme() == "http" && *p == 443)) {
+                    out.push_str(&format!(":{p}"));
+                }
+                for s in path_segments(u.path()) {
+                    out.push('/');
+                    out.push_str(&s);
+                }
+                let params = query_params(u.query().unwrap_or(""));
+                if !params.is_empty() {
+                    out.push('?');
+                    out.push_str(&params.join("&"));
+                }
+                if let Some(f) = u.fragment() {
+                    out.push('#');
+                    out.push_str(&percent_decode(f));
+                }
+                return out;
+            }
+            return d.to_string();
+        }
+        if d.starts_with('#') || d.is_empty() {
+            return d.to_string();
+        }
+        // Relative: `/x`, `./x`, `../x`, `x`.
+        let path_q = d.split('#').next().unwrap_or("");
+        let (path, query) = match path_q.find('?') {
+            Some(i) => (&path_q[..i], &path_q[i + 1..]),
+            None => (path_q, ""),
+        };
+        let lead = if path.starts_with('/') { "/" } else { "" };
+        let segs: Vec<String> = path_segments(path);
+        let mut out = String::from(lead);
+        if lead.is_empty() && !segs.first().is_some_and(|s| s == "." || s == "..") {
+            out.push_str("./");
+        }
+        out.push_str(&segs.join("/"));
+        let params = query_params(query);
+        if !params.is_empty() {
+            out.push('?');
+            out.push_str(&params.join("&"));
+        }
+        out
+    }
+
+    fn is_lang_marker(seg: &str) -> bool {
+        let primary = seg.split(['-', '_']).next().unwrap_or("");
+        (2..=3).contains(&primary.len())
+            && seg.len() <= 7
+            && seg.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
+            && lang_parse(seg)
+    }
+
+    /// `Lang::parse` as first written (a lower-cased copy compared with each known tag).
+    fn lang_parse(tag: &str) -> bool {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        crate::lang::Lang::parse(&primary).is_some_and(|l| l.tag() == primary)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Keys are those of the reference, on links put together from awkward pieces.
+        #[test]
+        fn keys_are_the_reference_keys(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "https://", "http://", "HTTP://", "www.", "WWW.", "ftp://", "mailto:", "fr.", "EN.", "zh-cn.",
+                "unesco", "Example", ".org", ".ORG", ":443", ":80", ":8080", "/", "//", "en", "fr-ca", "AR",
+                "report-en.pdf", "page.ar.html", "x_fr", "%C3%A9", "%e9", "%zz", "%", "?", "&", "=", "lang=fr",
+                "HL=en", "id=3", "#", "#Top%20x", ".", "..", "./", "../", " ", "é", "ب", "und", "a",
+            ]), 0..12),
+        ) {
+            let d = parts.concat();
+            proptest::prop_assert_eq!(normalize(&d), reference::normalize(&d), "{:?}", d);
+        }
+    }
 
     #[test]
     fn language_markers_compare_equal() {

@@ -35,6 +35,19 @@ fn is_opener(c: char) -> bool {
     matches!(c, '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}' | '\u{2067}' | '\u{2068}')
 }
 
+/// Whether `text` holds an opener, U+202C or U+2069 (U+202A–U+202E, U+2066–U+2069),
+/// found by their UTF-8 bytes: every one starts with the byte E2, which most texts do not
+/// hold at all (a test that does not decode the text).
+fn has_control(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.contains(&0xE2)
+        && b.windows(3).any(|w| {
+            w[0] == 0xE2
+                && ((w[1] == 0x80 && (0xAA..=0xAE).contains(&w[2]))
+                    || (w[1] == 0x81 && (0xA6..=0xA9).contains(&w[2])))
+        })
+}
+
 fn is_isolate(c: char) -> bool {
     matches!(c, '\u{2066}' | '\u{2067}' | '\u{2068}')
 }
@@ -63,7 +76,7 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
         "remove the character, or close it (U+202C after an embedding, U+2069 after an isolate)".into();
     for block in b.blocks {
         let text = &block.text;
-        if !text.chars().any(|c| is_opener(c) || matches!(c, '\u{202C}' | '\u{2069}')) {
+        if !has_control(text) {
             continue;
         }
         // Stack of open controls: (position, char).
@@ -154,6 +167,19 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
                 .expected_found("balanced isolates, no overrides", found)
                 .fix_opt(removal),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_found_by_their_bytes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            assert_eq!(has_control(&t), is_opener(c) || matches!(c, '\u{202C}' | '\u{2069}'), "{c:?}");
         }
     }
 }

@@ -110,10 +110,24 @@ fn by_lowercase(text: &str, units: &[&str; 8]) -> bool {
     }
 }
 
+/// For each block, whether it or a block after it before the next heading holds a full
+/// date: where a countdown's deadline can be (see [`check`]). A block with none is not
+/// searched for a countdown, which would find no deadline (most blocks).
+fn deadline_ahead(b: &Blocks) -> Vec<bool> {
+    let n = b.blocks.len();
+    let mut ahead = vec![false; n];
+    for i in (0..n).rev() {
+        let own = b.anchors[i].iter().any(|a| a.kind == Kind::Date && date_of(a).and_then(civil).is_some());
+        ahead[i] = own || (i + 1 < n && !b.blocks[i + 1].is_heading() && ahead[i + 1]);
+    }
+    ahead
+}
+
 fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     let Some(issue) = b.issue_date else { return };
+    let ahead = deadline_ahead(b);
     for (i, block) in b.blocks.iter().enumerate() {
-        if !may_hold_period(&block.text) {
+        if !ahead[i] || !may_hold_period(&block.text) {
             continue;
         }
         let text = block.text.as_str();

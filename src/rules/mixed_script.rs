@@ -32,8 +32,7 @@ use super::{Blocks, Rule};
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::lang::Lang;
 use crate::script::{
-    describe_char, letter_script, native_scripts, only_quick_latin_words, quick_script, scripts_of,
-    word_ranges,
+    describe_char, letter_script, native_scripts, only_quick_latin_words, quick_word_ranges, scripts_of,
 };
 use unicode_script::Script;
 
@@ -61,10 +60,10 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
         // Hosts, emails and codes are the confusable rule's: one finding per slip. (Found
         // for the first word that is not quickly native or Latin: most blocks have none.)
         let mut identifiers: Option<Vec<std::ops::Range<usize>>> = None;
-        for w in word_ranges(&block.text) {
+        for (w, quick) in quick_word_ranges(&block.text) {
             let word = &block.text[w.clone()];
             // One script, native or Latin: nothing to report (most words).
-            if quick_script(word).is_some_and(|s| s == Script::Latin || native.contains(&s)) {
+            if quick.is_some_and(|s| s == Script::Latin || native.contains(&s)) {
                 continue;
             }
             let identifiers = identifiers.get_or_insert_with(|| {

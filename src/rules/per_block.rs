@@ -3,7 +3,7 @@
 //! `inline-code-mismatch` read them, for each translation the source is compared with),
 //! and its distinct words in lower case (`untranslated`, for each translation too). Each
 //! is computed on first use and kept while the rules run over one document. Also here:
-//! [`may_share`], the cheap bound that spares `untranslated` most word lists.
+//! [`Buckets::may_share`], the cheap bound that spares `untranslated` most word lists.
 
 use crate::blocks::Block;
 use crate::placeholders::{self, Item};
@@ -16,6 +16,7 @@ pub struct PerBlock {
     slots: bool,
     items: Vec<OnceCell<Box<[Item]>>>,
     words: Vec<OnceCell<Words>>,
+    buckets: Vec<OnceCell<Buckets>>,
 }
 
 impl PerBlock {
@@ -24,7 +25,14 @@ impl PerBlock {
             slots,
             items: (0..blocks.len()).map(|_| OnceCell::new()).collect(),
             words: (0..blocks.len()).map(|_| OnceCell::new()).collect(),
+            buckets: (0..blocks.len()).map(|_| OnceCell::new()).collect(),
         }
+    }
+
+    /// The word buckets of block `i` (`block`) for [`Buckets::may_share`]: a source block is
+    /// compared with each translation, and counted once.
+    pub fn buckets(&self, i: usize, block: &Block) -> &Buckets {
+        self.buckets[i].get_or_init(|| Buckets::of(&block.text))
     }
 
     /// The placeholders and code spans of block `i` (`block`), in text order:
@@ -165,25 +173,76 @@ pub fn lower_words(s: &str) -> Words {
     Words { lower, words }
 }
 
-/// Whether two texts may share `tenths` tenths of the distinct words of the one with more
-/// (`shared * 10 >= max(a, b) * tenths` for their [`lower_words`]): `false` only when they
-/// cannot. A bound cheaper than listing the words: each word goes to one of 256 buckets
-/// by its [`key`] (found without lower-casing it), so that equal words in lower case go
-/// to the same bucket. Two texts cannot share more words of a bucket than the fewer of
-/// the two has, and a text has at least as many distinct words as non-empty buckets.
+/// [`Buckets::may_share`] of two texts (for tests).
+#[cfg(test)]
 pub fn may_share(a: &str, b: &str, tenths: usize) -> bool {
-    let (ca, cb) = (bucket_counts(a), bucket_counts(b));
-    let filled = |c: &[u16; 256]| c.iter().filter(|&&n| n > 0).count();
-    let most: usize = ca.iter().zip(&cb).map(|(&x, &y)| usize::from(x.min(y))).sum();
-    most * 10 >= filled(&ca).max(filled(&cb)) * tenths
+    Buckets::of(a).may_share(&Buckets::of(b), tenths)
+}
+
+/// The non-empty buckets of a text's words ([`bucket_counts`]) with their counts, by
+/// bucket: a block has a few dozen words, and comparing two such lists costs a few
+/// dozen steps where the 256 buckets cost 256 (and stay small in memory, kept per block).
+#[derive(Debug, Default)]
+pub struct Buckets(Box<[(u8, u16)]>);
+
+impl Buckets {
+    pub fn of(text: &str) -> Buckets {
+        // The filled buckets are marked in a bitmap and read in order from it: a pass
+        // over the 256 counts, or a list of them sorted, cost more than counting a short
+        // block's words.
+        let mut c = [0u16; 256];
+        let mut filled = [0u64; 4];
+        bucket_counts_into(text, &mut c, |b| filled[usize::from(b >> 6)] |= 1 << (b & 63));
+        let mut out = Vec::with_capacity(filled.iter().map(|w| w.count_ones() as usize).sum());
+        for (w, &bits) in filled.iter().enumerate() {
+            let mut m = bits;
+            while m != 0 {
+                let b = w * 64 + m.trailing_zeros() as usize;
+                out.push((b as u8, c[b]));
+                m &= m - 1;
+            }
+        }
+        Buckets(out.into_boxed_slice())
+    }
+
+    /// Whether the texts of `self` and `other` may share `tenths` tenths of the distinct
+    /// words of the one with more (`shared * 10 >= max(a, b) * tenths` for their
+    /// [`lower_words`]): `false` only when they cannot. A bound cheaper than listing the
+    /// words: each word goes to one of 256 buckets by its [`key`] (found without
+    /// lower-casing it), so that equal words in lower case go to the same bucket. Two
+    /// texts cannot share more words of a bucket than the fewer of the two has, and a
+    /// text has at least as many distinct words as non-empty buckets.
+    pub fn may_share(&self, other: &Buckets, tenths: usize) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut most) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    most += usize::from(a[i].1.min(b[j].1));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        most * 10 >= a.len().max(b.len()) * tenths
+    }
 }
 
 /// How many words of `text` (split as [`split_white`] splits) fall in each bucket of
-/// [`may_share`] by their `key`: one pass over the bytes that splits and finds each
+/// [`Buckets::may_share`] by their `key`: one pass over the bytes that splits and finds each
 /// word's length in characters at once (splitting, then reading each word again for its
 /// key, cost twice as much).
+#[cfg(test)]
 fn bucket_counts(text: &str) -> [u16; 256] {
     let mut c = [0u16; 256];
+    bucket_counts_into(text, &mut c, |_| {});
+    c
+}
+
+/// [`bucket_counts`] into `c` (all zero), calling `new` with each bucket as it fills.
+fn bucket_counts_into(text: &str, c: &mut [u16; 256], mut new: impl FnMut(u8)) {
     let (bytes, n) = (text.as_bytes(), text.len());
     let split = SplitWhite { text, i: 0 };
     let white = |i: usize| match bytes[i] {
@@ -213,10 +272,13 @@ fn bucket_counts(text: &str) -> [u16; 256] {
             _ => text[start..].chars().next().and_then(|c| c.to_lowercase().next()).unwrap_or(' '),
         };
         let k = (u64::from(first) << 32) | chars as u64;
-        let bucket = usize::from((k ^ (k >> 29) ^ (k >> 41)) as u8);
-        c[bucket] = c[bucket].saturating_add(1);
+        let bucket = (k ^ (k >> 29) ^ (k >> 41)) as u8;
+        let count = &mut c[usize::from(bucket)];
+        if *count == 0 {
+            new(bucket);
+        }
+        *count = count.saturating_add(1);
     }
-    c
 }
 
 /// The key of a word: its first character and its number of characters, both of the word
@@ -300,7 +362,31 @@ mod tests {
         }
     }
 
+    /// [`may_share`] as first written, over the 256 bucket counts.
+    fn may_share_reference(a: &str, b: &str, tenths: usize) -> bool {
+        let (ca, cb) = (bucket_counts(a), bucket_counts(b));
+        let filled = |c: &[u16; 256]| c.iter().filter(|&&n| n > 0).count();
+        let most: usize = ca.iter().zip(&cb).map(|(&x, &y)| usize::from(x.min(y))).sum();
+        most * 10 >= filled(&ca).max(filled(&cb)) * tenths
+    }
+
     proptest! {
+        /// The bucket lists decide as the 256 counts did.
+        #[test]
+        fn bucket_lists_decide_as_counts(
+            a in prop::collection::vec(prop::sample::select(vec![
+                "a", "A", "é", "ab", "abc", "b", "ba", "ب", "İ", " ", " ", "\n", "x", "xy", "1",
+            ]), 0..60),
+            b in prop::collection::vec(prop::sample::select(vec![
+                "a", "B", "é", "ab", "abc", "b", "bA", "ب", "i", " ", " ", "y", "xy", "12",
+            ]), 0..60),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            for tenths in 0..=10 {
+                prop_assert_eq!(may_share(&a, &b, tenths), may_share_reference(&a, &b, tenths));
+            }
+        }
+
         /// The split is `split_whitespace`'s.
         #[test]
         fn words_split_as_split_whitespace(

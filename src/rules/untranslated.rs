@@ -29,7 +29,7 @@
 //! members.` where the English has the same sentence: reported. A French block that is only
 //! `Contact : a.rahman@unesco.org` is not.
 
-use super::per_block::{lower_words, may_share, shared};
+use super::per_block::{lower_words, shared};
 use super::{Ctx, Rule};
 use crate::diag::{Diagnostic, Severity};
 
@@ -137,34 +137,53 @@ fn heading_left(ctx: &Ctx, s: &crate::blocks::Block, t: &crate::blocks::Block) -
 }
 
 /// A block the translation marks as kept in the source language on purpose: a title with
-/// `{: hreflang="en"}` or `lang="en"` (kramdown attributes, HTML).
-fn kept_in_source_language(ctx: &Ctx, t: &crate::blocks::Block) -> bool {
+/// `{: hreflang="en"}` or `lang="en"` (kramdown attributes, HTML). `marks` are the forms
+/// of [`lang_marks`], written once per translation (on the first block that holds `lang`)
+/// rather than once per block.
+fn kept_in_source_language(
+    ctx: &Ctx,
+    t: &crate::blocks::Block,
+    marks: &std::cell::OnceCell<Vec<(String, String)>>,
+) -> bool {
     let raw = ctx.tgt.file.text.get(t.span.clone()).unwrap_or("");
-    // Every form below holds `lang`: most blocks have none, and no pattern is built.
+    // Every form below holds `lang`: most blocks have none.
     if !raw.contains("lang") {
         return false;
     }
+    marks
+        .get_or_init(|| lang_marks(ctx))
+        .iter()
+        .any(|(p, x)| raw.contains(p.as_str()) && !raw.contains(x.as_str()))
+}
+
+/// The attributes that mark a block as kept in the source language (`hreflang="en"`,
+/// `lang='en'`, `xml:lang=en`), each with its form after an `x` (which does not count).
+fn lang_marks(ctx: &Ctx) -> Vec<(String, String)> {
     let tag = ctx.src.lang.tag();
-    ["hreflang", "lang", "xml:lang"].iter().any(|attr| {
-        [format!("{attr}=\"{tag}\""), format!("{attr}='{tag}'"), format!("{attr}={tag}")]
-            .iter()
-            .any(|p| raw.contains(p.as_str()) && !raw.contains(&format!("x{p}")))
-    })
+    ["hreflang", "lang", "xml:lang"]
+        .iter()
+        .flat_map(|attr| [format!("{attr}=\"{tag}\""), format!("{attr}='{tag}'"), format!("{attr}={tag}")])
+        .map(|p| {
+            let x = format!("x{p}");
+            (p, x)
+        })
+        .collect()
 }
 
 fn blocks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let marks = std::cell::OnceCell::new();
     for sb in ctx.beads {
         for bead in sb.blocks.iter().filter(|b| b.src.len() == 1 && b.tgt.len() == 1) {
             let (si, ti) = (bead.src.start, bead.tgt.start);
             let (s, t) = (&ctx.src.blocks[si], &ctx.tgt.blocks[ti]);
-            if s.code_only || t.code_only || kept_in_source_language(ctx, t) {
+            if s.code_only || t.code_only || kept_in_source_language(ctx, t, &marks) {
                 continue;
             }
             // Cheap test first, on the raw words: translated text shares few words with its
             // source, and the rest is only worth computing for near-copies. (The source's
             // words are listed once for every translation.)
             // (A bound found without listing the words rules out most pairs first.)
-            if !may_share(&s.text, &t.text, 6) {
+            if !ctx.src_data.buckets(si, s).may_share(ctx.tgt_data.buckets(ti, t), 6) {
                 continue;
             }
             let (rs, rt) = (ctx.src_data.words(si, s), ctx.tgt_data.words(ti, t));
