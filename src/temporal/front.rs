@@ -162,3 +162,37 @@ impl Front {
         Some(out)
     }
 }
+
+/// The windows where [`super::numeric_date_pattern`] can match (as [`Front::windows`]
+/// gives them): one start position before each run of ASCII digits that has the shape
+/// of the pattern's first parts. A match starts with a boundary (the start of the text,
+/// or one character that is not a word character, `/`, `.` or `-`), then either one or
+/// two digits, a separator `/ . -` and a digit (`30/11/2022`), or four digits starting
+/// with 1 or 2, a separator `/ -` and a digit (`2022-11-30`). Folded text has ASCII
+/// digits only. Most digit runs (counts, codes, URLs) have neither shape, and the
+/// pattern is then never tried on them.
+pub(super) fn numeric_date_windows(f: &str) -> Vec<(usize, usize)> {
+    let b = f.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(skip) = b[i..].iter().position(u8::is_ascii_digit) {
+        i += skip;
+        let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let short = (1..=2).contains(&run) && matches!(at(run), b'/' | b'.' | b'-');
+        let long = run == 4 && matches!(b[i], b'1' | b'2') && matches!(at(run), b'/' | b'-');
+        let bounded =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'/' | b'.' | b'-'));
+        if (short || long) && at(run + 1).is_ascii_digit() && bounded {
+            // The boundary character before the digits (any character but an ASCII one
+            // the test above refused: the pattern decides).
+            let mut t = i.saturating_sub(1);
+            while !f.is_char_boundary(t) {
+                t -= 1;
+            }
+            out.push((t, t));
+        }
+        i += run;
+    }
+    out
+}

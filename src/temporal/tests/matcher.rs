@@ -56,12 +56,16 @@ fn positions(re: &Regex, text: &str) -> Vec<usize> {
 fn same(lang: &str, text: &str) {
     let p = patterns(locale::table(lang).unwrap());
     for (re, m) in pairs(lang) {
-        // The date and time patterns are searched only where `front` says a match can
-        // start: that must find the same matches as a search from every position.
+        // The date, time and numeric date patterns are searched only where `front` says a
+        // match can start: that must find the same matches as a search from every position.
         let front = [(&p.date, &p.date_front), (&p.time, &p.time_front)]
             .into_iter()
             .find(|f| std::ptr::eq(f.0, *m))
-            .and_then(|f| f.1.windows(text));
+            .and_then(|f| f.1.windows(text))
+            .or_else(|| {
+                std::ptr::eq(*m, numeric_date_pattern())
+                    .then(|| super::super::front::numeric_date_windows(text))
+            });
         for pos in positions(re, text) {
             let want = re
                 .captures_at(text, pos)
