@@ -24,12 +24,49 @@ pub(super) struct Front {
     /// must hold; `None` when there are none.
     words: Option<Words>,
     /// Whether a run of ASCII digits that follows no ASCII word character is such a word
-    /// too (times), and the longest run that can be (`None`: any length).
+    /// too (times), and the longest run that can be (`None`: any length; when bounded, a
+    /// run of two or more digits must also start with 0, 1 or 2, as hours do).
     digits: Option<Option<usize>>,
     /// The most non-separator bytes a match holds before the word.
     back: usize,
     /// The pattern cannot be bounded (a word starting with a space): no restriction.
     unbounded: bool,
+    /// For times: the words that make an hour of a number (see [`Hours`]).
+    hours: Option<Hours>,
+}
+
+/// What must stand next to a number for a time to be read from it (times only).
+///
+/// A number alone (`part 2`, `5,782 experts`) matches the time pattern as the bare first
+/// end of a range (`from 9 to 11 a.m.`), and the reader then drops it unless a second end
+/// follows: most numbers of a text are tried, matched and dropped. A time can be kept
+/// only if the hour is followed (past white space) by `:`, `.`, `h`, an hour separator,
+/// an a.m./p.m. word, a range joiner or an hour word (for a range), or preceded (past
+/// white space) by an hour marker. Other numbers give no window of their own.
+///
+/// That leaves the times found the same: a match can start in such a number's window
+/// only if its hour is that number (the boundary, range openers, hour markers and white
+/// space before an hour hold no digit and no word the front looks for: checked when the
+/// table is read, else there is no [`Hours`]), and such a match is dropped; the reader
+/// then goes on after the number, where the windows are the same as before.
+#[derive(Debug)]
+pub(super) struct Hours {
+    /// First words of the words that may follow an hour.
+    pub(super) after: Vec<String>,
+    /// Last words of the hour markers.
+    pub(super) before: Vec<String>,
+}
+
+impl Hours {
+    /// Whether the digits `i..j` of `f` may be the hour of a time that is kept.
+    fn may_count(&self, f: &str, i: usize, j: usize) -> bool {
+        let rest = f[j..].trim_start();
+        if rest.starts_with([':', '.', 'h']) || self.after.iter().any(|w| rest.starts_with(w.as_str())) {
+            return true;
+        }
+        let before = f[..i].trim_end();
+        self.before.iter().any(|w| before.ends_with(w.as_str()))
+    }
 }
 
 /// Bytes searched with the NFA before the DFA is built (see [`Words`]).
@@ -104,12 +141,24 @@ impl Front {
                 }
             }
         };
-        Front { words, digits, back, unbounded }
+        Front { words, digits, back, unbounded, hours: None }
+    }
+
+    /// The front with the filter of numbers `hours` (times).
+    pub(super) fn with_hours(self, hours: Option<Hours>) -> Front {
+        Front { hours, ..self }
     }
 
     /// The windows `(lo, hi)` (inclusive, on character boundaries, sorted, disjoint) where
     /// a match can start in `f`; `None` when any position can.
     pub(super) fn windows(&self, f: &str) -> Option<Vec<(usize, usize)>> {
+        self.windows_with(f, true)
+    }
+
+    /// Like [`Front::windows`]; without the filter of [`Hours`] when `hours` is false: then
+    /// the windows hold every start of a match (the matcher's tests), not only of those
+    /// the reader keeps.
+    pub(super) fn windows_with(&self, f: &str, hours: bool) -> Option<Vec<(usize, usize)>> {
         if self.unbounded {
             return None;
         }
@@ -117,14 +166,19 @@ impl Front {
         if let Some(longest) = self.digits {
             // A time's first digit follows no word character (the patterns put a boundary,
             // a space or nothing before it): skip digits after an ASCII letter, digit or `_`.
-            // Its hour is one or two digits that no digit follows: skip longer runs.
+            // Its hour is one or two digits that no digit follows: skip longer runs. Every
+            // hour of the patterns is `[0-2]?[0-9]` or `[0-1]?[0-9]`: two digits start with
+            // 0, 1 or 2 (`57 days`, `60 pages` hold no hour).
             let b = f.as_bytes();
             let mut i = 0;
             while let Some(skip) = b[i..].iter().position(u8::is_ascii_digit) {
                 i += skip;
                 let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
                 let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
-                if !after_word && longest.is_none_or(|n| run <= n) {
+                if !after_word
+                    && longest.is_none_or(|n| run <= n && (run < 2 || b[i] <= b'2'))
+                    && (!hours || self.hours.as_ref().is_none_or(|h| h.may_count(f, i, i + run)))
+                {
                     hits.push(i);
                 }
                 i += run;
