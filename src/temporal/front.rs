@@ -171,7 +171,7 @@ impl Front {
             // 0, 1 or 2 (`57 days`, `60 pages` hold no hour).
             let b = f.as_bytes();
             let mut i = 0;
-            while let Some(skip) = b[i..].iter().position(u8::is_ascii_digit) {
+            while let Some(skip) = super::digits::next_digit(&b[i..]) {
                 i += skip;
                 let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
                 let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
@@ -229,7 +229,7 @@ pub(super) fn numeric_date_windows(f: &str) -> Vec<(usize, usize)> {
     let b = f.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(skip) = b[i..].iter().position(u8::is_ascii_digit) {
+    while let Some(skip) = super::digits::next_digit(&b[i..]) {
         i += skip;
         let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
         let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
