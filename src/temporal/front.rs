@@ -8,12 +8,12 @@
 //! many non-separator bytes before one of those words, and the matcher is tried at
 //! those positions only ([`super::matcher::Matcher::captures_within`]) instead of at every
 //! word of the text. The words are found with Aho–Corasick over the folded text (every
-//! occurrence, overlapping, inside words too: clitics attach to months), the digits
-//! byte by byte; the result is a superset of the possible starts, so the matches, found
+//! position where one starts, inside words too: clitics attach to months), the digits
+//! by [`super::digits::next_digit`]; the result is a superset of the possible starts, so the matches, found
 //! leftmost-first as before, are the same (`src/temporal/tests/matcher.rs` compares them with
 //! a search from every position).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
@@ -77,8 +77,11 @@ const DFA_AFTER: usize = 8 << 10;
 /// start; the contiguous NFA is built from the noncontiguous one, and its quicker
 /// search did not pay for the extra step on one issue), searches the first
 /// [`DFA_AFTER`] bytes (one issue never gets further); past them the DFA, quicker per
-/// byte, is built and searches the rest. Both report the same matches (all of them,
-/// overlapping); only the time differs.
+/// byte, is built and searches the rest. Both report the same matches (leftmost-first,
+/// searched from one past each start: every position where a word starts); only the
+/// time differs. The leftmost kind has a prefilter (SIMD, over the words' first bytes)
+/// that skips most of a text without walking the automaton; the overlapping search of
+/// all matches had none.
 #[derive(Debug)]
 struct Words {
     firsts: Vec<String>,
@@ -89,7 +92,7 @@ struct Words {
 
 impl Words {
     fn build(firsts: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
-        AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(kind)).build(firsts).ok()
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).kind(Some(kind)).build(firsts).ok()
     }
 
     /// The automaton to search `len` more bytes with.
@@ -185,8 +188,17 @@ impl Front {
             }
         }
         if let Some(words) = &self.words {
-            hits.extend(words.searcher(f.len()).find_overlapping_iter(f).map(|m| m.start()));
-            // Digits, then words; overlapping words come by where they end.
+            // Every position where a word starts: the leftmost match from one past the
+            // last such position is the next (the same positions as all the overlapping
+            // matches give; a leftmost search can skip ahead with the automaton's prefilter,
+            // an overlapping one cannot).
+            let ac = words.searcher(f.len());
+            let mut from = 0;
+            while let Some(m) = ac.find(Input::new(f).range(from..)) {
+                hits.push(m.start());
+                from = m.start() + 1;
+            }
+            // Digits, then words.
             if !hits.is_sorted() {
                 hits.sort_unstable();
             }
