@@ -182,7 +182,8 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded, urls: &[(usize, 
 
     // 3. Years alone and year ranges.
     let busy = merged(found.iter().map(|r| (r.fs, r.fe)).chain(blocked.iter().copied()).collect());
-    scan(year_pattern(), f, |c| {
+    let year_starts = front::year_windows(f);
+    scan_within(year_pattern(), f, Some(&year_starts), |c| {
         let Some(ym) = c.name("y") else {
             return c.get(0).map_or(0, |m| m.end());
         };

@@ -172,6 +172,21 @@ impl Shapes {
     }
 }
 
+/// Runs over `t` from left to right as [`super::scan_within`] does with the number
+/// pattern: `f` gets each number and returns where to search from next (moved forward if
+/// needed).
+pub(super) fn scan(shapes: &Shapes, t: &str, mut f: impl FnMut(Found) -> usize) {
+    let mut pos = 0;
+    while pos <= t.len() {
+        let Some(found) = shapes.find_at(t, pos) else { break };
+        let mut next = f(found).max(found.whole.0 + 1).max(pos + 1);
+        while next < t.len() && !t.is_char_boundary(next) {
+            next += 1;
+        }
+        pos = next;
+    }
+}
+
 #[cfg(test)]
 mod next_digit_tests {
     use super::next_digit;
@@ -184,19 +199,5 @@ mod next_digit_tests {
             let b = &b[skip.min(b.len())..];
             prop_assert_eq!(next_digit(b), b.iter().position(u8::is_ascii_digit));
         }
-    }
-}
-
-/// Runs over `t` from left to right as [`super::scan`] does with the number pattern: `f`
-/// gets each number and returns where to search from next (moved forward if needed).
-pub(super) fn scan(shapes: &Shapes, t: &str, mut f: impl FnMut(Found) -> usize) {
-    let mut pos = 0;
-    while pos <= t.len() {
-        let Some(found) = shapes.find_at(t, pos) else { break };
-        let mut next = f(found).max(found.whole.0 + 1).max(pos + 1);
-        while next < t.len() && !t.is_char_boundary(next) {
-            next += 1;
-        }
-        pos = next;
     }
 }

@@ -248,20 +248,40 @@ impl Front {
 /// digits only. Most digit runs (counts, codes, URLs) have neither shape, and the
 /// pattern is then never tried on them.
 pub(super) fn numeric_date_windows(f: &str) -> Vec<(usize, usize)> {
+    digit_run_windows(f, |b, i, run| {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let short = (1..=2).contains(&run) && matches!(at(run), b'/' | b'.' | b'-');
+        let long = run == 4 && matches!(b[i], b'1' | b'2') && matches!(at(run), b'/' | b'-');
+        let bounded =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'/' | b'.' | b'-'));
+        (short || long) && at(run + 1).is_ascii_digit() && bounded
+    })
+}
+
+/// The windows where [`super::year_pattern`] can match, as [`numeric_date_windows`]: a
+/// year is four digits starting with 19 or 20 that no digit follows (its end is a range,
+/// `م` or a boundary, none of which starts with a digit), after the start of the text or
+/// a character that is not a word character nor one of `/ - . , $ €…`.
+pub(super) fn year_windows(f: &str) -> Vec<(usize, usize)> {
+    digit_run_windows(f, |b, i, run| {
+        let bounded = i == 0
+            || !(b[i - 1].is_ascii_alphanumeric()
+                || matches!(b[i - 1], b'_' | b'/' | b'-' | b'.' | b',' | b'$' | b'#'));
+        run == 4 && (b[i..].starts_with(b"19") || b[i..].starts_with(b"20")) && bounded
+    })
+}
+
+/// One window `(t, t)` for each run of ASCII digits `i..i + run` that `keep(bytes, i, run)`
+/// keeps, `t` the start of the character before it (the pattern's boundary; any
+/// character but the ASCII ones `keep` refused: the pattern decides), or 0.
+fn digit_run_windows(f: &str, keep: impl Fn(&[u8], usize, usize) -> bool) -> Vec<(usize, usize)> {
     let b = f.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(skip) = super::digits::next_digit(&b[i..]) {
         i += skip;
         let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        let short = (1..=2).contains(&run) && matches!(at(run), b'/' | b'.' | b'-');
-        let long = run == 4 && matches!(b[i], b'1' | b'2') && matches!(at(run), b'/' | b'-');
-        let bounded =
-            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'/' | b'.' | b'-'));
-        if (short || long) && at(run + 1).is_ascii_digit() && bounded {
-            // The boundary character before the digits (any character but an ASCII one
-            // the test above refused: the pattern decides).
+        if keep(b, i, run) {
             let mut t = i.saturating_sub(1);
             while !f.is_char_boundary(t) {
                 t -= 1;

@@ -34,6 +34,8 @@ pub struct Patterns {
     /// Characters the last two can hold after their first (see [`Matcher::captures_suffix`]).
     pub(super) day_range_chars: Vec<char>,
     pub(super) day_word_chars: Vec<char>,
+    /// The words that may begin a number word, as bits (see [`super::numbers`]).
+    pub(super) number_firsts: super::numbers::WordBits,
     pub(super) us_numeric: bool,
     pub(super) latin: bool,
     /// The patterns as written: range gap, date, time, number, day range, day word.
@@ -327,6 +329,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         day_word,
         day_range_chars,
         day_word_chars: chars_of(&d.day_month_joiners),
+        number_firsts: super::numbers::WordBits::new(lx.number_first_words.iter().map(|w| w.as_ref())),
         us_numeric: lang == "en",
         latin: lang != "ar",
         sources: [

@@ -56,7 +56,7 @@ fn positions(re: &Regex, text: &str) -> Vec<usize> {
 fn same(lang: &str, text: &str) {
     let p = patterns(locale::table(lang).unwrap());
     for (re, m) in pairs(lang) {
-        // The date, time and numeric date patterns are searched only where `front` says a
+        // The date, time, numeric date and year patterns are searched only where `front` says a
         // match can start: that must find the same matches as a search from every position
         // (for times, before the filter of numbers that cannot be hours: see below).
         let front = [(&p.date, &p.date_front), (&p.time, &p.time_front)]
@@ -66,7 +66,8 @@ fn same(lang: &str, text: &str) {
             .or_else(|| {
                 std::ptr::eq(*m, numeric_date_pattern())
                     .then(|| super::super::front::numeric_date_windows(text))
-            });
+            })
+            .or_else(|| std::ptr::eq(*m, year_pattern()).then(|| super::super::front::year_windows(text)));
         for pos in positions(re, text) {
             let want = re
                 .captures_at(text, pos)
