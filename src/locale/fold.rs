@@ -134,6 +134,20 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whether the UTF-8 bytes `b0 b1` are an Arabic letter that [`fold_char`] leaves as it
+/// is: U+0621–U+063A and U+0641–U+064A, less the hamza-carrying alefs (U+0622, U+0623,
+/// U+0625), teh marbuta (U+0629) and alef maksura (U+0649), which it rewrites (a test
+/// checks every character of the range).
+#[inline]
+fn plain_arabic(b0: u8, b1: u8) -> bool {
+    // U+0600–U+063F is D8 80–BF, U+0640–U+067F is D9 80–BF.
+    match b0 {
+        0xD8 => matches!(b1, 0xA1 | 0xA4 | 0xA6..=0xA8 | 0xAA..=0xBA),
+        0xD9 => matches!(b1, 0x81..=0x88 | 0x8A),
+        _ => false,
+    }
+}
+
 /// Folded text plus, for each of its bytes, the byte range of the original
 /// char it came from.
 #[derive(Debug, Clone)]
@@ -151,11 +165,25 @@ impl Folded {
         while i < bytes.len() {
             if bytes[i].is_ascii() {
                 // A run of ASCII folds to its lower case, byte for byte.
+                // Copied, then lowered in place: no char-by-char push.
                 let j = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
-                text.extend(bytes[i..j].iter().map(|b| char::from(b.to_ascii_lowercase())));
-                src.extend((i..j).map(|k| (k as u32, k as u32 + 1)));
+                let at = text.len();
+                text.push_str(&s[i..j]);
+                text[at..].make_ascii_lowercase();
+                src.extend((i as u32..j as u32).map(|k| (k, k + 1)));
                 i = j;
                 continue;
+            }
+            if let Some(&b1) = bytes.get(i + 1) {
+                // Most Arabic letters fold to themselves (see [`plain_arabic`]): their two
+                // bytes copied, without decoding them and the look-ups of `fold_char`.
+                if plain_arabic(bytes[i], b1) {
+                    text.push_str(&s[i..i + 2]);
+                    let r = (i as u32, i as u32 + 2);
+                    src.extend([r, r]);
+                    i += 2;
+                    continue;
+                }
             }
             let c = s[i..].chars().next().unwrap_or('\0');
             Folded::push(c, i, &mut text, &mut src);
@@ -261,9 +289,23 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn ascii_runs_fold_as_characters_do(s in "[a-zA-Z0-9 .,'\u{300}\u{301}\u{640}\u{64B}éÉœŒßأإىة٣۴\u{200F}\u{202B}-]{0,40}") {
+        fn ascii_runs_fold_as_characters_do(s in "[a-zA-Z0-9 .,'\u{300}\u{301}\u{640}\u{64B}éÉœŒßأإىة٣۴\u{200F}\u{202B}بتثجحخدذرزسشصضطظعغفقكلمنهوي-]{0,40}") {
             let f = Folded::new(&s);
             proptest::prop_assert_eq!((f.text, f.src), folded_by_char(&s));
+        }
+    }
+
+    #[test]
+    fn plain_arabic_letters_fold_to_themselves() {
+        for c in ARABIC_BLOCK {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b);
+            let plain = plain_arabic(e.as_bytes()[0], e.as_bytes()[1]);
+            let same = fold(&c.to_string()) == c.to_string() && !is_mark(c);
+            assert!(!plain || same, "{c:?}");
+            let expected = matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+                && !matches!(c, '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0629}' | '\u{0649}');
+            assert_eq!(plain, expected, "{c:?}");
         }
     }
 

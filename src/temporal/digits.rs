@@ -74,6 +74,27 @@ pub(super) struct Found {
     pub number: (usize, usize),
 }
 
+/// How many bytes [`next_digit`] tests at once.
+const CHUNK: usize = 32;
+
+/// The position of the first ASCII digit of `b` (the offset from the start of `b`).
+///
+/// The readers look for digits over every byte of every text (the number reader, the
+/// time front, the numeric dates), and most bytes are not digits: whole chunks are tested
+/// first with a loop that stops at no byte (compiled to vector instructions), then the
+/// chunk that holds one is searched byte by byte. The same answer as
+/// `b.iter().position(u8::is_ascii_digit)` (a test compares them).
+pub(super) fn next_digit(b: &[u8]) -> Option<usize> {
+    let mut start = 0;
+    for chunk in b.chunks_exact(CHUNK) {
+        if chunk.iter().fold(false, |any, x| any | x.is_ascii_digit()) {
+            break;
+        }
+        start += CHUNK;
+    }
+    b[start..].iter().position(u8::is_ascii_digit).map(|i| start + i)
+}
+
 fn digits(b: &[u8], i: usize) -> usize {
     b.get(i..).map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count())
 }
@@ -136,7 +157,7 @@ impl Shapes {
         // one of `not_before` (digits are word characters: only the first of a run).
         let mut q = pos + 1;
         while q < b.len() {
-            let Some(d) = b[q..].iter().position(|x| x.is_ascii_digit()) else { break };
+            let Some(d) = next_digit(&b[q..]) else { break };
             q += d;
             let c = t[..q].chars().next_back().unwrap_or('0');
             let p = q - c.len_utf8();
@@ -151,8 +172,9 @@ impl Shapes {
     }
 }
 
-/// Runs over `t` from left to right as [`super::scan`] does with the number pattern: `f`
-/// gets each number and returns where to search from next (moved forward if needed).
+/// Runs over `t` from left to right as [`super::scan_within`] does with the number
+/// pattern: `f` gets each number and returns where to search from next (moved forward if
+/// needed).
 pub(super) fn scan(shapes: &Shapes, t: &str, mut f: impl FnMut(Found) -> usize) {
     let mut pos = 0;
     while pos <= t.len() {
@@ -162,5 +184,20 @@ pub(super) fn scan(shapes: &Shapes, t: &str, mut f: impl FnMut(Found) -> usize) 
             next += 1;
         }
         pos = next;
+    }
+}
+
+#[cfg(test)]
+mod next_digit_tests {
+    use super::next_digit;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn next_digit_finds_the_first_digit(t in "[a-z 0-9é٣.]{0,100}", skip in 0usize..100) {
+            let b = t.as_bytes();
+            let b = &b[skip.min(b.len())..];
+            prop_assert_eq!(next_digit(b), b.iter().position(u8::is_ascii_digit));
+        }
     }
 }

@@ -8,12 +8,12 @@
 //! many non-separator bytes before one of those words, and the matcher is tried at
 //! those positions only ([`super::matcher::Matcher::captures_within`]) instead of at every
 //! word of the text. The words are found with Aho–Corasick over the folded text (every
-//! occurrence, overlapping, inside words too: clitics attach to months), the digits
-//! byte by byte; the result is a superset of the possible starts, so the matches, found
+//! position where one starts, inside words too: clitics attach to months), the digits
+//! by [`super::digits::next_digit`]; the result is a superset of the possible starts, so the matches, found
 //! leftmost-first as before, are the same (`src/temporal/tests/matcher.rs` compares them with
 //! a search from every position).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
@@ -24,12 +24,49 @@ pub(super) struct Front {
     /// must hold; `None` when there are none.
     words: Option<Words>,
     /// Whether a run of ASCII digits that follows no ASCII word character is such a word
-    /// too (times), and the longest run that can be (`None`: any length).
+    /// too (times), and the longest run that can be (`None`: any length; when bounded, a
+    /// run of two or more digits must also start with 0, 1 or 2, as hours do).
     digits: Option<Option<usize>>,
     /// The most non-separator bytes a match holds before the word.
     back: usize,
     /// The pattern cannot be bounded (a word starting with a space): no restriction.
     unbounded: bool,
+    /// For times: the words that make an hour of a number (see [`Hours`]).
+    hours: Option<Hours>,
+}
+
+/// What must stand next to a number for a time to be read from it (times only).
+///
+/// A number alone (`part 2`, `5,782 experts`) matches the time pattern as the bare first
+/// end of a range (`from 9 to 11 a.m.`), and the reader then drops it unless a second end
+/// follows: most numbers of a text are tried, matched and dropped. A time can be kept
+/// only if the hour is followed (past white space) by `:`, `.`, `h`, an hour separator,
+/// an a.m./p.m. word, a range joiner or an hour word (for a range), or preceded (past
+/// white space) by an hour marker. Other numbers give no window of their own.
+///
+/// That leaves the times found the same: a match can start in such a number's window
+/// only if its hour is that number (the boundary, range openers, hour markers and white
+/// space before an hour hold no digit and no word the front looks for: checked when the
+/// table is read, else there is no [`Hours`]), and such a match is dropped; the reader
+/// then goes on after the number, where the windows are the same as before.
+#[derive(Debug)]
+pub(super) struct Hours {
+    /// First words of the words that may follow an hour.
+    pub(super) after: Vec<String>,
+    /// Last words of the hour markers.
+    pub(super) before: Vec<String>,
+}
+
+impl Hours {
+    /// Whether the digits `i..j` of `f` may be the hour of a time that is kept.
+    fn may_count(&self, f: &str, i: usize, j: usize) -> bool {
+        let rest = f[j..].trim_start();
+        if rest.starts_with([':', '.', 'h']) || self.after.iter().any(|w| rest.starts_with(w.as_str())) {
+            return true;
+        }
+        let before = f[..i].trim_end();
+        self.before.iter().any(|w| before.ends_with(w.as_str()))
+    }
 }
 
 /// Bytes searched with the NFA before the DFA is built (see [`Words`]).
@@ -40,8 +77,11 @@ const DFA_AFTER: usize = 8 << 10;
 /// start; the contiguous NFA is built from the noncontiguous one, and its quicker
 /// search did not pay for the extra step on one issue), searches the first
 /// [`DFA_AFTER`] bytes (one issue never gets further); past them the DFA, quicker per
-/// byte, is built and searches the rest. Both report the same matches (all of them,
-/// overlapping); only the time differs.
+/// byte, is built and searches the rest. Both report the same matches (leftmost-first,
+/// searched from one past each start: every position where a word starts); only the
+/// time differs. The leftmost kind has a prefilter (SIMD, over the words' first bytes)
+/// that skips most of a text without walking the automaton; the overlapping search of
+/// all matches had none.
 #[derive(Debug)]
 struct Words {
     firsts: Vec<String>,
@@ -51,8 +91,18 @@ struct Words {
 }
 
 impl Words {
+    /// The automaton of `firsts`; with a prefilter only for ASCII words: the prefilter
+    /// looks for bytes that are rare in English text, and the lead bytes of Arabic letters
+    /// it takes for rare are in every Arabic word (a candidate at each letter, then the
+    /// automaton: slower than the automaton alone).
     fn build(firsts: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
-        AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(kind)).build(firsts).ok()
+        let ascii = firsts.iter().all(|w| w.is_ascii());
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(kind))
+            .prefilter(ascii)
+            .build(firsts)
+            .ok()
     }
 
     /// The automaton to search `len` more bytes with.
@@ -104,12 +154,24 @@ impl Front {
                 }
             }
         };
-        Front { words, digits, back, unbounded }
+        Front { words, digits, back, unbounded, hours: None }
+    }
+
+    /// The front with the filter of numbers `hours` (times).
+    pub(super) fn with_hours(self, hours: Option<Hours>) -> Front {
+        Front { hours, ..self }
     }
 
     /// The windows `(lo, hi)` (inclusive, on character boundaries, sorted, disjoint) where
     /// a match can start in `f`; `None` when any position can.
     pub(super) fn windows(&self, f: &str) -> Option<Vec<(usize, usize)>> {
+        self.windows_with(f, true)
+    }
+
+    /// Like [`Front::windows`]; without the filter of [`Hours`] when `hours` is false: then
+    /// the windows hold every start of a match (the matcher's tests), not only of those
+    /// the reader keeps.
+    pub(super) fn windows_with(&self, f: &str, hours: bool) -> Option<Vec<(usize, usize)>> {
         if self.unbounded {
             return None;
         }
@@ -117,22 +179,36 @@ impl Front {
         if let Some(longest) = self.digits {
             // A time's first digit follows no word character (the patterns put a boundary,
             // a space or nothing before it): skip digits after an ASCII letter, digit or `_`.
-            // Its hour is one or two digits that no digit follows: skip longer runs.
+            // Its hour is one or two digits that no digit follows: skip longer runs. Every
+            // hour of the patterns is `[0-2]?[0-9]` or `[0-1]?[0-9]`: two digits start with
+            // 0, 1 or 2 (`57 days`, `60 pages` hold no hour).
             let b = f.as_bytes();
             let mut i = 0;
-            while let Some(skip) = b[i..].iter().position(u8::is_ascii_digit) {
+            while let Some(skip) = super::digits::next_digit(&b[i..]) {
                 i += skip;
                 let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
                 let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
-                if !after_word && longest.is_none_or(|n| run <= n) {
+                if !after_word
+                    && longest.is_none_or(|n| run <= n && (run < 2 || b[i] <= b'2'))
+                    && (!hours || self.hours.as_ref().is_none_or(|h| h.may_count(f, i, i + run)))
+                {
                     hits.push(i);
                 }
                 i += run;
             }
         }
         if let Some(words) = &self.words {
-            hits.extend(words.searcher(f.len()).find_overlapping_iter(f).map(|m| m.start()));
-            // Digits, then words; overlapping words come by where they end.
+            // Every position where a word starts: the leftmost match from one past the
+            // last such position is the next (the same positions as all the overlapping
+            // matches give; a leftmost search can skip ahead with the automaton's prefilter,
+            // an overlapping one cannot).
+            let ac = words.searcher(f.len());
+            let mut from = 0;
+            while let Some(m) = ac.find(Input::new(f).range(from..)) {
+                hits.push(m.start());
+                from = m.start() + 1;
+            }
+            // Digits, then words.
             if !hits.is_sorted() {
                 hits.sort_unstable();
             }
@@ -161,4 +237,58 @@ impl Front {
         }
         Some(out)
     }
+}
+
+/// The windows where [`super::numeric_date_pattern`] can match (as [`Front::windows`]
+/// gives them): one start position before each run of ASCII digits that has the shape
+/// of the pattern's first parts. A match starts with a boundary (the start of the text,
+/// or one character that is not a word character, `/`, `.` or `-`), then either one or
+/// two digits, a separator `/ . -` and a digit (`30/11/2022`), or four digits starting
+/// with 1 or 2, a separator `/ -` and a digit (`2022-11-30`). Folded text has ASCII
+/// digits only. Most digit runs (counts, codes, URLs) have neither shape, and the
+/// pattern is then never tried on them.
+pub(super) fn numeric_date_windows(f: &str) -> Vec<(usize, usize)> {
+    digit_run_windows(f, |b, i, run| {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let short = (1..=2).contains(&run) && matches!(at(run), b'/' | b'.' | b'-');
+        let long = run == 4 && matches!(b[i], b'1' | b'2') && matches!(at(run), b'/' | b'-');
+        let bounded =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'/' | b'.' | b'-'));
+        (short || long) && at(run + 1).is_ascii_digit() && bounded
+    })
+}
+
+/// The windows where [`super::year_pattern`] can match, as [`numeric_date_windows`]: a
+/// year is four digits starting with 19 or 20 that no digit follows (its end is a range,
+/// `م` or a boundary, none of which starts with a digit), after the start of the text or
+/// a character that is not a word character nor one of `/ - . , $ €…`.
+pub(super) fn year_windows(f: &str) -> Vec<(usize, usize)> {
+    digit_run_windows(f, |b, i, run| {
+        let bounded = i == 0
+            || !(b[i - 1].is_ascii_alphanumeric()
+                || matches!(b[i - 1], b'_' | b'/' | b'-' | b'.' | b',' | b'$' | b'#'));
+        run == 4 && (b[i..].starts_with(b"19") || b[i..].starts_with(b"20")) && bounded
+    })
+}
+
+/// One window `(t, t)` for each run of ASCII digits `i..i + run` that `keep(bytes, i, run)`
+/// keeps, `t` the start of the character before it (the pattern's boundary; any
+/// character but the ASCII ones `keep` refused: the pattern decides), or 0.
+fn digit_run_windows(f: &str, keep: impl Fn(&[u8], usize, usize) -> bool) -> Vec<(usize, usize)> {
+    let b = f.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(skip) = super::digits::next_digit(&b[i..]) {
+        i += skip;
+        let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+        if keep(b, i, run) {
+            let mut t = i.saturating_sub(1);
+            while !f.is_char_boundary(t) {
+                t -= 1;
+            }
+            out.push((t, t));
+        }
+        i += run;
+    }
+    out
 }

@@ -131,14 +131,9 @@ pub fn extract_numbers(lang: &str, text: &str, taken: &[(usize, usize)]) -> Vec<
 // Helpers
 // ---------------------------------------------------------------------------
 
-/// Runs `re` over `text` from left to right; `f` gets each match and returns
-/// the folded position to search from next (moved forward if needed).
-pub(super) fn scan<'t>(re: &Matcher, text: &'t str, f: impl FnMut(&Caps<'t, '_>) -> usize) {
-    scan_within(re, text, None, f)
-}
-
-/// Like [`scan`], trying matches only at the start positions of `starts` (see
-/// [`front::Front::windows`]).
+/// Runs `re` over `text` from left to right, trying matches only at the start positions
+/// of `starts` (see [`front::Front::windows`]; `None`: every position); `f` gets each
+/// match and returns the folded position to search from next (moved forward if needed).
 pub(super) fn scan_within<'t>(
     re: &Matcher,
     text: &'t str,

@@ -121,9 +121,11 @@ pub(super) fn numbers_in(
         tokens.push((st, f.len()));
     }
     let max = lx.max_number_words.max(1);
+    let number_firsts = &patterns(l).number_firsts;
     let mut i = 0;
     while i < tokens.len() {
         if hits(&digit_spans, tokens[i].0, tokens[i].1)
+            || !number_firsts.may_hold(&f[tokens[i].0..tokens[i].1])
             || !could_start_number(lx, &f[tokens[i].0..tokens[i].1])
         {
             i += 1;
@@ -233,4 +235,59 @@ pub(super) fn parse_number(lang: &str, raw: &str) -> Option<f64> {
         }
     }
     s.parse().ok()
+}
+
+/// Words of 4,096 bits: a word of the set always finds its bit set (one hash, as a Bloom
+/// filter), most others do not. The number reader asks whether each word of a text may
+/// begin a number word: the bit, a few instructions, before the hash set.
+#[derive(Debug)]
+pub(super) struct WordBits(Box<[u64; 64]>);
+
+impl WordBits {
+    pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordBits {
+        let mut bits = Box::new([0u64; 64]);
+        for w in words {
+            let i = WordBits::slot(w.as_bytes());
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        WordBits(bits)
+    }
+
+    /// The bit of a word: its length, first two bytes and last byte mixed.
+    fn slot(w: &[u8]) -> usize {
+        let at = |i: usize| w.get(i).copied().unwrap_or(0) as u32;
+        let last = w.last().copied().unwrap_or(0) as u32;
+        let h = (w.len() as u32).wrapping_mul(0x9E37_79B9)
+            ^ at(0).wrapping_mul(0x85EB_CA6B)
+            ^ at(1).wrapping_mul(0xC2B2_AE35)
+            ^ last.wrapping_mul(0x27D4_EB2F);
+        (h.wrapping_mul(0x9E37_79B9) >> 20) as usize
+    }
+
+    /// False only for a word that is not in the set.
+    pub(super) fn may_hold(&self, w: &str) -> bool {
+        let i = WordBits::slot(w.as_bytes());
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+#[cfg(test)]
+mod word_bits_tests {
+    use super::*;
+
+    #[test]
+    fn every_number_first_word_is_held() {
+        for lang in locale::LANGS {
+            let lx = locale::table(lang).unwrap().lexicon();
+            let bits = WordBits::new(lx.number_first_words.iter().map(|w| w.as_ref()));
+            for w in &lx.number_first_words {
+                assert!(bits.may_hold(w), "{lang} {w}");
+            }
+            // Most other words are not.
+            let others = ["the", "and", "report", "network", "les", "réseau", "الشبكة", "في"];
+            let held =
+                others.iter().filter(|w| bits.may_hold(w) && !lx.number_first_words.contains(**w)).count();
+            assert!(held <= 2, "{lang}: {held}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The patterns of one locale table, built once per locale: regex syntax written from
 //! the table's words, read by [`Matcher`] (parsed, not compiled).
 
-use super::front::Front;
+use super::front::{Front, Hours};
 use super::matcher::{Matcher, Part, PART};
 use crate::locale::{self, Locale, NameKind};
 use regex::{Regex, RegexBuilder};
@@ -34,6 +34,8 @@ pub struct Patterns {
     /// Characters the last two can hold after their first (see [`Matcher::captures_suffix`]).
     pub(super) day_range_chars: Vec<char>,
     pub(super) day_word_chars: Vec<char>,
+    /// The words that may begin a number word, as bits (see [`super::numbers`]).
+    pub(super) number_firsts: super::numbers::WordBits,
     pub(super) us_numeric: bool,
     pub(super) latin: bool,
     /// The patterns as written: range gap, date, time, number, day range, day word.
@@ -300,8 +302,10 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         .map(|w| locale::key(w))
         .chain(lx.zones.keys().map(|k| k.to_string()))
         .any(|k| k.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    let hours = hour_words_of(l, digit_words, &time_words);
     let time_front =
-        Front::new(time_words.iter().map(String::as_str), Some((!digit_words).then_some(2)), time_back);
+        Front::new(time_words.iter().map(String::as_str), Some((!digit_words).then_some(2)), time_back)
+            .with_hours(hours);
     let parsed = parts.parsed();
     let build = |skeleton: &str| {
         let full = parts.expand(skeleton);
@@ -325,6 +329,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         day_word,
         day_range_chars,
         day_word_chars: chars_of(&d.day_month_joiners),
+        number_firsts: super::numbers::WordBits::new(lx.number_first_words.iter().map(|w| w.as_ref())),
         us_numeric: lang == "en",
         latin: lang != "ar",
         sources: [
@@ -339,4 +344,31 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         #[cfg(test)]
         lists: parts.words,
     }
+}
+
+/// The words next to a number that may make it the hour of a time the reader keeps (see
+/// [`Hours`]); `None` when the table does not allow the filter: a word after an hour
+/// starts with a digit (`digit_words`), a range opener or an hour marker holds a digit or
+/// one of the words the time front looks for (`time_words`).
+fn hour_words_of(l: &Locale, digit_words: bool, time_words: &[String]) -> Option<Hours> {
+    let d = l.data();
+    let t = &d.time;
+    let keys = |v: &[String]| -> Vec<String> { v.iter().map(|w| locale::key(w)).collect() };
+    let before_hour: Vec<String> = keys(&d.range_openers).into_iter().chain(keys(&t.hour_markers)).collect();
+    let firsts: Vec<&str> =
+        time_words.iter().filter_map(|w| w.split(' ').next()).filter(|w| !w.is_empty()).collect();
+    let clash = before_hour
+        .iter()
+        .any(|w| w.bytes().any(|b| b.is_ascii_digit()) || firsts.iter().any(|f| w.contains(f)));
+    if digit_words || clash {
+        return None;
+    }
+    let after: Vec<String> = [&t.hour_separators, &t.am, &t.pm, &d.range_joiners, &t.range_hour_words]
+        .into_iter()
+        .flat_map(|v| keys(v))
+        .map(|k| k.split(' ').next().unwrap_or("").to_string())
+        .collect();
+    let before: Vec<String> =
+        keys(&t.hour_markers).iter().map(|k| k.rsplit(' ').next().unwrap_or("").to_string()).collect();
+    Some(Hours { after, before })
 }

@@ -75,11 +75,22 @@ pub fn extract_times_with(l: &Locale, text: &str) -> Vec<TimeAnchor> {
 }
 
 pub(super) fn times_in(l: &Locale, _text: &str, folded: &Folded, urls: &[(usize, usize)]) -> Vec<TimeAnchor> {
+    times_in_with(l, folded, urls, true)
+}
+
+/// [`times_in`], with the front's filter of numbers that cannot be hours when `hours` (see
+/// [`super::front::Hours`]; the tests compare both).
+pub(super) fn times_in_with(
+    l: &Locale,
+    folded: &Folded,
+    urls: &[(usize, usize)],
+    hours: bool,
+) -> Vec<TimeAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();
     let mut out = Vec::new();
-    let starts = p.time_front.windows(f);
+    let starts = p.time_front.windows_with(f, hours);
     scan_within(&p.time, f, starts.as_deref(), |c| {
         let whole_end = c.get(0).map_or(0, |m| m.end());
         let Some((mut from, s, mut e, ap1)) = time_value(c, 1, l) else {

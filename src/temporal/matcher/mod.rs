@@ -67,6 +67,9 @@ struct Alt {
     branches: Vec<Node>,
     /// First character → branches that can only start with it, in order.
     by_first: Vec<(char, Vec<usize>)>,
+    /// For an ASCII first character, its entry of `by_first` plus one (0: none), without
+    /// the binary search (most text is ASCII, and so are many first characters).
+    ascii: Box<[u32; 128]>,
     /// Branches whose first character is not known (or that can match empty), in order.
     other: Vec<usize>,
 }
@@ -423,7 +426,11 @@ fn utf8_len(b: Option<u8>) -> usize {
 }
 
 fn char_at(text: &str, pos: usize) -> Option<char> {
-    text.get(pos..).and_then(|r| r.chars().next())
+    match text.as_bytes().get(pos) {
+        // An ASCII byte is always a whole character.
+        Some(&b) if b < 128 => Some(char::from(b)),
+        _ => text.get(pos..).and_then(|r| r.chars().next()),
+    }
 }
 
 impl Node {
@@ -451,9 +458,11 @@ impl Node {
             },
             Node::Cat(v) => seq(v, s, pos, slots, k),
             Node::Alt(a) => {
-                let list = char_at(s.text, pos)
-                    .and_then(|c| a.by_first.binary_search_by_key(&c, |e| e.0).ok())
-                    .map(|i| &a.by_first[i].1);
+                let list = match s.text.as_bytes().get(pos) {
+                    Some(&b) if b < 128 => a.ascii[b as usize].checked_sub(1).map(|i| i as usize),
+                    _ => char_at(s.text, pos).and_then(|c| a.by_first.binary_search_by_key(&c, |e| e.0).ok()),
+                }
+                .map(|i| &a.by_first[i].1);
                 let Some(list) = list else {
                     return a.other.iter().any(|&i| a.branches[i].m(s, pos, slots, k));
                 };

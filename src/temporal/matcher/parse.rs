@@ -168,7 +168,13 @@ fn alternation(branches: Vec<Node>) -> Node {
             None => other.push(i),
         }
     }
-    Node::Alt(Alt { branches, by_first, other })
+    let mut ascii = Box::new([0u32; 128]);
+    for (j, e) in by_first.iter().enumerate() {
+        if let Some(slot) = ascii.get_mut(e.0 as usize) {
+            *slot = j as u32 + 1;
+        }
+    }
+    Node::Alt(Alt { branches, by_first, ascii, other })
 }
 
 /// `\w`, `\s`, `\S` (and `\W`); `\d` is not read (the patterns write their digits).

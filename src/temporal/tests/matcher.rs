@@ -56,12 +56,18 @@ fn positions(re: &Regex, text: &str) -> Vec<usize> {
 fn same(lang: &str, text: &str) {
     let p = patterns(locale::table(lang).unwrap());
     for (re, m) in pairs(lang) {
-        // The date and time patterns are searched only where `front` says a match can
-        // start: that must find the same matches as a search from every position.
+        // The date, time, numeric date and year patterns are searched only where `front` says a
+        // match can start: that must find the same matches as a search from every position
+        // (for times, before the filter of numbers that cannot be hours: see below).
         let front = [(&p.date, &p.date_front), (&p.time, &p.time_front)]
             .into_iter()
             .find(|f| std::ptr::eq(f.0, *m))
-            .and_then(|f| f.1.windows(text));
+            .and_then(|f| f.1.windows_with(text, false))
+            .or_else(|| {
+                std::ptr::eq(*m, numeric_date_pattern())
+                    .then(|| super::super::front::numeric_date_windows(text))
+            })
+            .or_else(|| std::ptr::eq(*m, year_pattern()).then(|| super::super::front::year_windows(text)));
         for pos in positions(re, text) {
             let want = re
                 .captures_at(text, pos)
@@ -226,5 +232,38 @@ proptest! {
     fn same_as_regex_on_table_words(lang in 0usize..3, picks in prop::collection::vec((0u8..3, 0usize..400), 0..12)) {
         let lang = locale::LANGS[lang];
         same(lang, &text_of(lang, &picks));
+    }
+}
+
+/// The times read with the front's filter of numbers that cannot be hours and without it.
+fn same_times(lang: &str, text: &str) {
+    let l = locale::table(lang).unwrap();
+    let folded = locale::Folded::new(text);
+    let urls = url_spans(&folded.text);
+    let filtered = super::super::times::times_in_with(l, &folded, &urls, true);
+    let all = super::super::times::times_in_with(l, &folded, &urls, false);
+    assert_eq!(filtered, all, "{lang} {text:?}");
+}
+
+#[test]
+fn hour_filter_keeps_the_times_on_examples() {
+    for (lang, t) in [
+        ("en", "only 5 days left, part 2 of 12: from 9 to 11 p.m., 3 and 4 pm, 10 - 12:30 utc"),
+        ("en", "between 2 and 7 at noon, 14, 15 to midnight (cet) 24:00 - 25 29 9.30 a.m."),
+        ("fr", "de 9 à 12 h, 10 heures à 11 heures, le 3 et 4 minuit, 15h30-16h 2 000 experts"),
+        ("ar", "من 9 إلى 11 صباحا، الساعة 5 مساء، في الساعة السادسة، 7 و 8 منتصف الليل 15:00"),
+        ("ar", "الساعة 5 في المقر، في الساعة 7، 12 عضوا"),
+    ] {
+        same_times(lang, t);
+        same_times(lang, &t.replace(' ', "  "));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+    #[test]
+    fn hour_filter_keeps_the_times(lang in 0usize..3, picks in prop::collection::vec((0u8..3, 0usize..400), 0..16)) {
+        let lang = locale::LANGS[lang];
+        same_times(lang, &text_of(lang, &picks));
     }
 }
