@@ -100,14 +100,22 @@ fn has_explicit(text: &str) -> bool {
 /// but those, separators and terminators of numbers (ES, CS, ET) and other neutrals (ON).
 /// Then every digit follows an L and resolves to L (rules W4–W7), every neutral stands
 /// between two L and resolves to L (N1), and all the token is at one even level.
+/// Paired brackets are left out: rule N0 resolves a bracket with its partner, which may
+/// stand outside the token (`(ببب‎)a`: the `)` closes a right-to-left pair and is
+/// displayed right to left).
 fn stays_in_order(token: &str) -> bool {
     use unicode_bidi::BidiClass::*;
+    use unicode_bidi::BidiDataSource;
     let (Some(first), Some(last)) = (token.chars().next(), token.chars().next_back()) else {
         return false;
     };
     bidi_class(first) == L
         && matches!(bidi_class(last), L | EN)
-        && token.chars().all(|c| matches!(bidi_class(c), L | EN | ES | ET | CS | ON))
+        && token.chars().all(|c| match bidi_class(c) {
+            L | EN | ES | ET | CS => true,
+            ON => unicode_bidi::HardcodedBidiData.bidi_matched_opening_bracket(c).is_none(),
+            _ => false,
+        })
 }
 
 /// How a token is displayed, when that differs from how it is written.
@@ -192,6 +200,19 @@ mod tests {
                 proptest::prop_assert_eq!(scrambled(&info.levels, &text, token), None);
             }
         }
+    }
+
+    /// Found by the property test below: a closing bracket in the token whose opening
+    /// bracket is before it, in right-to-left text.
+    #[test]
+    fn a_bracket_paired_outside_the_token_is_not_in_order() {
+        let text = "(ببب\u{200E})aa";
+        let start = text.find('\u{200E}').unwrap();
+        let token = start..text.len() - 1;
+        assert!(!stays_in_order(&text[token.clone()]));
+        let info = BidiInfo::new(text, Some(Level::rtl()));
+        assert!(scrambled(&info.levels, text, token).is_some());
+        assert!(stays_in_order("a1-b2"));
     }
 
     #[test]
