@@ -108,24 +108,14 @@ pub(super) fn numbers_in(
     }
 
     // Number words: greedy longest match over runs of letters.
-    let mut tokens: Vec<(usize, usize)> = Vec::new();
-    let mut cur: Option<usize> = None;
-    for (i, ch) in f.char_indices() {
-        if crate::script::is_letter(ch) {
-            cur.get_or_insert(i);
-        } else if let Some(st) = cur.take() {
-            tokens.push((st, i));
-        }
-    }
-    if let Some(st) = cur {
-        tokens.push((st, f.len()));
-    }
+    let tokens = letter_runs(f);
     let max = lx.max_number_words.max(1);
     let number_firsts = &patterns(l).number_firsts;
     let mut i = 0;
     while i < tokens.len() {
-        if hits(&digit_spans, tokens[i].0, tokens[i].1)
-            || !number_firsts.may_hold(&f[tokens[i].0..tokens[i].1])
+        // The bit first: it turns down most words in a few instructions.
+        if !number_firsts.may_hold(&f[tokens[i].0..tokens[i].1])
+            || hits(&digit_spans, tokens[i].0, tokens[i].1)
             || !could_start_number(lx, &f[tokens[i].0..tokens[i].1])
         {
             i += 1;
@@ -138,9 +128,9 @@ pub(super) fn numbers_in(
             if !slice.chars().all(|c| crate::script::is_letter(c) || c.is_whitespace() || c == '-') {
                 continue;
             }
-            let k = locale::key(slice);
-            if let Some(&(v, ord)) = lx.numbers.get(k.as_str()) {
-                if lx.not_standalone.contains(k.as_str()) {
+            let k = folded_key(slice);
+            if let Some(&(v, ord)) = lx.numbers.get(k.as_ref()) {
+                if lx.not_standalone.contains(k.as_ref()) {
                     continue;
                 }
                 hit = Some((s, e, v, ord, n));
@@ -192,6 +182,70 @@ pub(super) fn numbers_in(
     out.into_iter()
         .map(|(start, end, value, kind, spelled)| NumberAnchor { start, end, value, kind, spelled })
         .collect()
+}
+
+/// The runs of letters of `f` ([`crate::script::is_letter`]), as byte ranges: the words
+/// the number-word reader tries. An ASCII byte and the common Arabic letters are classed
+/// without decoding them; the same runs as a `char_indices` pass (a test compares them).
+#[inline(never)]
+fn letter_runs(f: &str) -> Vec<(usize, usize)> {
+    let b = f.as_bytes();
+    // Room for words of five bytes and a space: no growing for most texts.
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        // Not a letter: ASCII skipped byte by byte, others decoded.
+        if !b[i].is_ascii_alphabetic() && non_ascii_letter(f, i) == 0 {
+            i += if b[i].is_ascii() { 1 } else { f[i..].chars().next().map_or(1, char::len_utf8) };
+            continue;
+        }
+        let st = i;
+        loop {
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            match non_ascii_letter(f, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        out.push((st, i));
+    }
+    out
+}
+
+/// The length of the non-ASCII letter at `i` of `f` (a character boundary), or 0 for an
+/// ASCII byte, the end of the text or a character that is not a letter.
+#[inline]
+fn non_ascii_letter(f: &str, i: usize) -> usize {
+    let b = f.as_bytes();
+    match b.get(i) {
+        None => 0,
+        Some(c) if c.is_ascii() => 0,
+        // U+0621–U+063A and U+0641–U+064A: letters, without decoding them.
+        Some(0xD8) if matches!(b.get(i + 1), Some(0xA1..=0xBA)) => 2,
+        Some(0xD9) if matches!(b.get(i + 1), Some(0x81..=0x8A)) => 2,
+        Some(_) => match f[i..].chars().next() {
+            Some(c) if crate::script::is_letter(c) => c.len_utf8(),
+            _ => 0,
+        },
+    }
+}
+
+/// [`locale::key`] of a slice of folded text, borrowed when the key is the slice itself:
+/// lower-case ASCII letters and hyphens, words one space apart (folding leaves them as
+/// they are and there is no white space to collapse). Most words the number reader
+/// looks up are such, and need no folding and no allocation then.
+pub(super) fn folded_key(slice: &str) -> std::borrow::Cow<'_, str> {
+    let plain = slice.bytes().all(|c| c.is_ascii_lowercase() || c == b'-' || c == b' ')
+        && !slice.starts_with(' ')
+        && !slice.ends_with(' ')
+        && !slice.contains("  ");
+    if plain {
+        std::borrow::Cow::Borrowed(slice)
+    } else {
+        std::borrow::Cow::Owned(locale::key(slice))
+    }
 }
 
 /// A word of `list` (folded keys, longest first) after `end`, past at most
@@ -274,6 +328,45 @@ impl WordBits {
 #[cfg(test)]
 mod word_bits_tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The runs of letters as the number reader found them before [`letter_runs`].
+    fn letter_runs_by_chars(f: &str) -> Vec<(usize, usize)> {
+        let mut tokens = Vec::new();
+        let mut cur: Option<usize> = None;
+        for (i, ch) in f.char_indices() {
+            if crate::script::is_letter(ch) {
+                cur.get_or_insert(i);
+            } else if let Some(st) = cur.take() {
+                tokens.push((st, i));
+            }
+        }
+        if let Some(st) = cur {
+            tokens.push((st, f.len()));
+        }
+        tokens
+    }
+
+    #[test]
+    fn letter_runs_on_every_arabic_letter() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            let t = format!("a{c}b {c} {c}{c}");
+            assert_eq!(letter_runs(&t), letter_runs_by_chars(&t), "{c:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn letter_runs_as_char_indices(t in "[a-zA-Z0-9 \\-_.,éèœßİ٣ثلاثةأمس\u{0640}\u{064B}\u{A0}\t\n’ᵉ一]{0,60}") {
+            prop_assert_eq!(letter_runs(&t), letter_runs_by_chars(&t));
+        }
+
+        #[test]
+        fn folded_key_as_key(t in "[a-zA-Z \\-éœ٣ثلاثة\u{A0}\t\n]{0,20}") {
+            let (fast, slow) = (folded_key(&t), locale::key(&t));
+            prop_assert_eq!(fast.as_ref(), slow.as_str());
+        }
+    }
 
     #[test]
     fn every_number_first_word_is_held() {
