@@ -104,6 +104,13 @@ fn the_fixtures_read_the_same_stems_and_cognates() {
 }
 
 #[test]
+fn stem_letters_of_every_character_are_those_of_its_lower_case() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+        assert_eq!(stem_letter(c), stem_letter_lowered(c), "{c:?}");
+    }
+}
+
+#[test]
 fn remembered_number_words_are_the_tables() {
     for lang in ["en", "fr", "ar"] {
         let table = crate::locale::table(lang).expect(lang);
