@@ -253,6 +253,8 @@ fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
 
 /// A letter of a stem: lower-cased, common accents removed; none for a letter that is
 /// not Latin.
+/// (Inlined: called for every letter of most words, mostly ASCII ones.)
+#[inline]
 fn stem_letter(c: char) -> Option<u8> {
     if c.is_ascii() {
         return c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase() as u8);
