@@ -77,6 +77,14 @@ proptest! {
     fn cognates_are_those_of_the_trimmed_words(t in text()) {
         prop_assert_eq!(cognates(&t).collect::<Vec<_>>(), cognates_by_split(&t));
     }
+
+    /// Heading text as first normalised: words joined by spaces, lower-cased whole (final
+    /// sigmas, `İ`, Kelvin sign and the white space beyond ASCII included in `text()`).
+    #[test]
+    fn heading_norm_is_the_joined_words_lowered(t in text()) {
+        let want = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        prop_assert_eq!(heading_norm(&t), want);
+    }
 }
 
 #[test]
@@ -86,9 +94,20 @@ fn the_fixtures_read_the_same_stems_and_cognates() {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         assert_eq!(stems(&text).collect::<Vec<_>>(), stems_by_split(&text), "{}", path.display());
         assert_eq!(cognates(&text).collect::<Vec<_>>(), cognates_by_split(&text), "{}", path.display());
+        for line in text.lines() {
+            let want = line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            assert_eq!(heading_norm(line), want, "{}", path.display());
+        }
         n += 1;
     }
     assert!(n > 20, "{n} fixture files");
+}
+
+#[test]
+fn stem_letters_of_every_character_are_those_of_its_lower_case() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+        assert_eq!(stem_letter(c), stem_letter_lowered(c), "{c:?}");
+    }
 }
 
 #[test]
