@@ -544,8 +544,6 @@ mod tests {
         }
     }
 
-    /// A long document holds hundreds of thousands of anchors: their size is the memory
-    /// of issue #13 (docs/reliability.md). Grow them only knowingly.
     #[test]
     fn idioms_and_metadata_labels_case_aside() {
         let idioms: Vec<String> = ["24/7", "24x7", "7 jours sur 7", "jour 7"].map(String::from).to_vec();
@@ -629,6 +627,8 @@ mod tests {
         }
     }
 
+    /// A long document holds hundreds of thousands of anchors: their size is the memory
+    /// of issue #13 (docs/reliability.md). Grow them only knowingly.
     #[test]
     fn an_anchor_stays_small() {
         assert!(std::mem::size_of::<Anchor>() <= 104, "{}", std::mem::size_of::<Anchor>());
