@@ -132,6 +132,10 @@ fn match_keys<'a, K: std::hash::Hash + Eq>(
     key: impl Fn(&Occ<'a>) -> K,
     mut matched: impl FnMut(usize, usize),
 ) {
+    // With no free anchor on one side nothing pairs: no index to build.
+    if s_used.iter().all(|&u| u) || t_used.iter().all(|&u| u) {
+        return;
+    }
     let mut free: std::collections::HashMap<
         K,
         std::collections::VecDeque<usize>,
@@ -175,10 +179,15 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
         };
         let mut s = collect(ctx.src, |b| b.src.clone());
         let mut t = collect(ctx.tgt, |b| b.tgt.clone());
+        // Most sections hold no value of most kinds: nothing to pair, lose or add (and
+        // the indexes and texts below cost more than the rule's own work).
+        if s.is_empty() && t.is_empty() {
+            continue;
+        }
         // Emails and codes are compared as sets: writing an address twice is not an error.
         // Links are counted: a second link lost is a second link lost.
         if kind != Kind::Link {
-            for occ in [&mut s, &mut t] {
+            for occ in [&mut s, &mut t].into_iter().filter(|o| o.len() > 1) {
                 let mut seen: std::collections::HashSet<&str, foldhash::fast::RandomState> =
                     Default::default();
                 occ.retain(|o| seen.insert(o.anchor.key.as_str()));
@@ -226,7 +235,8 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
         // language's tables do not read it (an English date quoted in French text). This
         // is settled before unmatched values are paired as changed.
         let verbatim = |out: &mut Vec<Outcome<'a>>, s_used: &mut [bool], t_used: &mut [bool]| {
-            if kind == Kind::Link {
+            // Only values left unpaired are looked for in the other side's texts.
+            if kind == Kind::Link || (s_used.iter().all(|&u| u) && t_used.iter().all(|&u| u)) {
                 return;
             }
             let texts = |v: &'a Version, r: std::ops::Range<usize>| -> Vec<&'a str> {
