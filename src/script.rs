@@ -53,14 +53,29 @@ pub fn is_invisible(c: char) -> bool {
 /// Words of a text: maximal runs of letters, marks and joiners, with their ranges.
 /// `char::is_alphabetic`, answered without the Unicode table search for ASCII and the
 /// Arabic letters (most of the text oerlint reads).
+/// Latin-1 and Latin Extended-A and B, the whole Arabic block (its punctuation, digits
+/// and tatweel too, which asked the table) and General Punctuation (no letter: the
+/// quotes, dashes and spaces of French text) are answered by ranges, tested equal to
+/// `char::is_alphabetic` for every character.
 #[inline]
 pub fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}') {
-        true
-    } else {
-        c.is_alphabetic()
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x80..=0x24F => matches!(c, 'ª' | 'µ' | 'º') || latin_block_letter(c),
+        0x600..=0x6FF => matches!(
+            c,
+            '\u{0610}'..='\u{061A}'
+                | '\u{0620}'..='\u{0657}'
+                | '\u{0659}'..='\u{065F}'
+                | '\u{066E}'..='\u{06D3}'
+                | '\u{06D5}'..='\u{06DC}'
+                | '\u{06E1}'..='\u{06E8}'
+                | '\u{06ED}'..='\u{06EF}'
+                | '\u{06FA}'..='\u{06FC}'
+                | '\u{06FF}'
+        ),
+        0x2000..=0x206F => false,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -229,6 +244,7 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_numeric(c), c.is_numeric(), "{c:?} U+{:04X}", c as u32);
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
         }
     }
 
