@@ -54,6 +54,21 @@ static TOKENS: Tiered = Tiered::new(concat!(
     r"|[0-9]+(?:[.,][0-9]+)?\s?(?:%|km|kg|MB|GB|USD|EUR)",
 ));
 
+/// Whether `text` may hold a shape of [`TOKENS`]: a range holds a dash (`-`, `–`, `—`), a
+/// phone number a `+`, an offset `+` or `-`, a number with a unit the unit (`%`, `km`,
+/// `kg`, `MB`, `GB`, `USD`, `EUR`). Their bytes are looked for first (`memchr`), and the
+/// units' words only in a text with one of their letters: most Arabic paragraphs with a
+/// digit have none, and are not searched (nor is the pattern compiled a second time,
+/// with its lazy DFA, for them: see [`Tiered`]).
+fn may_hold_shape(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3(b'-', b'+', b'%', b).is_some()
+        || (memchr::memchr(0xE2, b).is_some() && text.contains(['–', '—']))
+        || (memchr::memchr3(b'k', b'B', b'D', b).is_some()
+            && ["km", "kg", "MB", "GB", "USD"].iter().any(|u| text.contains(u)))
+        || (memchr::memchr(b'R', b).is_some() && text.contains("EUR"))
+}
+
 /// The matches of [`TOKENS`] in `text`, as the pattern with `\b` after the unit finds
 /// them. Every other shape ends with a digit; a unit's match that no word boundary
 /// follows is the only way the unit's shape can match at its start (the number, the
@@ -97,7 +112,7 @@ pub fn tokens(block: &crate::blocks::Block) -> Vec<Range<usize>> {
         out.extend(crate::anchors::find_emails(text));
     }
     out.extend(block.builtin_codes().iter().map(|c| c.range.clone()));
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.bytes().any(|b| b.is_ascii_digit()) && may_hold_shape(text) {
         out.extend(shapes(text));
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -303,7 +318,8 @@ mod tests {
         proptest::collection::vec(
             proptest::sample::select(vec![
                 "1", "23", "4567", "%", "km", "kg", "MB", "USD", "EUR", "k", " ", "\u{A0}", "ب", "é", "x",
-                "_", "-", "–", ":", "h", ".", ",", "+", "(", "UTC", "GMT", "٣", "\n", "%x", "€",
+                "_", "-", "–", "—", ":", "h", ".", ",", "+", "(", "UTC", "GMT", "٣", "\n", "%x", "€", "GB",
+                "B", "D", "U", "E", "R", "EU", "g", "m",
             ]),
             0..20,
         )
@@ -320,6 +336,15 @@ mod tests {
             for dfa in [false, true] {
                 let re = crate::regexes::build(TOKENS.as_str(), dfa).unwrap();
                 proptest::prop_assert_eq!(&shapes_with(&re, &text), &want, "{:?} (lazy DFA: {})", text, dfa);
+            }
+        }
+
+        /// A text the prefilter rules out holds no shape.
+        #[test]
+        fn texts_without_a_shape_s_marks_hold_none(text in shape_pieces()) {
+            if !may_hold_shape(&text) {
+                let re = crate::regexes::build(TOKENS_WITH_BOUNDARY, false).unwrap();
+                proptest::prop_assert!(re.find(&text).is_none(), "{:?}", text);
             }
         }
 
