@@ -229,7 +229,7 @@ pub fn only_quick_latin_words(text: &str) -> bool {
     while let Some(k) = b[i..].iter().position(|&x| x >= 0xC0) {
         let at = i + k;
         let Some(c) = text[at..].chars().next() else { break };
-        if !(latin_block_letter(c) || !in_word(c)) {
+        if !latin_block_letter(c) && in_word(c) {
             return false;
         }
         i = at + c.len_utf8();

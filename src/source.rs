@@ -480,7 +480,7 @@ mod tests {
         assert!(decode(vec![]).unwrap_err().0.contains("empty"));
         assert!(decode(b"  \n".to_vec()).unwrap_err().0.contains("empty"));
         assert!(decode(b"a\0b".to_vec()).unwrap_err().0.contains("offset 1"));
-        let (m, o) = decode(b"ok \xff".to_vec()).unwrap_err();
+        let (m, o, _) = decode(b"ok \xff".to_vec()).unwrap_err();
         assert!(m.contains("0xFF at offset 3"), "{m}");
         assert_eq!(o, Some(3));
         assert_eq!(decode("é\r\n".as_bytes().to_vec()).unwrap(), "é\r\n");

@@ -60,9 +60,7 @@ fn lang_re() -> &'static Regex {
 pub(super) fn blank_markup(text: &mut String, code: &[Range<usize>], mdx: bool) -> Option<String> {
     // Both bytes are ASCII: one `memchr2` (a vector search) rather than decoding every
     // character of every block to compare it with two.
-    if memchr::memchr2(b'{', b'<', text.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr2(b'{', b'<', text.as_bytes())?;
     let outside = |r: &Range<usize>| !code.iter().any(|c| c.start < r.end && r.start < c.end);
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut lang = None;

@@ -156,13 +156,13 @@ fn pair_keys<K: std::hash::Hash + Eq>(
         return;
     }
     if scan {
-        for i in 0..s_used.len() {
-            if s_used[i] {
+        for (i, used) in s_used.iter_mut().enumerate() {
+            if *used {
                 continue;
             }
             let k = s_key(i);
             if let Some(j) = (0..t_used.len()).find(|&j| !t_used[j] && t_key(j) == k) {
-                s_used[i] = true;
+                *used = true;
                 t_used[j] = true;
                 matched(i, j);
             }
@@ -177,12 +177,12 @@ fn pair_keys<K: std::hash::Hash + Eq>(
     for j in (0..t_used.len()).filter(|&j| !t_used[j]) {
         free.entry(t_key(j)).or_default().push_back(j);
     }
-    for i in 0..s_used.len() {
-        if s_used[i] {
+    for (i, used) in s_used.iter_mut().enumerate() {
+        if *used {
             continue;
         }
         if let Some(j) = free.get_mut(&s_key(i)).and_then(|q| q.pop_front()) {
-            s_used[i] = true;
+            *used = true;
             t_used[j] = true;
             matched(i, j);
         }
