@@ -53,14 +53,18 @@ pub fn is_invisible(c: char) -> bool {
 /// Words of a text: maximal runs of letters, marks and joiners, with their ranges.
 /// `char::is_alphabetic`, answered without the Unicode table search for ASCII and the
 /// Arabic letters (most of the text oerlint reads).
+/// Latin-1 and Latin Extended-A and B, the whole Arabic block (its punctuation, digits
+/// and tatweel too, which asked the table) and General Punctuation (no letter: the
+/// quotes, dashes and spaces of French text) are answered by ranges, tested equal to
+/// `char::is_alphabetic` for every character.
 #[inline]
 pub fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}') {
-        true
-    } else {
-        c.is_alphabetic()
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x80..=0x24F => matches!(c, 'ª' | 'µ' | 'º') || latin_block_letter(c),
+        0x600..=0x6FF => in_arabic_block(&ARABIC_ALPHABETIC, c),
+        0x2000..=0x206F => false,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -90,8 +94,52 @@ pub fn is_alnum(c: char) -> bool {
 /// Arabic letters and marks of the main Arabic block (no digits or punctuation): a word
 /// made only of them has one script.
 fn arabic_block_letter(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}')
+    matches!(c as u32, 0x600..=0x6FF) && in_arabic_block(&ARABIC_BLOCK_LETTER, c)
 }
+
+/// A set of characters of the Arabic block (U+0600–U+06FF), one bit each: one test
+/// where a chain of range comparisons took a dozen, for every Arabic character read.
+type ArabicSet = [u64; 4];
+
+/// The characters of `ranges` (inclusive, all in the Arabic block) as an [`ArabicSet`].
+const fn arabic_set(ranges: &[(u32, u32)]) -> ArabicSet {
+    let mut bits = [0u64; 4];
+    let mut k = 0;
+    while k < ranges.len() {
+        let mut c = ranges[k].0;
+        while c <= ranges[k].1 {
+            let i = (c - 0x600) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+            c += 1;
+        }
+        k += 1;
+    }
+    bits
+}
+
+/// Whether `c`, of the Arabic block, is in `set`.
+#[inline]
+fn in_arabic_block(set: &ArabicSet, c: char) -> bool {
+    let i = (c as u32 - 0x600) as usize;
+    (set[i >> 6] >> (i & 63)) & 1 != 0
+}
+
+/// The alphabetic characters of the Arabic block (`char::is_alphabetic`, tested so):
+/// letters, marks, the tatweel; not its punctuation or digits.
+const ARABIC_ALPHABETIC: ArabicSet = arabic_set(&[
+    (0x610, 0x61A),
+    (0x620, 0x657),
+    (0x659, 0x65F),
+    (0x66E, 0x6D3),
+    (0x6D5, 0x6DC),
+    (0x6E1, 0x6E8),
+    (0x6ED, 0x6EF),
+    (0x6FA, 0x6FC),
+    (0x6FF, 0x6FF),
+]);
+
+/// [`arabic_block_letter`]'s characters.
+const ARABIC_BLOCK_LETTER: ArabicSet = arabic_set(&[(0x621, 0x65F), (0x670, 0x6D3), (0x6D5, 0x6ED)]);
 
 /// The letters of Latin-1 Supplement and Latin Extended-A and B (accented Latin letters):
 /// every one of them is of the Latin script.
@@ -172,8 +220,21 @@ pub fn in_word(c: char) -> bool {
 /// Whether every word of `text` is of the Latin script by [`quick_script`]: each
 /// character in words is ASCII or an accented Latin letter. One pass over the text, no
 /// word cut out (most blocks of a Latin-script language).
+///
+/// ASCII characters all pass: only the characters that start with a byte of 0xC0 or
+/// more are decoded and tested (French text is mostly ASCII).
 pub fn only_quick_latin_words(text: &str) -> bool {
-    text.chars().all(|c| c.is_ascii() || latin_block_letter(c) || !in_word(c))
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&x| x >= 0xC0) {
+        let at = i + k;
+        let Some(c) = text[at..].chars().next() else { break };
+        if !latin_block_letter(c) && in_word(c) {
+            return false;
+        }
+        i = at + c.len_utf8();
+    }
+    true
 }
 
 /// Combining marks (general category M): part of the word they stand in. Complex scripts
@@ -229,10 +290,26 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_numeric(c), c.is_numeric(), "{c:?} U+{:04X}", c as u32);
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+            let arabic =
+                matches!(c, '\u{0621}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}');
+            assert_eq!(arabic_block_letter(c), arabic, "{c:?} U+{:04X}", c as u32);
         }
     }
 
     proptest::proptest! {
+        /// The byte search decides as the test of every character did.
+        #[test]
+        fn only_quick_latin_words_is_the_character_test(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "é", "ɏ", "ب", "ـ", "\u{300}", "’", "«", "\u{A0}", "д", "1", " ", "-", "\u{200D}", "日", "😀",
+            ]), 0..24),
+        ) {
+            let text = parts.concat();
+            let want = text.chars().all(|c| c.is_ascii() || latin_block_letter(c) || !in_word(c));
+            proptest::prop_assert_eq!(only_quick_latin_words(&text), want, "{:?}", text);
+        }
+
         /// The words and quick scripts of one pass are those of two.
         #[test]
         fn quick_words_are_words_and_their_quick_scripts(

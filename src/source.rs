@@ -109,10 +109,11 @@ impl SourceFile {
         let display = display_path(&path);
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         // Lines end at LF, CRLF, or a lone CR (as CommonMark has it).
+        // The line ends are found with `memchr2` (a vector search), not byte by byte.
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
                 line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
@@ -230,7 +231,7 @@ impl SourceFile {
         // The text before the problem, each invalid byte shown as one `?` so that byte
         // offsets stay those of the file (a lossy U+FFFD is 3 bytes and moved the offset
         // off a char boundary when invalid bytes came before a NUL).
-        let prefix = |o: Option<usize>| {
+        let prefix = |bytes: &[u8], o: Option<usize>| {
             o.map(|o| {
                 let mut p = String::new();
                 for chunk in bytes[..o.min(bytes.len())].utf8_chunks() {
@@ -257,11 +258,13 @@ impl SourceFile {
             f.stamp = stamp;
             return Ok(Arc::new(f));
         }
-        let text = match decode(bytes.clone()) {
+        // The bytes are given to `decode` and come back with an error (for its prefix):
+        // a copy of every file read was kept for the few that fail.
+        let text = match decode(bytes) {
             Ok(t) => t,
-            Err((m, o)) => {
+            Err((m, o, bytes)) => {
                 let mut e = err(m, o);
-                e.prefix = prefix(o);
+                e.prefix = prefix(&bytes, o);
                 return Err(e);
             }
         };
@@ -386,22 +389,28 @@ fn not_blank(text: &str) -> Result<(), (String, Option<usize>)> {
     Ok(())
 }
 
-/// Decodes file bytes as UTF-8, rejecting what is not text.
-fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<usize>)> {
+/// Decodes file bytes as UTF-8, rejecting what is not text (the error gives the bytes
+/// back).
+fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<usize>, Vec<u8>)> {
     if bytes.is_empty() {
-        return Err(("file is empty".into(), None));
+        return Err(("file is empty".into(), None, bytes));
     }
     if let Some(pos) = memchr::memchr(0, &bytes) {
-        return Err(binary(pos));
+        let (m, o) = binary(pos);
+        return Err((m, o, bytes));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => not_blank(&text).map(|()| text),
+        Ok(text) => match not_blank(&text) {
+            Ok(()) => Ok(text),
+            Err((m, o)) => Err((m, o, text.into_bytes())),
+        },
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
             let byte = e.as_bytes()[pos];
             Err((
                 format!("file is not valid UTF-8: byte 0x{byte:02X} at offset {pos} (--encoding lossy reads it anyway)"),
                 Some(pos),
+                e.into_bytes(),
             ))
         }
     }
@@ -410,6 +419,24 @@ fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The line starts found with `memchr2` are those of the byte-by-byte scan.
+        #[test]
+        fn line_starts_are_those_of_a_byte_scan(
+            parts in proptest::collection::vec(proptest::sample::select(vec!["a", "\n", "\r", "\r\n", "é", " "]), 0..40),
+        ) {
+            let text = parts.concat();
+            let bytes = text.as_bytes();
+            let mut want = vec![0u32];
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    want.push(i as u32 + 1);
+                }
+            }
+            proptest::prop_assert_eq!(SourceFile::from_text("x.md", text.clone()).line_starts, want);
+        }
+    }
 
     #[test]
     fn line_col_counts_chars_and_handles_crlf() {
@@ -453,7 +480,7 @@ mod tests {
         assert!(decode(vec![]).unwrap_err().0.contains("empty"));
         assert!(decode(b"  \n".to_vec()).unwrap_err().0.contains("empty"));
         assert!(decode(b"a\0b".to_vec()).unwrap_err().0.contains("offset 1"));
-        let (m, o) = decode(b"ok \xff".to_vec()).unwrap_err();
+        let (m, o, _) = decode(b"ok \xff".to_vec()).unwrap_err();
         assert!(m.contains("0xFF at offset 3"), "{m}");
         assert_eq!(o, Some(3));
         assert_eq!(decode("é\r\n".as_bytes().to_vec()).unwrap(), "é\r\n");

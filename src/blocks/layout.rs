@@ -12,7 +12,13 @@ fn ends_like_sentence(t: &str) -> bool {
 /// The number of words with a letter or digit in `t`, counted up to `most` (a long
 /// paragraph is not counted to its end to learn that it has more than `most`).
 fn word_count(t: &str, most: usize) -> usize {
-    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(most).count()
+    // `split_white` and `is_alnum` are `split_whitespace` and `char::is_alphanumeric`
+    // (each tested so) without decoding ASCII or asking the Unicode tables for the
+    // common scripts.
+    crate::rules::per_block::split_white(t)
+        .filter(|w| w.chars().any(crate::script::is_alnum))
+        .take(most)
+        .count()
 }
 
 /// A `Label: value` line such as `Email: x@y` or `Courriel : x@y`.

@@ -58,9 +58,9 @@ fn lang_re() -> &'static Regex {
 /// Blanks markup in `text` (outside the `code` ranges). Returns the language an attribute
 /// list gives the block (`{: hreflang="en"}`), if any.
 pub(super) fn blank_markup(text: &mut String, code: &[Range<usize>], mdx: bool) -> Option<String> {
-    if !text.contains(['{', '<']) {
-        return None;
-    }
+    // Both bytes are ASCII: one `memchr2` (a vector search) rather than decoding every
+    // character of every block to compare it with two.
+    memchr::memchr2(b'{', b'<', text.as_bytes())?;
     let outside = |r: &Range<usize>| !code.iter().any(|c| c.start < r.end && r.start < c.end);
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut lang = None;

@@ -37,7 +37,10 @@ pub const RULE: Rule = Rule {
     default_enabled: true,
 };
 
-/// The shapes below, on the few blocks with a digit (see [`Tiered`]).
+/// The shapes below, on the few blocks with a digit (see [`Tiered`]). The unit of the
+/// last shape is followed by a word boundary (`\b`), tested by [`shapes`] rather than
+/// written in the pattern: with a Unicode `\b` the lazy DFA gives up on any non-ASCII
+/// text (all of an Arabic block), and the slower engines searched instead.
 static TOKENS: Tiered = Tiered::new(concat!(
     // Time and number ranges (08:00-11:00, 2022-2023) are matched so that no
     // other shape takes part of them, and never reported (see the doc above).
@@ -47,8 +50,57 @@ static TOKENS: Tiered = Tiered::new(concat!(
     // signed numbers and offsets: UTC+7, +7, -3.5
     r"|(?:UTC|GMT)\s?[+-]\s?[0-9]{1,2}(?::[0-9]{2})?",
     // numbers with a unit: 45 %, 3 km
-    r"|[0-9]+(?:[.,][0-9]+)?\s?(?:%|km|kg|MB|GB|USD|EUR)\b",
+    // (followed by a word boundary: see `shapes`)
+    r"|[0-9]+(?:[.,][0-9]+)?\s?(?:%|km|kg|MB|GB|USD|EUR)",
 ));
+
+/// Whether `text` may hold a shape of [`TOKENS`]: a range holds a dash (`-`, `–`, `—`), a
+/// phone number a `+`, an offset `+` or `-`, a number with a unit the unit (`%`, `km`,
+/// `kg`, `MB`, `GB`, `USD`, `EUR`). Their bytes are looked for first (`memchr`), and the
+/// units' words only in a text with one of their letters: most Arabic paragraphs with a
+/// digit have none, and are not searched (nor is the pattern compiled a second time,
+/// with its lazy DFA, for them: see [`Tiered`]).
+fn may_hold_shape(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3(b'-', b'+', b'%', b).is_some()
+        || (memchr::memchr(0xE2, b).is_some() && text.contains(['–', '—']))
+        || (memchr::memchr3(b'k', b'B', b'D', b).is_some()
+            && ["km", "kg", "MB", "GB", "USD"].iter().any(|u| text.contains(u)))
+        || (memchr::memchr(b'R', b).is_some() && text.contains("EUR"))
+}
+
+/// The matches of [`TOKENS`] in `text`, as the pattern with `\b` after the unit finds
+/// them. Every other shape ends with a digit; a unit's match that no word boundary
+/// follows is the only way the unit's shape can match at its start (the number, the
+/// space and the unit each have one extent there), and the shapes before it in the
+/// pattern did not match there: with the `\b` nothing matches at that start, and the
+/// search goes on from the next byte (tested: `shapes_are_those_of_the_pattern_with_its_boundary`).
+fn shapes(text: &str) -> Vec<Range<usize>> {
+    shapes_with(TOKENS.get(text.len()), text)
+}
+
+/// [`shapes`] with `re`, [`TOKENS`] compiled (the tests give each of its two forms).
+fn shapes_with(re: &regex_automata::meta::Regex, text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(m) = re.search(&regex_automata::Input::new(text).span(at..text.len())) {
+        let unit = !text.as_bytes()[m.end() - 1].is_ascii_digit();
+        if unit && !word_boundary(text, m.end()) {
+            // The match starts with an ASCII digit: the next byte is a character's start.
+            at = m.start() + 1;
+            continue;
+        }
+        out.push(m.range());
+        at = m.end();
+    }
+    out
+}
+
+/// Whether a Unicode word boundary (`\b`) is at `at` in `text`, as `regex` decides it.
+fn word_boundary(text: &str, at: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+    word(text[..at].chars().next_back()) != word(text[at..].chars().next())
+}
 
 /// Left-to-right tokens of a block's text: emails, URLs, codes and the shapes above.
 pub fn tokens(block: &crate::blocks::Block) -> Vec<Range<usize>> {
@@ -60,8 +112,8 @@ pub fn tokens(block: &crate::blocks::Block) -> Vec<Range<usize>> {
         out.extend(crate::anchors::find_emails(text));
     }
     out.extend(block.builtin_codes().iter().map(|c| c.range.clone()));
-    if text.bytes().any(|b| b.is_ascii_digit()) {
-        out.extend(TOKENS.get(text.len()).find_iter(text).map(|m| m.range()));
+    if text.bytes().any(|b| b.is_ascii_digit()) && may_hold_shape(text) {
+        out.extend(shapes(text));
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Range<usize>> = Vec::new();
@@ -105,17 +157,59 @@ fn has_explicit(text: &str) -> bool {
 /// displayed right to left).
 fn stays_in_order(token: &str) -> bool {
     use unicode_bidi::BidiClass::*;
-    use unicode_bidi::BidiDataSource;
     let (Some(first), Some(last)) = (token.chars().next(), token.chars().next_back()) else {
         return false;
     };
-    bidi_class(first) == L
-        && matches!(bidi_class(last), L | EN)
-        && token.chars().all(|c| match bidi_class(c) {
-            L | EN | ES | ET | CS => true,
-            ON => unicode_bidi::HardcodedBidiData.bidi_matched_opening_bracket(c).is_none(),
-            _ => false,
+    bidi_class(first) == L && matches!(bidi_class(last), L | EN) && token.chars().all(ltr_or_neutral)
+}
+
+/// Whether a character is a left-to-right letter (L), a European digit (EN), a separator
+/// or terminator of numbers (ES, CS, ET) or another neutral (ON) but a paired bracket:
+/// what [`stays_in_order`] and [`isolated_in_order`] allow in a token.
+fn ltr_or_neutral(c: char) -> bool {
+    use unicode_bidi::BidiClass::*;
+    use unicode_bidi::BidiDataSource;
+    match bidi_class(c) {
+        L | EN | ES | ET | CS => true,
+        ON => unicode_bidi::HardcodedBidiData.bidi_matched_opening_bracket(c).is_none(),
+        _ => false,
+    }
+}
+
+/// The most isolate or embedding initiators a text may hold for [`isolated_in_order`]:
+/// with no more, no level passes 1 + 2 × 60 = 121, below the algorithm's deepest level
+/// (125), so no initiator overflows and every isolate opens a level of its own.
+const FEW_INITIATORS: usize = 60;
+
+/// Whether `text` holds at most [`FEW_INITIATORS`] explicit initiators (U+202A–U+202E,
+/// PDF included, and U+2066–U+2068, by their UTF-8 bytes).
+fn few_initiators(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xE2, b)
+        .filter(|&i| {
+            matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA8))
+            )
         })
+        .nth(FEW_INITIATORS)
+        .is_none()
+}
+
+/// Whether a token of a paragraph that has explicit formatting characters is displayed in
+/// order, decided without the algorithm: the token is the whole content of a left-to-right
+/// or first-strong isolate (U+2066 or U+2068 just before it, U+2069 just after: the fix
+/// this rule advises) and holds only characters of [`ltr_or_neutral`], the paragraph
+/// having few initiators (`few`, [`few_initiators`]). The isolate then opens an even
+/// level (a first-strong isolate whose first strong character is L, or that has none,
+/// is left-to-right), the token is an isolating run sequence of its own at that level,
+/// with L at both ends (rule X10: the higher level, the token's, decides), so every
+/// digit resolves to L (W7), every neutral too (N1), and no bracket pairs (N0).
+fn isolated_in_order(text: &str, token: Range<usize>, few: bool) -> bool {
+    few && !token.is_empty()
+        && text[..token.start].ends_with(['\u{2066}', '\u{2068}'])
+        && text[token.end..].starts_with('\u{2069}')
+        && text[token].chars().all(ltr_or_neutral)
 }
 
 /// How a token is displayed, when that differs from how it is written.
@@ -143,11 +237,19 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
         let text = &block.text;
         // Ranges are never reported, nor tokens that stay in order: a block with no other
         // token needs no bidi levels.
+        // With explicit formatting characters, a token isolated as the rule advises is
+        // decided without the levels too.
         let explicit = has_explicit(text);
-        let toks: Vec<Range<usize>> = tokens(block)
-            .into_iter()
-            .filter(|t| !is_range(&text[t.clone()]) && (explicit || !stays_in_order(&text[t.clone()])))
-            .collect();
+        let few = explicit && few_initiators(text);
+        let in_order = |t: &Range<usize>| {
+            if explicit {
+                isolated_in_order(text, t.clone(), few)
+            } else {
+                stays_in_order(&text[t.clone()])
+            }
+        };
+        let toks: Vec<Range<usize>> =
+            tokens(block).into_iter().filter(|t| !is_range(&text[t.clone()]) && !in_order(t)).collect();
         if toks.is_empty() {
             continue;
         }
@@ -173,6 +275,7 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
 
     fn shown(text: &str, token: &str) -> Option<String> {
         let info = BidiInfo::new(text, Some(Level::rtl()));
@@ -200,6 +303,105 @@ mod tests {
                 proptest::prop_assert_eq!(scrambled(&info.levels, &text, token), None);
             }
         }
+    }
+
+    /// [`TOKENS`] as first written, with the `\b` after the unit in the pattern.
+    const TOKENS_WITH_BOUNDARY: &str = concat!(
+        r"[0-9]{1,4}(?:[:.h][0-9]{2})?\s?[-–—]\s?[0-9]{1,4}(?:[:.h][0-9]{2})?",
+        r"|\+[0-9][0-9 ().-]{6,}[0-9]",
+        r"|(?:UTC|GMT)\s?[+-]\s?[0-9]{1,2}(?::[0-9]{2})?",
+        r"|[0-9]+(?:[.,][0-9]+)?\s?(?:%|km|kg|MB|GB|USD|EUR)\b",
+    );
+
+    /// The pieces of the texts the shapes are searched in.
+    fn shape_pieces() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "1", "23", "4567", "%", "km", "kg", "MB", "USD", "EUR", "k", " ", "\u{A0}", "ب", "é", "x",
+                "_", "-", "–", "—", ":", "h", ".", ",", "+", "(", "UTC", "GMT", "٣", "\n", "%x", "€", "GB",
+                "B", "D", "U", "E", "R", "EU", "g", "m",
+            ]),
+            0..20,
+        )
+        .prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        /// The shapes are those of the pattern with `\b` after the unit, with either
+        /// form of the regex (without and with the lazy DFA).
+        #[test]
+        fn shapes_are_those_of_the_pattern_with_its_boundary(text in shape_pieces()) {
+            let want: Vec<Range<usize>> =
+                regex::Regex::new(TOKENS_WITH_BOUNDARY).unwrap().find_iter(&text).map(|m| m.range()).collect();
+            for dfa in [false, true] {
+                let re = crate::regexes::build(TOKENS.as_str(), dfa).unwrap();
+                proptest::prop_assert_eq!(&shapes_with(&re, &text), &want, "{:?} (lazy DFA: {})", text, dfa);
+            }
+        }
+
+        /// A text the prefilter rules out holds no shape.
+        #[test]
+        fn texts_without_a_shape_s_marks_hold_none(text in shape_pieces()) {
+            if !may_hold_shape(&text) {
+                let re = crate::regexes::build(TOKENS_WITH_BOUNDARY, false).unwrap();
+                proptest::prop_assert!(re.find(&text).is_none(), "{:?}", text);
+            }
+        }
+
+        /// A token that `isolated_in_order` says is in order is never scrambled, whatever
+        /// the paragraph around its isolate (embeddings, overrides, other isolates,
+        /// brackets, paragraph separators).
+        #[test]
+        fn isolated_tokens_in_order_are_not_scrambled(
+            before in proptest::collection::vec(proptest::sample::select(OUTSIDE.to_vec()), 0..10),
+            open in proptest::sample::select(vec!["\u{2066}", "\u{2068}", "\u{2067}", "\u{202A}"]),
+            inside in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "1", "٣", ".", "/", "-", "+", "%", "#", ":", ",", "@", "(", ")", "ب", " ", "\u{300}",
+                "$", "!", "\u{2212}", "é",
+            ]), 1..8),
+            after in proptest::collection::vec(proptest::sample::select(OUTSIDE.to_vec()), 0..10),
+        ) {
+            let (before, inside, after) = (before.concat(), inside.concat(), after.concat());
+            let text = format!("{before}{open}{inside}\u{2069}{after}");
+            let start = before.len() + open.len();
+            let token = start..start + inside.len();
+            if isolated_in_order(&text, token.clone(), few_initiators(&text)) {
+                let info = BidiInfo::new(&text, Some(Level::rtl()));
+                proptest::prop_assert_eq!(scrambled(&info.levels, &text, token), None, "{:?}", text);
+            }
+        }
+    }
+
+    /// What may stand around an isolate in [`isolated_tokens_in_order_are_not_scrambled`].
+    const OUTSIDE: &[&str] = &[
+        "ب", "a", "1", "٣", " ", "\n", "(", ")", "[", "]", "-", "\u{2066}", "\u{2067}", "\u{2068}",
+        "\u{2069}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{200F}", "\u{200E}",
+    ];
+
+    #[test]
+    fn isolated_tokens() {
+        // The generated issues' sentence: each code isolated with U+2068 … U+2069.
+        let text =
+            "تدعو رسالة دورية (\u{2068}CL/4874\u{2069}) الدول (DOI \u{2068}10.54675/MNOP6997\u{2069})، 7,330";
+        let few = few_initiators(text);
+        for code in ["CL/4874", "10.54675/MNOP6997"] {
+            let start = text.find(code).unwrap();
+            assert!(isolated_in_order(text, start..start + code.len(), few), "{code}");
+            let info = BidiInfo::new(text, Some(Level::rtl()));
+            assert_eq!(scrambled(&info.levels, text, start..start + code.len()), None);
+        }
+        // Not isolated, or in a right-to-left isolate: left to the algorithm.
+        let start = text.find("7,330").unwrap();
+        assert!(!isolated_in_order(text, start..start + 5, few));
+        let rli = "ب \u{2067}1-2\u{2069} ب";
+        let start = rli.find('1').unwrap();
+        assert!(!isolated_in_order(rli, start..start + 3, few_initiators(rli)));
+        // Past 60 initiators, a level may overflow: left to the algorithm.
+        let deep = format!("{}\u{2066}a1\u{2069}", "\u{2067}".repeat(FEW_INITIATORS));
+        assert!(!few_initiators(&deep));
+        assert!(few_initiators(&"\u{2067}".repeat(FEW_INITIATORS)));
+        let start = deep.find('a').unwrap();
+        assert!(!isolated_in_order(&deep, start..start + 2, few_initiators(&deep)));
     }
 
     /// Found by the property test below: a closing bracket in the token whose opening

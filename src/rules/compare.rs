@@ -122,6 +122,9 @@ fn occurring(patterns: &[&str], texts: &[&str]) -> Vec<bool> {
     found
 }
 
+/// Up to this many pairs of anchors, [`match_keys`] scans rather than index.
+const SCAN_PAIRS: usize = 256;
+
 /// Matches free anchors of `s` with free anchors of `t` of the same key, in order: each
 /// takes the first free one, as a scan would, through an index.
 fn match_keys<'a, K: std::hash::Hash + Eq>(
@@ -130,22 +133,56 @@ fn match_keys<'a, K: std::hash::Hash + Eq>(
     s_used: &mut [bool],
     t_used: &mut [bool],
     key: impl Fn(&Occ<'a>) -> K,
-    mut matched: impl FnMut(usize, usize),
+    matched: impl FnMut(usize, usize),
 ) {
+    let scan = s.len().saturating_mul(t.len()) <= SCAN_PAIRS;
+    pair_keys(s_used, t_used, |i| key(&s[i]), |j| key(&t[j]), matched, scan);
+}
+
+/// [`match_keys`] over indexes (`s_key`, `t_key`: the keys of the anchors of `s` and `t`),
+/// by a scan (`scan`: few pairs, no map and no queue per key to build) or through an
+/// index; both pair the same (the index's first free one of a key is the scan's first
+/// free one with that key; tested).
+fn pair_keys<K: std::hash::Hash + Eq>(
+    s_used: &mut [bool],
+    t_used: &mut [bool],
+    s_key: impl Fn(usize) -> K,
+    t_key: impl Fn(usize) -> K,
+    mut matched: impl FnMut(usize, usize),
+    scan: bool,
+) {
+    // With no free anchor on one side nothing pairs: no index to build.
+    if s_used.iter().all(|&u| u) || t_used.iter().all(|&u| u) {
+        return;
+    }
+    if scan {
+        for (i, used) in s_used.iter_mut().enumerate() {
+            if *used {
+                continue;
+            }
+            let k = s_key(i);
+            if let Some(j) = (0..t_used.len()).find(|&j| !t_used[j] && t_key(j) == k) {
+                *used = true;
+                t_used[j] = true;
+                matched(i, j);
+            }
+        }
+        return;
+    }
     let mut free: std::collections::HashMap<
         K,
         std::collections::VecDeque<usize>,
         foldhash::fast::RandomState,
     > = Default::default();
-    for (j, o) in t.iter().enumerate().filter(|(j, _)| !t_used[*j]) {
-        free.entry(key(o)).or_default().push_back(j);
+    for j in (0..t_used.len()).filter(|&j| !t_used[j]) {
+        free.entry(t_key(j)).or_default().push_back(j);
     }
-    for i in 0..s.len() {
-        if s_used[i] {
+    for (i, used) in s_used.iter_mut().enumerate() {
+        if *used {
             continue;
         }
-        if let Some(j) = free.get_mut(&key(&s[i])).and_then(|q| q.pop_front()) {
-            s_used[i] = true;
+        if let Some(j) = free.get_mut(&s_key(i)).and_then(|q| q.pop_front()) {
+            *used = true;
             t_used[j] = true;
             matched(i, j);
         }
@@ -175,10 +212,15 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
         };
         let mut s = collect(ctx.src, |b| b.src.clone());
         let mut t = collect(ctx.tgt, |b| b.tgt.clone());
+        // Most sections hold no value of most kinds: nothing to pair, lose or add (and
+        // the indexes and texts below cost more than the rule's own work).
+        if s.is_empty() && t.is_empty() {
+            continue;
+        }
         // Emails and codes are compared as sets: writing an address twice is not an error.
         // Links are counted: a second link lost is a second link lost.
         if kind != Kind::Link {
-            for occ in [&mut s, &mut t] {
+            for occ in [&mut s, &mut t].into_iter().filter(|o| o.len() > 1) {
                 let mut seen: std::collections::HashSet<&str, foldhash::fast::RandomState> =
                     Default::default();
                 occ.retain(|o| seen.insert(o.anchor.key.as_str()));
@@ -226,7 +268,8 @@ fn matching<'a>(ctx: &Ctx<'a>, kind: Kind, agree: Agree, pairing: Pairing) -> Ve
         // language's tables do not read it (an English date quoted in French text). This
         // is settled before unmatched values are paired as changed.
         let verbatim = |out: &mut Vec<Outcome<'a>>, s_used: &mut [bool], t_used: &mut [bool]| {
-            if kind == Kind::Link {
+            // Only values left unpaired are looked for in the other side's texts.
+            if kind == Kind::Link || (s_used.iter().all(|&u| u) && t_used.iter().all(|&u| u)) {
                 return;
             }
             let texts = |v: &'a Version, r: std::ops::Range<usize>| -> Vec<&'a str> {
@@ -425,4 +468,27 @@ pub fn missing_label(ctx: &Ctx, src: &Occ, at: usize, expected: &str) -> crate::
             ctx.tgt.lang.name()
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The scan pairs as the index does.
+        #[test]
+        fn scan_pairs_as_the_index(
+            s in proptest::collection::vec((0u8..4, proptest::bool::weighted(0.2)), 0..12),
+            t in proptest::collection::vec((0u8..4, proptest::bool::weighted(0.2)), 0..12),
+        ) {
+            let run = |scan: bool| {
+                let (mut su, mut tu): (Vec<bool>, Vec<bool>) =
+                    (s.iter().map(|x| x.1).collect(), t.iter().map(|x| x.1).collect());
+                let mut pairs = Vec::new();
+                pair_keys(&mut su, &mut tu, |i| s[i].0, |j| t[j].0, |i, j| pairs.push((i, j)), scan);
+                (pairs, su, tu)
+            };
+            proptest::prop_assert_eq!(run(true), run(false));
+        }
+    }
 }

@@ -79,10 +79,11 @@ fn in_code(block: &Block, r: &Range<usize>) -> bool {
 const SCHEMES: &[&str] = &["http", "https", "ftp", "ftps", "mailto", "file"];
 
 fn broken_syntax(b: &Blocks, block: &Block, out: &mut Vec<Diagnostic>) {
-    // Three of the four start with `]`: one search for that byte before them.
-    let bracket = block.text.as_bytes().contains(&b']');
-    let may = block.text.contains("://")
-        || bracket && (block.text.contains("](") || block.text.contains("] ") || block.text.contains("]\n"));
+    // Three of the four are `]` and a byte: the `]`s are found (`memchr`) and the byte
+    // after each looked at.
+    let bytes = block.text.as_bytes();
+    let may = urls::has_scheme_separator(&block.text)
+        || memchr::memchr_iter(b']', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'(' | b' ' | b'\n')));
     if !may {
         return;
     }
