@@ -5,7 +5,7 @@ use super::evidence::{
     cognate_overlap, confidence, kept_key_weights, pin_term, similarity, stem_dice, unshared_names,
     unsupported_parts, Lengths,
 };
-use super::side::Side;
+use super::side::{self, Side};
 use super::Params;
 use std::ops::Range;
 
@@ -161,13 +161,10 @@ fn terms_but_parts(
 /// The terms of a bead with two sides that need no evidence: position, headings, merge
 /// (without unsupported parts) and pins. The evidence terms are left at zero.
 fn plain_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> (Terms, MergeCost) {
-    let (n, m) = (s.items.len() as f64, t.items.len() as f64);
     let a = sr.len();
     let b = tr.len();
-    let ps = (sr.start as f64 + a as f64 / 2.0) / n;
-    let pt = (tr.start as f64 + b as f64 / 2.0) / m;
-    let pos_cost = (ps - pt).abs();
-    let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
+    let pos_cost = position(s, &sr, t, &tr);
+    let heading_cost = heading(s, &sr, t, &tr);
     let code = |side: &Side, r: Range<usize>| {
         let n = side.items[r.clone()].iter().filter(|i| i.code).count();
         (n > 0, n < r.len())
@@ -190,6 +187,50 @@ fn plain_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize
         ..Terms::default()
     };
     (x, merge)
+}
+
+/// The position term of a bead with two sides: how far apart their relative places are.
+fn position(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
+    let (n, m) = (s.items.len() as f64, t.items.len() as f64);
+    let ps = (sr.start as f64 + sr.len() as f64 / 2.0) / n;
+    let pt = (tr.start as f64 + tr.len() as f64 / 2.0) / m;
+    (ps - pt).abs()
+}
+
+/// The heading term of a bead with two sides: 1 when one starts with a heading and the
+/// other does not.
+fn heading(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
+    if s.items[sr.start].heading != t.items[tr.start].heading {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// A bound of a bead's cost (two sides) that needs neither its lengths nor any walk
+/// over its keys, stems or names, for [`bead_terms_unless`] to try before anything
+/// dearer: the length cost at 0 (it is `-ln` of a probability of at most 1, see
+/// `length_cost_is_never_negative` in the tests), the merge cost at its base (code with
+/// prose and mixed kinds only add to it), the evidence terms at the bounds of
+/// [`evidence_bounds`] that a unit's emptiness decides (an anchor term of at least that
+/// of a full similarity with full confidence, or exactly 0 when a side has no keys; stem
+/// and name bonuses at most 1, or 0 when a side has none); position, heading and pins
+/// exact. Each term is on the side of the exact one that makes the sum smaller, and
+/// [`sum`] adds them in its one order: the bound is at most the cost as rounded.
+fn quick_bound(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
+    // What both sides have some of: keys, stems, names (`Side::has`).
+    let has = |side: &Side, r: &Range<usize>| side.has[r.clone()].iter().fold(0u8, |a, b| a | b);
+    let both = has(s, &sr) & has(t, &tr);
+    let x = Terms {
+        cognate: if both & side::NAMES != 0 { 1.0 } else { 0.0 },
+        stem: p.stem_weight * if both & side::STEMS != 0 { 1.0 } else { 0.0 },
+        pos: position(s, &sr, t, &tr),
+        anchor: if both & side::KEYS != 0 { anchor_term(1.0, 1.0) } else { NEUTRAL },
+        heading: heading(s, &sr, t, &tr),
+        merge: p.merge * ((sr.len().max(tr.len()) - 1) as f64),
+        pin: p.pin * pin_term(s, sr, t, tr),
+    };
+    sum(p, 0.0, x)
 }
 
 /// The anchor term of a bead from the Dice similarity `x` of its anchors and its
@@ -252,9 +293,10 @@ fn evidence_bounds(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<u
 }
 
 /// [`bead_cost`], or none when `beaten` holds for a lower bound of it. The bounds come
-/// in two steps, each dearer and closer: the bead's cost with the evidence terms at
-/// their bounds ([`evidence_bounds`]), then with them exact; both with no part of a
-/// merge unsupported (`unsupported_parts` only adds to the cost). Sums, differences
+/// in three steps, each dearer and closer: [`quick_bound`] (no lengths, no walk over
+/// keys: most beads the search tries lose already there), the bead's cost with the
+/// evidence terms at their bounds ([`evidence_bounds`]), then with them exact; all with
+/// no part of a merge unsupported (`unsupported_parts` only adds to the cost). Sums, differences
 /// and products by non-negative constants never round a larger operand to a smaller
 /// result, and the cost is summed in one order ([`sum`]): each bound is at most the
 /// cost as `bead_cost` rounds it, so a caller that drops the bead only when even the
@@ -285,6 +327,9 @@ pub(super) fn bead_terms_unless(
     if sr.is_empty() || tr.is_empty() {
         let x = terms(p, ratio, s, sr.clone(), t, tr.clone());
         return Some((x, finish(p, ratio, s, sr, t, tr, x)));
+    }
+    if beaten(quick_bound(p, s, sr.clone(), t, tr.clone())) {
+        return None;
     }
     let (l1, l2) = lengths(s, &sr, t, &tr);
     let len_cost = length_cost(l1, l2, ratio.0);

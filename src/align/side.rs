@@ -40,6 +40,13 @@ fn word(k: &[u8]) -> Option<u32> {
 }
 use std::ops::Range;
 
+/// [`Side::has`]: the unit has anchor keys.
+pub(super) const KEYS: u8 = 1;
+/// [`Side::has`]: the unit has stems.
+pub(super) const STEMS: u8 = 2;
+/// [`Side::has`]: the unit has names (cognates).
+pub(super) const NAMES: u8 = 4;
+
 /// One side of an alignment, with anchor keys interned to integers so that the many bead
 /// costs of the dynamic programme compare sorted integer lists, not strings.
 pub(super) struct Side<'a> {
@@ -65,6 +72,9 @@ pub(super) struct Side<'a> {
     /// Per unit: the weight of its stems, `stem_w` summed in the order of `stems`.
     pub(super) stems_w: Vec<f64>,
     pub(super) total: f64,
+    /// Per unit: which of keys ([`KEYS`]), stems ([`STEMS`]) and names ([`NAMES`]) it
+    /// has any of, for the bound a bead cost tries first (`cost::quick_bound`).
+    pub(super) has: Vec<u8>,
     /// Most units have stems: the side is written in Latin script, where names are kept
     /// as they are in a translation into another Latin-script language.
     pub(super) latin: bool,
@@ -211,7 +221,16 @@ impl<'a> Side<'a> {
             *w = 1.0 / *w;
         }
         let latin = 2 * stems.iter().filter(|v| !v.is_empty()).count() >= items.len().max(1);
+        let has = (0..items.len())
+            .map(|u| {
+                let bit = |empty: bool, b: u8| if empty { 0 } else { b };
+                bit(keys[u].is_empty(), KEYS)
+                    | bit(stems[u].is_empty(), STEMS)
+                    | bit(cognates[u].is_empty(), NAMES)
+            })
+            .collect();
         Side {
+            has,
             items,
             key_w: keys.iter().map(|v| key_weight(v)).collect(),
             stems_w: stems.iter().map(|v| stem_weight(v, &stem_w)).collect(),

@@ -327,3 +327,24 @@ proptest::proptest! {
         }
     }
 }
+
+/// `cost::quick_bound` takes the length cost at 0: it never is below. The erf
+/// approximation's tail `t·P(t)·exp(-z²)` is at most its value at `z = 0` (just under 1),
+/// so the probability `2(1 - phi(|d|))` is at most 1 and its `-ln` at least 0; checked
+/// here from no deviation to far beyond the cap, and on the lengths the aligner meets.
+#[test]
+fn length_cost_is_never_negative() {
+    for k in 0..200_000 {
+        let d = k as f64 * 1e-4;
+        let pr = (2.0 * (1.0 - cost::phi(d))).max(1e-12);
+        assert!(pr <= 1.0, "deviation {d}: probability {pr}");
+    }
+    for l1 in (0..400).map(|x| x as f64 * 2.5) {
+        for l2 in (0..400).map(|x| x as f64 * 2.5) {
+            for c in [0.3, 0.8, 1.0, 1.17, 2.0, 5.0] {
+                let x = cost::length_cost(l1, l2, c);
+                assert!(x >= 0.0, "{l1} {l2} {c}: {x}");
+            }
+        }
+    }
+}
