@@ -190,6 +190,7 @@ fn plain_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize
 }
 
 /// The position term of a bead with two sides: how far apart their relative places are.
+#[inline]
 fn position(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
     let (n, m) = (s.items.len() as f64, t.items.len() as f64);
     let ps = (sr.start as f64 + sr.len() as f64 / 2.0) / n;
@@ -199,6 +200,7 @@ fn position(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
 
 /// The heading term of a bead with two sides: 1 when one starts with a heading and the
 /// other does not.
+#[inline]
 fn heading(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
     if s.items[sr.start].heading != t.items[tr.start].heading {
         1.0
@@ -217,9 +219,14 @@ fn heading(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
 /// and name bonuses at most 1, or 0 when a side has none); position, heading and pins
 /// exact. Each term is on the side of the exact one that makes the sum smaller, and
 /// [`sum`] adds them in its one order: the bound is at most the cost as rounded.
+/// (Inlined: called for most beads the search tries, and cheap beside the call.)
+#[inline(always)]
 fn quick_bound(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
     // What both sides have some of: keys, stems, names (`Side::has`).
-    let has = |side: &Side, r: &Range<usize>| side.has[r.clone()].iter().fold(0u8, |a, b| a | b);
+    let has = |side: &Side, r: &Range<usize>| match r.len() {
+        1 => side.has[r.start],
+        _ => side.has[r.clone()].iter().fold(0u8, |a, b| a | b),
+    };
     let both = has(s, &sr) & has(t, &tr);
     let x = Terms {
         cognate: if both & side::NAMES != 0 { 1.0 } else { 0.0 },
@@ -228,7 +235,8 @@ fn quick_bound(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize
         anchor: if both & side::KEYS != 0 { anchor_term(1.0, 1.0) } else { NEUTRAL },
         heading: heading(s, &sr, t, &tr),
         merge: p.merge * ((sr.len().max(tr.len()) - 1) as f64),
-        pin: p.pin * pin_term(s, sr, t, tr),
+        // (`pin_term` is 0 without rungs: no call.)
+        pin: p.pin * if s.rungs || t.rungs { pin_term(s, sr, t, tr) } else { 0.0 },
     };
     sum(p, 0.0, x)
 }
