@@ -82,7 +82,7 @@ fn pins_are_rungs_unless_they_repeat() {
     let src = vec![pinned(100.0, "x"), pinned(100.0, "x")];
     let tgt = vec![pinned(100.0, "x")];
     let s = Side::new(&src, &mut Default::default());
-    assert!(s.pins.iter().all(|p| p.is_empty()));
+    assert!(s.pins.all().is_empty());
     assert!(align(&src, &tgt, &BLOCKS).iter().all(|b| b.confidence < 0.9));
 }
 
@@ -160,7 +160,7 @@ proptest::proptest! {
                 let keys = s.keys_of(r.clone());
                 let direct: f64 = keys.iter().map(|(_, c, w)| f64::from(*c) * w).sum();
                 proptest::prop_assert_eq!(s.key_weight_of(r.clone(), &keys).to_bits(), direct.to_bits());
-                let mut stems: Vec<u32> = s.stems[r.clone()].iter().flatten().copied().collect();
+                let mut stems: Vec<u32> = s.stems.of(r.clone()).to_vec();
                 stems.sort_unstable();
                 stems.dedup();
                 let direct: f64 = stems.iter().map(|k| s.stem_w[*k as usize]).sum();
