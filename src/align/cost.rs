@@ -357,6 +357,98 @@ pub(super) fn bead_terms_unless(
     Some((x, sum(p, len_cost, x)))
 }
 
+/// What a [`super::search::Memo`] keeps of a bead between the searches of one alignment
+/// under several ratios: none of it depends on the ratio (only the length cost does,
+/// which is computed each time).
+#[derive(Clone, Copy, Default)]
+pub(super) enum Kept {
+    /// Not costed yet.
+    #[default]
+    Unknown,
+    /// Left out by its [`quick_bound`], which is kept.
+    Quick(f64),
+    /// Left out with the evidence terms at their bounds ([`evidence_bounds`]): those terms.
+    Bounded(Terms),
+    /// Costed: its terms.
+    Exact(Terms),
+}
+
+/// [`bead_terms_unless`] for a search that keeps what it learnt of each bead in `kept`
+/// (a [`super::search::Memo`]): a bead is taken up where the last search left it, its
+/// bounds and terms not computed again. Where a search left it out, the next checks the
+/// bound that did it first, then goes on as `bead_terms_unless` does. A bead with its
+/// terms known is first bounded with its length cost at 0 (the length cost is never
+/// negative, see [`quick_bound`]), so that a losing bead's length cost is not computed.
+/// The bounds are those of `bead_terms_unless`, hence the costs and the beads left out
+/// are those it gives.
+pub(super) fn bead_cost_kept(
+    p: &Params,
+    ratio: Ratio,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+    beaten: impl Fn(f64) -> bool,
+    kept: &mut Kept,
+) -> Option<f64> {
+    if sr.is_empty() || tr.is_empty() {
+        let x = match *kept {
+            Kept::Exact(x) => x,
+            _ => terms(p, ratio, s, sr.clone(), t, tr.clone()),
+        };
+        *kept = Kept::Exact(x);
+        return Some(finish(p, ratio, s, sr, t, tr, x));
+    }
+    let bounds = match *kept {
+        Kept::Exact(x) => {
+            if beaten(sum(p, 0.0, x)) {
+                return None;
+            }
+            return Some(finish(p, ratio, s, sr, t, tr, x));
+        }
+        Kept::Bounded(b) => {
+            if beaten(sum(p, 0.0, b)) {
+                return None;
+            }
+            Some(b)
+        }
+        Kept::Quick(q) => {
+            if beaten(q) {
+                return None;
+            }
+            None
+        }
+        Kept::Unknown => {
+            let q = quick_bound(p, s, sr.clone(), t, tr.clone());
+            *kept = Kept::Quick(q);
+            if beaten(q) {
+                return None;
+            }
+            None
+        }
+    };
+    let (l1, l2) = lengths(s, &sr, t, &tr);
+    let len_cost = length_cost(l1, l2, ratio.0);
+    let (plain, merge) = plain_terms(p, s, sr.clone(), t, tr.clone());
+    let b = bounds.unwrap_or_else(|| evidence_bounds(p, s, sr.clone(), t, tr.clone(), plain));
+    if beaten(sum(p, len_cost, b)) {
+        *kept = Kept::Bounded(b);
+        return None;
+    }
+    let x = with_evidence(p, s, sr.clone(), t, tr.clone(), plain);
+    if merge.merge {
+        if beaten(sum(p, len_cost, x)) {
+            *kept = Kept::Bounded(b);
+            return None;
+        }
+        let x = Terms { merge: merge.total(p, unsupported(p, ratio, s, sr, t, tr)), ..x };
+        *kept = Kept::Exact(x);
+        return Some(sum(p, len_cost, x));
+    }
+    *kept = Kept::Exact(x);
+    Some(sum(p, len_cost, x))
+}
+
 /// A bead's cost from its [`Terms`] and the length cost under `ratio`.
 pub(super) fn finish(
     p: &Params,
