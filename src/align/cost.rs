@@ -380,7 +380,8 @@ pub(super) enum Kept {
 /// terms known is first bounded with its length cost at 0 (the length cost is never
 /// negative, see [`quick_bound`]), so that a losing bead's length cost is not computed.
 /// The bounds are those of `bead_terms_unless`, hence the costs and the beads left out
-/// are those it gives.
+/// are those it gives. (The arguments of `bead_terms_unless` and the memo's slot.)
+#[allow(clippy::too_many_arguments)]
 pub(super) fn bead_cost_kept(
     p: &Params,
     ratio: Ratio,
