@@ -209,19 +209,21 @@ fn heading(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
     }
 }
 
-/// A bound of a bead's cost (two sides) that needs neither its lengths nor any walk
-/// over its keys, stems or names, for [`bead_terms_unless`] to try before anything
-/// dearer: the length cost at 0 (it is `-ln` of a probability of at most 1, see
-/// `length_cost_is_never_negative` in the tests), the merge cost at its base (code with
-/// prose and mixed kinds only add to it), the evidence terms at the bounds of
-/// [`evidence_bounds`] that a unit's emptiness decides (an anchor term of at least that
-/// of a full similarity with full confidence, or exactly 0 when a side has no keys; stem
-/// and name bonuses at most 1, or 0 when a side has none); position, heading and pins
-/// exact. Each term is on the side of the exact one that makes the sum smaller, and
-/// [`sum`] adds them in its one order: the bound is at most the cost as rounded.
+/// Bounds of a bead's terms (two sides) that need no walk over its keys, stems or names,
+/// for [`bead_terms_unless`] to try before anything dearer: summed with the length cost
+/// at 0 (the quick bound, which needs no lengths either: the length cost is `-ln` of a
+/// probability of at most 1, see `length_cost_is_never_negative` in the tests), then with
+/// the length cost exact (for blocks, the term that decides most beads). The merge cost
+/// at its base (code with prose and mixed kinds only add to it), the evidence terms at
+/// the bounds of [`evidence_bounds`] that a unit's emptiness decides (an anchor term of
+/// at least that of a full similarity with full confidence, or exactly 0 when a side
+/// has no keys; stem and name bonuses at most 1, or 0 when a side has none); position,
+/// heading and pins exact. Each term is on the side of the exact one that makes the sum
+/// smaller, and [`sum`] adds them in its one order: either bound is at most the cost as
+/// rounded.
 /// (Inlined: called for most beads the search tries, and cheap beside the call.)
 #[inline(always)]
-fn quick_bound(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> f64 {
+fn quick_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> Terms {
     // What both sides have some of: keys, stems, names (`Side::has`).
     let has = |side: &Side, r: &Range<usize>| match r.len() {
         1 => side.has[r.start],
@@ -238,7 +240,7 @@ fn quick_bound(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize
         // (`pin_term` is 0 without rungs: no call.)
         pin: p.pin * if s.rungs || t.rungs { pin_term(s, sr, t, tr) } else { 0.0 },
     };
-    sum(p, 0.0, x)
+    x
 }
 
 /// The anchor term of a bead from the Dice similarity `x` of its anchors and its
@@ -301,7 +303,7 @@ fn evidence_bounds(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<u
 }
 
 /// [`bead_cost`], or none when `beaten` holds for a lower bound of it. The bounds come
-/// in three steps, each dearer and closer: [`quick_bound`] (no lengths, no walk over
+/// in three steps, each dearer and closer: [`quick_terms`] (no lengths, no walk over
 /// keys: most beads the search tries lose already there), the bead's cost with the
 /// evidence terms at their bounds ([`evidence_bounds`]), then with them exact; all with
 /// no part of a merge unsupported (`unsupported_parts` only adds to the cost). Sums, differences
@@ -336,11 +338,15 @@ pub(super) fn bead_terms_unless(
         let x = terms(p, ratio, s, sr.clone(), t, tr.clone());
         return Some((x, finish(p, ratio, s, sr, t, tr, x)));
     }
-    if beaten(quick_bound(p, s, sr.clone(), t, tr.clone())) {
+    let quick = quick_terms(p, s, sr.clone(), t, tr.clone());
+    if beaten(sum(p, 0.0, quick)) {
         return None;
     }
     let (l1, l2) = lengths(s, &sr, t, &tr);
     let len_cost = length_cost(l1, l2, ratio.0);
+    if beaten(sum(p, len_cost, quick)) {
+        return None;
+    }
     let (plain, merge) = plain_terms(p, s, sr.clone(), t, tr.clone());
     if beaten(sum(p, len_cost, evidence_bounds(p, s, sr.clone(), t, tr.clone(), plain))) {
         return None;
@@ -365,8 +371,8 @@ pub(super) enum Kept {
     /// Not costed yet.
     #[default]
     Unknown,
-    /// Left out by its [`quick_bound`], which is kept.
-    Quick(f64),
+    /// Left out by its [`quick_terms`], which are kept.
+    Quick(Terms),
     /// Left out with the evidence terms at their bounds ([`evidence_bounds`]): those terms.
     Bounded(Terms),
     /// Costed: its terms.
@@ -378,7 +384,7 @@ pub(super) enum Kept {
 /// bounds and terms not computed again. Where a search left it out, the next checks the
 /// bound that did it first, then goes on as `bead_terms_unless` does. A bead with its
 /// terms known is first bounded with its length cost at 0 (the length cost is never
-/// negative, see [`quick_bound`]), so that a losing bead's length cost is not computed.
+/// negative, see [`quick_terms`]), so that a losing bead's length cost is not computed.
 /// The bounds are those of `bead_terms_unless`, hence the costs and the beads left out
 /// are those it gives. (The arguments of `bead_terms_unless` and the memo's slot.)
 #[allow(clippy::too_many_arguments)]
@@ -414,15 +420,15 @@ pub(super) fn bead_cost_kept(
             Some(b)
         }
         Kept::Quick(q) => {
-            if beaten(q) {
+            if beaten(sum(p, 0.0, q)) {
                 return None;
             }
             None
         }
         Kept::Unknown => {
-            let q = quick_bound(p, s, sr.clone(), t, tr.clone());
+            let q = quick_terms(p, s, sr.clone(), t, tr.clone());
             *kept = Kept::Quick(q);
-            if beaten(q) {
+            if beaten(sum(p, 0.0, q)) {
                 return None;
             }
             None
@@ -430,6 +436,11 @@ pub(super) fn bead_cost_kept(
     };
     let (l1, l2) = lengths(s, &sr, t, &tr);
     let len_cost = length_cost(l1, l2, ratio.0);
+    if let Kept::Quick(q) = *kept {
+        if beaten(sum(p, len_cost, q)) {
+            return None;
+        }
+    }
     let (plain, merge) = plain_terms(p, s, sr.clone(), t, tr.clone());
     let b = bounds.unwrap_or_else(|| evidence_bounds(p, s, sr.clone(), t, tr.clone(), plain));
     if beaten(sum(p, len_cost, b)) {

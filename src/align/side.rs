@@ -137,7 +137,7 @@ pub(super) struct Side<'a> {
     pub(super) stems_w: Vec<f64>,
     pub(super) total: f64,
     /// Per unit: which of keys ([`KEYS`]), stems ([`STEMS`]) and names ([`NAMES`]) it
-    /// has any of, for the bound a bead cost tries first (`cost::quick_bound`).
+    /// has any of, for the bound a bead cost tries first (`cost::quick_terms`).
     pub(super) has: Vec<u8>,
     /// Most units have stems: the side is written in Latin script, where names are kept
     /// as they are in a translation into another Latin-script language.

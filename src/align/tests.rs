@@ -328,7 +328,7 @@ proptest::proptest! {
     }
 }
 
-/// `cost::quick_bound` takes the length cost at 0: it never is below. The erf
+/// `cost::quick_terms` takes the length cost at 0: it never is below. The erf
 /// approximation's tail `t·P(t)·exp(-z²)` is at most its value at `z = 0` (just under 1),
 /// so the probability `2(1 - phi(|d|))` is at most 1 and its `-ln` at least 0; checked
 /// here from no deviation to far beyond the cap, and on the lengths the aligner meets.
