@@ -230,7 +230,7 @@ fn quick_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize
         _ => side.has[r.clone()].iter().fold(0u8, |a, b| a | b),
     };
     let both = has(s, &sr) & has(t, &tr);
-    let x = Terms {
+    Terms {
         cognate: if both & side::NAMES != 0 { 1.0 } else { 0.0 },
         stem: p.stem_weight * if both & side::STEMS != 0 { 1.0 } else { 0.0 },
         pos: position(s, &sr, t, &tr),
@@ -239,8 +239,7 @@ fn quick_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize
         merge: p.merge * ((sr.len().max(tr.len()) - 1) as f64),
         // (`pin_term` is 0 without rungs: no call.)
         pin: p.pin * if s.rungs || t.rungs { pin_term(s, sr, t, tr) } else { 0.0 },
-    };
-    x
+    }
 }
 
 /// The anchor term of a bead from the Dice similarity `x` of its anchors and its
