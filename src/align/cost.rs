@@ -334,6 +334,9 @@ pub(super) fn bead_terms_unless(
     beaten: impl Fn(f64) -> bool,
 ) -> Option<(Terms, f64)> {
     if sr.is_empty() || tr.is_empty() {
+        if let Some(x) = skip_without_rungs(p, s, &sr, t, &tr) {
+            return Some(x);
+        }
         let x = terms(p, ratio, s, sr.clone(), t, tr.clone());
         return Some((x, finish(p, ratio, s, sr, t, tr, x)));
     }
@@ -360,6 +363,24 @@ pub(super) fn bead_terms_unless(
     }
     let x = Terms { merge: merge.total(p, unsupported(p, ratio, s, sr, t, tr)), ..x };
     Some((x, sum(p, len_cost, x)))
+}
+
+/// The terms and cost of a bead with an empty side where neither side has a rung (most
+/// alignments): what [`terms`] and [`finish`] give it, without their calls and walks
+/// (the pin term is then 0, as `pin_term` returns it; `finish` prints no such bead).
+#[inline]
+fn skip_without_rungs(
+    p: &Params,
+    s: &Side,
+    sr: &Range<usize>,
+    t: &Side,
+    tr: &Range<usize>,
+) -> Option<(Terms, f64)> {
+    if s.rungs || t.rungs {
+        return None;
+    }
+    let x = Terms { pin: p.pin * 0.0, ..Terms::default() };
+    Some((x, p.skip * (sr.len() + tr.len()) as f64 + x.pin))
 }
 
 /// What a [`super::search::Memo`] keeps of a bead between the searches of one alignment
@@ -398,6 +419,9 @@ pub(super) fn bead_cost_kept(
     kept: &mut Kept,
 ) -> Option<f64> {
     if sr.is_empty() || tr.is_empty() {
+        if let Some((_, cost)) = skip_without_rungs(p, s, &sr, t, &tr) {
+            return Some(cost);
+        }
         let x = match *kept {
             Kept::Exact(x) => x,
             _ => terms(p, ratio, s, sr.clone(), t, tr.clone()),
