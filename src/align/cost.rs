@@ -5,7 +5,7 @@ use super::evidence::{
     cognate_overlap, confidence, kept_key_weights, pin_term, similarity, stem_dice, unshared_names,
     unsupported_parts, Lengths,
 };
-use super::side::Side;
+use super::side::{self, Side};
 use super::Params;
 use std::ops::Range;
 
@@ -161,13 +161,10 @@ fn terms_but_parts(
 /// The terms of a bead with two sides that need no evidence: position, headings, merge
 /// (without unsupported parts) and pins. The evidence terms are left at zero.
 fn plain_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> (Terms, MergeCost) {
-    let (n, m) = (s.items.len() as f64, t.items.len() as f64);
     let a = sr.len();
     let b = tr.len();
-    let ps = (sr.start as f64 + a as f64 / 2.0) / n;
-    let pt = (tr.start as f64 + b as f64 / 2.0) / m;
-    let pos_cost = (ps - pt).abs();
-    let heading_cost = if s.items[sr.start].heading != t.items[tr.start].heading { 1.0 } else { 0.0 };
+    let pos_cost = position(s, &sr, t, &tr);
+    let heading_cost = heading(s, &sr, t, &tr);
     let code = |side: &Side, r: Range<usize>| {
         let n = side.items[r.clone()].iter().filter(|i| i.code).count();
         (n > 0, n < r.len())
@@ -190,6 +187,59 @@ fn plain_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize
         ..Terms::default()
     };
     (x, merge)
+}
+
+/// The position term of a bead with two sides: how far apart their relative places are.
+#[inline]
+fn position(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
+    let (n, m) = (s.items.len() as f64, t.items.len() as f64);
+    let ps = (sr.start as f64 + sr.len() as f64 / 2.0) / n;
+    let pt = (tr.start as f64 + tr.len() as f64 / 2.0) / m;
+    (ps - pt).abs()
+}
+
+/// The heading term of a bead with two sides: 1 when one starts with a heading and the
+/// other does not.
+#[inline]
+fn heading(s: &Side, sr: &Range<usize>, t: &Side, tr: &Range<usize>) -> f64 {
+    if s.items[sr.start].heading != t.items[tr.start].heading {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Bounds of a bead's terms (two sides) that need no walk over its keys, stems or names,
+/// for [`bead_terms_unless`] to try before anything dearer: summed with the length cost
+/// at 0 (the quick bound, which needs no lengths either: the length cost is `-ln` of a
+/// probability of at most 1, see `length_cost_is_never_negative` in the tests), then with
+/// the length cost exact (for blocks, the term that decides most beads). The merge cost
+/// at its base (code with prose and mixed kinds only add to it), the evidence terms at
+/// the bounds of [`evidence_bounds`] that a unit's emptiness decides (an anchor term of
+/// at least that of a full similarity with full confidence, or exactly 0 when a side
+/// has no keys; stem and name bonuses at most 1, or 0 when a side has none); position,
+/// heading and pins exact. Each term is on the side of the exact one that makes the sum
+/// smaller, and [`sum`] adds them in its one order: either bound is at most the cost as
+/// rounded.
+/// (Inlined: called for most beads the search tries, and cheap beside the call.)
+#[inline(always)]
+fn quick_terms(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<usize>) -> Terms {
+    // What both sides have some of: keys, stems, names (`Side::has`).
+    let has = |side: &Side, r: &Range<usize>| match r.len() {
+        1 => side.has[r.start],
+        _ => side.has[r.clone()].iter().fold(0u8, |a, b| a | b),
+    };
+    let both = has(s, &sr) & has(t, &tr);
+    Terms {
+        cognate: if both & side::NAMES != 0 { 1.0 } else { 0.0 },
+        stem: p.stem_weight * if both & side::STEMS != 0 { 1.0 } else { 0.0 },
+        pos: position(s, &sr, t, &tr),
+        anchor: if both & side::KEYS != 0 { anchor_term(1.0, 1.0) } else { NEUTRAL },
+        heading: heading(s, &sr, t, &tr),
+        merge: p.merge * ((sr.len().max(tr.len()) - 1) as f64),
+        // (`pin_term` is 0 without rungs: no call.)
+        pin: p.pin * if s.rungs || t.rungs { pin_term(s, sr, t, tr) } else { 0.0 },
+    }
 }
 
 /// The anchor term of a bead from the Dice similarity `x` of its anchors and its
@@ -252,9 +302,10 @@ fn evidence_bounds(p: &Params, s: &Side, sr: Range<usize>, t: &Side, tr: Range<u
 }
 
 /// [`bead_cost`], or none when `beaten` holds for a lower bound of it. The bounds come
-/// in two steps, each dearer and closer: the bead's cost with the evidence terms at
-/// their bounds ([`evidence_bounds`]), then with them exact; both with no part of a
-/// merge unsupported (`unsupported_parts` only adds to the cost). Sums, differences
+/// in three steps, each dearer and closer: [`quick_terms`] (no lengths, no walk over
+/// keys: most beads the search tries lose already there), the bead's cost with the
+/// evidence terms at their bounds ([`evidence_bounds`]), then with them exact; all with
+/// no part of a merge unsupported (`unsupported_parts` only adds to the cost). Sums, differences
 /// and products by non-negative constants never round a larger operand to a smaller
 /// result, and the cost is summed in one order ([`sum`]): each bound is at most the
 /// cost as `bead_cost` rounds it, so a caller that drops the bead only when even the
@@ -283,11 +334,21 @@ pub(super) fn bead_terms_unless(
     beaten: impl Fn(f64) -> bool,
 ) -> Option<(Terms, f64)> {
     if sr.is_empty() || tr.is_empty() {
+        if let Some(x) = skip_without_rungs(p, s, &sr, t, &tr) {
+            return Some(x);
+        }
         let x = terms(p, ratio, s, sr.clone(), t, tr.clone());
         return Some((x, finish(p, ratio, s, sr, t, tr, x)));
     }
+    let quick = quick_terms(p, s, sr.clone(), t, tr.clone());
+    if beaten(sum(p, 0.0, quick)) {
+        return None;
+    }
     let (l1, l2) = lengths(s, &sr, t, &tr);
     let len_cost = length_cost(l1, l2, ratio.0);
+    if beaten(sum(p, len_cost, quick)) {
+        return None;
+    }
     let (plain, merge) = plain_terms(p, s, sr.clone(), t, tr.clone());
     if beaten(sum(p, len_cost, evidence_bounds(p, s, sr.clone(), t, tr.clone(), plain))) {
         return None;
@@ -302,6 +363,125 @@ pub(super) fn bead_terms_unless(
     }
     let x = Terms { merge: merge.total(p, unsupported(p, ratio, s, sr, t, tr)), ..x };
     Some((x, sum(p, len_cost, x)))
+}
+
+/// The terms and cost of a bead with an empty side where neither side has a rung (most
+/// alignments): what [`terms`] and [`finish`] give it, without their calls and walks
+/// (the pin term is then 0, as `pin_term` returns it; `finish` prints no such bead).
+#[inline]
+fn skip_without_rungs(
+    p: &Params,
+    s: &Side,
+    sr: &Range<usize>,
+    t: &Side,
+    tr: &Range<usize>,
+) -> Option<(Terms, f64)> {
+    if s.rungs || t.rungs {
+        return None;
+    }
+    let x = Terms { pin: p.pin * 0.0, ..Terms::default() };
+    Some((x, p.skip * (sr.len() + tr.len()) as f64 + x.pin))
+}
+
+/// What a [`super::search::Memo`] keeps of a bead between the searches of one alignment
+/// under several ratios: none of it depends on the ratio (only the length cost does,
+/// which is computed each time).
+#[derive(Clone, Copy, Default)]
+pub(super) enum Kept {
+    /// Not costed yet.
+    #[default]
+    Unknown,
+    /// Left out by its [`quick_terms`], which are kept.
+    Quick(Terms),
+    /// Left out with the evidence terms at their bounds ([`evidence_bounds`]): those terms.
+    Bounded(Terms),
+    /// Costed: its terms.
+    Exact(Terms),
+}
+
+/// [`bead_terms_unless`] for a search that keeps what it learnt of each bead in `kept`
+/// (a [`super::search::Memo`]): a bead is taken up where the last search left it, its
+/// bounds and terms not computed again. Where a search left it out, the next checks the
+/// bound that did it first, then goes on as `bead_terms_unless` does. A bead with its
+/// terms known is first bounded with its length cost at 0 (the length cost is never
+/// negative, see [`quick_terms`]), so that a losing bead's length cost is not computed.
+/// The bounds are those of `bead_terms_unless`, hence the costs and the beads left out
+/// are those it gives. (The arguments of `bead_terms_unless` and the memo's slot.)
+#[allow(clippy::too_many_arguments)]
+pub(super) fn bead_cost_kept(
+    p: &Params,
+    ratio: Ratio,
+    s: &Side,
+    sr: Range<usize>,
+    t: &Side,
+    tr: Range<usize>,
+    beaten: impl Fn(f64) -> bool,
+    kept: &mut Kept,
+) -> Option<f64> {
+    if sr.is_empty() || tr.is_empty() {
+        if let Some((_, cost)) = skip_without_rungs(p, s, &sr, t, &tr) {
+            return Some(cost);
+        }
+        let x = match *kept {
+            Kept::Exact(x) => x,
+            _ => terms(p, ratio, s, sr.clone(), t, tr.clone()),
+        };
+        *kept = Kept::Exact(x);
+        return Some(finish(p, ratio, s, sr, t, tr, x));
+    }
+    let bounds = match *kept {
+        Kept::Exact(x) => {
+            if beaten(sum(p, 0.0, x)) {
+                return None;
+            }
+            return Some(finish(p, ratio, s, sr, t, tr, x));
+        }
+        Kept::Bounded(b) => {
+            if beaten(sum(p, 0.0, b)) {
+                return None;
+            }
+            Some(b)
+        }
+        Kept::Quick(q) => {
+            if beaten(sum(p, 0.0, q)) {
+                return None;
+            }
+            None
+        }
+        Kept::Unknown => {
+            let q = quick_terms(p, s, sr.clone(), t, tr.clone());
+            *kept = Kept::Quick(q);
+            if beaten(sum(p, 0.0, q)) {
+                return None;
+            }
+            None
+        }
+    };
+    let (l1, l2) = lengths(s, &sr, t, &tr);
+    let len_cost = length_cost(l1, l2, ratio.0);
+    if let Kept::Quick(q) = *kept {
+        if beaten(sum(p, len_cost, q)) {
+            return None;
+        }
+    }
+    let (plain, merge) = plain_terms(p, s, sr.clone(), t, tr.clone());
+    let b = bounds.unwrap_or_else(|| evidence_bounds(p, s, sr.clone(), t, tr.clone(), plain));
+    if beaten(sum(p, len_cost, b)) {
+        *kept = Kept::Bounded(b);
+        return None;
+    }
+    let x = with_evidence(p, s, sr.clone(), t, tr.clone(), plain);
+    if merge.merge {
+        if beaten(sum(p, len_cost, x)) {
+            *kept = Kept::Bounded(b);
+            return None;
+        }
+        let x = Terms { merge: merge.total(p, unsupported(p, ratio, s, sr, t, tr)), ..x };
+        *kept = Kept::Exact(x);
+        return Some(sum(p, len_cost, x));
+    }
+    *kept = Kept::Exact(x);
+    Some(sum(p, len_cost, x))
 }
 
 /// A bead's cost from its [`Terms`] and the length cost under `ratio`.

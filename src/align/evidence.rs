@@ -46,7 +46,7 @@ pub(super) fn stem_dice(a: &Side, ar: Range<usize>, b: &Side, br: Range<usize>) 
         if r.len() == 1 {
             return std::borrow::Cow::Borrowed(&s.stems[r.start]);
         }
-        let mut v = sorted(&s.stems[r]);
+        let mut v = sorted(s.stems.of(r));
         v.dedup();
         std::borrow::Cow::Owned(v)
     }
@@ -65,7 +65,7 @@ pub(super) fn cognate_overlap(a: &Side, ar: Range<usize>, b: &Side, br: Range<us
     fn collect<'s>(s: &'s Side, r: Range<usize>) -> std::borrow::Cow<'s, [u32]> {
         match r.len() {
             1 => std::borrow::Cow::Borrowed(&s.cognates[r.start]),
-            _ => sorted(&s.cognates[r]).into(),
+            _ => sorted(s.cognates.of(r)).into(),
         }
     }
     let (xa, xb) = (collect(a, ar), collect(b, br));
@@ -98,14 +98,18 @@ pub(super) fn unshared_names(s: &Side, sr: Range<usize>, t: &Side, tr: Range<usi
 
 /// Marks the pins each side shares with the other (those are rungs).
 pub(super) fn link_pins(s: &mut Side, t: &mut Side) {
+    if s.pins.all().is_empty() || t.pins.all().is_empty() {
+        // (No pin on a side: no rungs, and the sides' lists of them stay empty.)
+        return;
+    }
     let on = |side: &Side| -> std::collections::HashSet<u32, foldhash::fast::RandomState> {
-        side.pins.iter().flatten().copied().collect()
+        side.pins.all().iter().copied().collect()
     };
     let (ps, pt) = (on(s), on(t));
-    s.live = s.pins.iter().map(|v| v.iter().copied().filter(|k| pt.contains(k)).collect()).collect();
-    t.live = t.pins.iter().map(|v| v.iter().copied().filter(|k| ps.contains(k)).collect()).collect();
-    s.rungs = s.live.iter().any(|v| !v.is_empty());
-    t.rungs = t.live.iter().any(|v| !v.is_empty());
+    s.live = s.pins.filtered(|k| pt.contains(k));
+    t.live = t.pins.filtered(|k| ps.contains(k));
+    s.rungs = !s.live.all().is_empty();
+    t.rungs = !t.live.all().is_empty();
 }
 
 /// Rungs kept (negative) and broken (positive) by a bead, in units of `Params::pin`:
@@ -158,8 +162,8 @@ pub(super) fn unsupported_parts(
         }
         let other = b.keys_of(br.clone());
         let other_stems: std::borrow::Cow<[u32]> = match br.len() {
-            1 => b.stems[br.start].as_slice().into(),
-            _ => sorted(&b.stems[br.clone()]).into(),
+            1 => (&b.stems[br.start]).into(),
+            _ => sorted(b.stems.of(br.clone())).into(),
         };
         ar.clone()
             .filter(|&u| {

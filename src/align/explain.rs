@@ -99,7 +99,7 @@ pub(super) fn explain(
         let (own, other) = if beads[i].tgt.is_empty() { (s, t) } else { (t, s) };
         let r = if beads[i].tgt.is_empty() { beads[i].src.clone() } else { beads[i].tgt.clone() };
         let absent = r.clone().any(|u| {
-            own.keys[u].iter().any(|(k, _, w)| *w >= 1.0 && !other.keys.iter().flatten().any(|x| x.0 == *k))
+            own.keys[u].iter().any(|(k, _, w)| *w >= 1.0 && !other.keys.all().iter().any(|x| x.0 == *k))
         });
         beads[i].confidence = if absent { 1.0 - (1.0 - around) * 0.5 } else { around };
         beads[i].or = alike_neighbour(beads, i, s, t, p, ratio);

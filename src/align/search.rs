@@ -1,6 +1,6 @@
 //! The dynamic programme over beads, in the full table or a band around its diagonal.
 
-use super::cost::{bead_cost, bead_cost_unless, bead_terms_unless, debug_align, finish, Ratio, Terms};
+use super::cost::{bead_cost, bead_cost_kept, bead_cost_unless, debug_align, Kept, Ratio};
 use super::side::Side;
 use super::{Bead, Params};
 
@@ -57,14 +57,14 @@ impl Band {
 /// its own.
 const MEMO_TERMS: usize = 1 << 16;
 
-/// The [`Terms`] of every bead of a first search, for the searches of the same two sides
+/// What a first search learnt of every bead ([`Kept`]: its terms, or the bound that left it out), for the searches of the same two sides
 /// under other ratios (an alignment without a given ratio searches two to four times).
 /// Only where no term depends on the ratio (no `Params::part_length`) and the table is
 /// small; otherwise each search computes its own, with the same results.
 pub(super) struct Memo {
-    /// By cell and bead: none until a search needs them (a merge that a bound showed
-    /// to lose in every search so far has none).
-    terms: Vec<Option<Terms>>,
+    /// By cell and bead: what the searches so far learnt of the bead (its terms, or
+    /// the bound that left it out).
+    terms: Vec<Kept>,
 }
 
 impl Memo {
@@ -72,7 +72,7 @@ impl Memo {
         let cells = Band::new(s.items.len(), t.items.len()).cells;
         let beads = 2 + 2 * p.max_merge - 1;
         (!p.part_length && cells.saturating_mul(beads) <= MEMO_TERMS)
-            .then(|| Memo { terms: vec![None; cells * beads] })
+            .then(|| Memo { terms: vec![Kept::Unknown; cells * beads] })
     }
 }
 
@@ -154,20 +154,22 @@ pub(super) fn table(s: &Side, t: &Side, p: &Params, ratio: Ratio, mut memo: Opti
                         }
                     }
                     None => bead_cost(p, ratio, s, sr, t, tr),
-                    Some(m) => match &mut m.terms[cell * beads.len() + e] {
-                        Some(x) => finish(p, ratio, s, sr, t, tr, *x),
-                        kept => {
-                            let beaten =
-                                |bound: f64| bounded && best.is_some_and(|(c, _, _)| here + bound > c);
-                            match bead_terms_unless(p, ratio, s, sr, t, tr, beaten) {
-                                Some((x, cost)) => {
-                                    *kept = Some(x);
-                                    cost
-                                }
-                                None => continue,
-                            }
+                    Some(m) => {
+                        let beaten = |bound: f64| bounded && best.is_some_and(|(c, _, _)| here + bound > c);
+                        match bead_cost_kept(
+                            p,
+                            ratio,
+                            s,
+                            sr,
+                            t,
+                            tr,
+                            beaten,
+                            &mut m.terms[cell * beads.len() + e],
+                        ) {
+                            Some(x) => x,
+                            None => continue,
                         }
-                    },
+                    }
                 };
                 let c = here + bead;
                 let better = match best {

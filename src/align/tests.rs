@@ -82,7 +82,7 @@ fn pins_are_rungs_unless_they_repeat() {
     let src = vec![pinned(100.0, "x"), pinned(100.0, "x")];
     let tgt = vec![pinned(100.0, "x")];
     let s = Side::new(&src, &mut Default::default());
-    assert!(s.pins.iter().all(|p| p.is_empty()));
+    assert!(s.pins.all().is_empty());
     assert!(align(&src, &tgt, &BLOCKS).iter().all(|b| b.confidence < 0.9));
 }
 
@@ -160,7 +160,7 @@ proptest::proptest! {
                 let keys = s.keys_of(r.clone());
                 let direct: f64 = keys.iter().map(|(_, c, w)| f64::from(*c) * w).sum();
                 proptest::prop_assert_eq!(s.key_weight_of(r.clone(), &keys).to_bits(), direct.to_bits());
-                let mut stems: Vec<u32> = s.stems[r.clone()].iter().flatten().copied().collect();
+                let mut stems: Vec<u32> = s.stems.of(r.clone()).to_vec();
                 stems.sort_unstable();
                 stems.dedup();
                 let direct: f64 = stems.iter().map(|k| s.stem_w[*k as usize]).sum();
@@ -323,6 +323,27 @@ proptest::proptest! {
                     proptest::prop_assert_eq!(back, want_back);
                     proptest::prop_assert_eq!(bits(&cost), bits(&want_cost));
                 }
+            }
+        }
+    }
+}
+
+/// `cost::quick_terms` takes the length cost at 0: it never is below. The erf
+/// approximation's tail `t·P(t)·exp(-z²)` is at most its value at `z = 0` (just under 1),
+/// so the probability `2(1 - phi(|d|))` is at most 1 and its `-ln` at least 0; checked
+/// here from no deviation to far beyond the cap, and on the lengths the aligner meets.
+#[test]
+fn length_cost_is_never_negative() {
+    for k in 0..200_000 {
+        let d = k as f64 * 1e-4;
+        let pr = (2.0 * (1.0 - cost::phi(d))).max(1e-12);
+        assert!(pr <= 1.0, "deviation {d}: probability {pr}");
+    }
+    for l1 in (0..400).map(|x| x as f64 * 2.5) {
+        for l2 in (0..400).map(|x| x as f64 * 2.5) {
+            for c in [0.3, 0.8, 1.0, 1.17, 2.0, 5.0] {
+                let x = cost::length_cost(l1, l2, c);
+                assert!(x >= 0.0, "{l1} {l2} {c}: {x}");
             }
         }
     }
