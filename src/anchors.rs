@@ -167,13 +167,27 @@ fn link_key(dest: &str, settings: &Settings) -> String {
 
 /// Email addresses in a text.
 pub fn find_emails(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    email_re().find_iter(text).map(|m| m.range())
+    // Only a text with an `@` is searched (see [`may_hold_email`]).
+    email_re().find_iter(if may_hold_email(text) { text } else { "" }).map(|m| m.range())
+}
+
+/// Whether `text` may hold an e-mail: every match of the e-mail regex holds an `@`. Most
+/// texts have none, and the regex, which starts with a class (no literal to skip ahead
+/// to), reads every byte of them; `memchr` skips them.
+fn may_hold_email(text: &str) -> bool {
+    memchr::memchr(b'@', text.as_bytes()).is_some()
 }
 
 /// The comparison key of an email: domain case never matters; the local part's case is
 /// folded too, and the email rule reports a case-only difference separately.
 pub fn email_key(email: &str) -> String {
-    email.to_lowercase()
+    // (An ASCII address, as most are, lowered byte by byte: the same, without the
+    // Unicode case tables.)
+    if email.is_ascii() {
+        email.to_ascii_lowercase()
+    } else {
+        email.to_lowercase()
+    }
 }
 
 /// Byte ranges of a text already taken by an anchor. Whether a range overlaps one of them
@@ -292,7 +306,7 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             value: Value::Link(CompactString::default()),
         });
     }
-    for m in email_re().find_iter(text) {
+    for m in email_re().find_iter(if may_hold_email(text) { text } else { "" }) {
         let r = m.range();
         if overlaps(&r, &taken) {
             continue;
@@ -535,6 +549,15 @@ pub fn full_date(d: &DateAnchor) -> Option<jiff::civil::Date> {
 mod tests {
     use super::*;
     use crate::blocks::{parse, Format};
+
+    proptest::proptest! {
+        /// Texts without `@` are not searched for e-mails: the same e-mails as the regex.
+        #[test]
+        fn emails_as_the_regex(t in "([a-z0-9._%+-]|@|\\.[a-z]{2}| ){0,24}") {
+            let want: Vec<Range<usize>> = email_re().find_iter(&t).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(find_emails(&t).collect::<Vec<_>>(), want);
+        }
+    }
 
     /// `Kind::name` is what `{:?}` writes (alignment keys were built with `{:?}`).
     #[test]
