@@ -181,13 +181,7 @@ fn may_hold_email(text: &str) -> bool {
 /// The comparison key of an email: domain case never matters; the local part's case is
 /// folded too, and the email rule reports a case-only difference separately.
 pub fn email_key(email: &str) -> String {
-    // (An ASCII address, as most are, lowered byte by byte: the same, without the
-    // Unicode case tables.)
-    if email.is_ascii() {
-        email.to_ascii_lowercase()
-    } else {
-        email.to_lowercase()
-    }
+    lowercase(email)
 }
 
 /// Byte ranges of a text already taken by an anchor. Whether a range overlaps one of them
@@ -454,6 +448,15 @@ fn extract_temporal(
     }
 }
 
+/// `str::to_lowercase`, byte by byte for ASCII (the same, without the Unicode case tables).
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// Where a text holds one of the number idioms (`24/7`), case aside.
 fn idiom_spans(text: &str, idioms: &[String]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -468,12 +471,12 @@ fn idiom_spans(text: &str, idioms: &[String]) -> Vec<Range<usize>> {
     if idioms.iter().all(|i| lead(i) > 0 && !text.contains(&i[..lead(i)])) {
         return out;
     }
-    let lower = text.to_lowercase();
+    let lower = lowercase(text);
     if lower.len() != text.len() {
         return out; // case folding moved offsets: rare, and only recall is lost
     }
     for idiom in idioms {
-        let i = idiom.to_lowercase();
+        let i = lowercase(idiom);
         for (at, m) in lower.match_indices(&i) {
             let before = lower[..at].chars().next_back();
             let after = lower[at + m.len()..].chars().next();
@@ -556,6 +559,11 @@ mod tests {
         fn emails_as_the_regex(t in "([a-z0-9._%+-]|@|\\.[a-z]{2}| ){0,24}") {
             let want: Vec<Range<usize>> = email_re().find_iter(&t).map(|m| m.range()).collect();
             proptest::prop_assert_eq!(find_emails(&t).collect::<Vec<_>>(), want);
+        }
+
+        #[test]
+        fn lowercase_as_to_lowercase(t in "[a-zA-Z0-9 @.ÉéΣİ]{0,12}") {
+            proptest::prop_assert_eq!(lowercase(&t), t.to_lowercase());
         }
     }
 

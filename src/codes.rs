@@ -56,8 +56,9 @@ impl CodePattern {
 
     /// The matches in `text`: of the pattern with fewer digits where `text` holds no digit
     /// but those, of [`CodePattern::regex`] otherwise.
-    fn find_in(&self, text: &str) -> Vec<Range<usize>> {
-        if !other_digits(text) {
+    /// (`other`: [`other_digits`] of `text`, asked once for all the patterns.)
+    fn find_in(&self, text: &str, other: bool) -> Vec<Range<usize>> {
+        if !other {
             let ours = self
                 .our_digits
                 .get_or_init(|| Tiered::owned_first_bytes(our_digits(&self.spec.pattern, false)));
@@ -323,8 +324,9 @@ pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
         return found;
     }
     let candidates = set_for(patterns).matches(text);
+    let other = !candidates.is_empty() && other_digits(text);
     for p in candidates.into_iter().map(|i| &patterns[i]) {
-        for mut range in p.find_in(text) {
+        for mut range in p.find_in(text, other) {
             if !numeric_in(&text[range.clone()], true, true) {
                 continue;
             }
