@@ -167,13 +167,21 @@ fn link_key(dest: &str, settings: &Settings) -> String {
 
 /// Email addresses in a text.
 pub fn find_emails(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    email_re().find_iter(text).map(|m| m.range())
+    // Only a text with an `@` is searched (see [`may_hold_email`]).
+    email_re().find_iter(if may_hold_email(text) { text } else { "" }).map(|m| m.range())
+}
+
+/// Whether `text` may hold an e-mail: every match of the e-mail regex holds an `@`. Most
+/// texts have none, and the regex, which starts with a class (no literal to skip ahead
+/// to), reads every byte of them; `memchr` skips them.
+fn may_hold_email(text: &str) -> bool {
+    memchr::memchr(b'@', text.as_bytes()).is_some()
 }
 
 /// The comparison key of an email: domain case never matters; the local part's case is
 /// folded too, and the email rule reports a case-only difference separately.
 pub fn email_key(email: &str) -> String {
-    email.to_lowercase()
+    lowercase(email)
 }
 
 /// Byte ranges of a text already taken by an anchor. Whether a range overlaps one of them
@@ -292,7 +300,7 @@ pub fn extract(block: &Block, settings: &Settings, lang: &str) -> Vec<Anchor> {
             value: Value::Link(CompactString::default()),
         });
     }
-    for m in email_re().find_iter(text) {
+    for m in email_re().find_iter(if may_hold_email(text) { text } else { "" }) {
         let r = m.range();
         if overlaps(&r, &taken) {
             continue;
@@ -440,6 +448,15 @@ fn extract_temporal(
     }
 }
 
+/// `str::to_lowercase`, byte by byte for ASCII (the same, without the Unicode case tables).
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// Where a text holds one of the number idioms (`24/7`), case aside.
 fn idiom_spans(text: &str, idioms: &[String]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -454,12 +471,12 @@ fn idiom_spans(text: &str, idioms: &[String]) -> Vec<Range<usize>> {
     if idioms.iter().all(|i| lead(i) > 0 && !text.contains(&i[..lead(i)])) {
         return out;
     }
-    let lower = text.to_lowercase();
+    let lower = lowercase(text);
     if lower.len() != text.len() {
         return out; // case folding moved offsets: rare, and only recall is lost
     }
     for idiom in idioms {
-        let i = idiom.to_lowercase();
+        let i = lowercase(idiom);
         for (at, m) in lower.match_indices(&i) {
             let before = lower[..at].chars().next_back();
             let after = lower[at + m.len()..].chars().next();
@@ -535,6 +552,20 @@ pub fn full_date(d: &DateAnchor) -> Option<jiff::civil::Date> {
 mod tests {
     use super::*;
     use crate::blocks::{parse, Format};
+
+    proptest::proptest! {
+        /// Texts without `@` are not searched for e-mails: the same e-mails as the regex.
+        #[test]
+        fn emails_as_the_regex(t in "([a-z0-9._%+-]|@|\\.[a-z]{2}| ){0,24}") {
+            let want: Vec<Range<usize>> = email_re().find_iter(&t).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(find_emails(&t).collect::<Vec<_>>(), want);
+        }
+
+        #[test]
+        fn lowercase_as_to_lowercase(t in "[a-zA-Z0-9 @.ÉéΣİ]{0,12}") {
+            proptest::prop_assert_eq!(lowercase(&t), t.to_lowercase());
+        }
+    }
 
     /// `Kind::name` is what `{:?}` writes (alignment keys were built with `{:?}`).
     #[test]

@@ -56,8 +56,9 @@ impl CodePattern {
 
     /// The matches in `text`: of the pattern with fewer digits where `text` holds no digit
     /// but those, of [`CodePattern::regex`] otherwise.
-    fn find_in(&self, text: &str) -> Vec<Range<usize>> {
-        if !other_digits(text) {
+    /// (`other`: [`other_digits`] of `text`, asked once for all the patterns.)
+    fn find_in(&self, text: &str, other: bool) -> Vec<Range<usize>> {
+        if !other {
             let ours = self
                 .our_digits
                 .get_or_init(|| Tiered::owned_first_bytes(our_digits(&self.spec.pattern, false)));
@@ -75,12 +76,55 @@ const OUR_DIGITS: &str = r"[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]";
 /// Whether `text` has a character `\d` may match beyond [`OUR_DIGITS`] (`is_numeric`
 /// holds for every decimal digit, so this errs on the side of yes).
 fn other_digits(text: &str) -> bool {
-    !text.is_ascii()
-        && text.chars().any(|c| {
-            !c.is_ascii()
-                && !matches!(c, '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}')
-                && crate::script::is_numeric(c)
-        })
+    numeric_in(text, false, false)
+}
+
+/// Whether `text` holds a numeric character ([`crate::script::is_numeric`]), ASCII digits
+/// counted only when `ascii`, Arabic-Indic and Persian ones only when `arabic`. Read byte
+/// by byte: below U+0700 the numeric characters are known by their bytes (the digits,
+/// and Latin-1's superscripts and fractions `¹²³¼½¾`, `C2 B2`…), and only characters
+/// from U+0700 up are decoded; a `chars()` pass decoded every character of every French
+/// and Arabic text, and twice for a text with digits (tested over every character).
+fn numeric_in(text: &str, ascii: bool, arabic: bool) -> bool {
+    let b = text.as_bytes();
+    if ascii && crate::temporal::next_digit(b).is_some() {
+        return true;
+    }
+    let next = |i: usize| b.get(i + 1).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (numeric, len) = match x {
+            0..=0x7F => {
+                // ASCII, 8 bytes at a time: its digits were looked for above.
+                i += 1;
+                while let Some(w) = b.get(i..i + 8) {
+                    if u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8])) & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
+                continue;
+            }
+            // U+0080–U+00BF.
+            0xC2 => (matches!(next(i), 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE), 2),
+            // U+00C0–U+05FF: no numeric character.
+            0xC3..=0xD7 => (false, 2),
+            // U+0600–U+06FF: the two rows of digits only.
+            0xD9 => (arabic && matches!(next(i), 0xA0..=0xA9), 2),
+            0xDB => (arabic && matches!(next(i), 0xB0..=0xB9), 2),
+            0xD8 | 0xDA => (false, 2),
+            _ => match text[i..].chars().next() {
+                Some(c) => (crate::script::is_numeric(c), c.len_utf8()),
+                None => (false, 1),
+            },
+        };
+        if numeric {
+            return true;
+        }
+        i += len;
+    }
+    false
 }
 
 /// [`our_digits`] as searched (for tests).
@@ -276,15 +320,14 @@ fn set_for(patterns: &'static [CodePattern]) -> &'static Prefilter {
 pub fn find(text: &str, patterns: &'static [CodePattern]) -> Vec<CodeMatch> {
     let mut found: Vec<CodeMatch> = Vec::new();
     // A code is kept only if it holds a numeric character: a text without one has none.
-    if !text.bytes().any(|b| b.is_ascii_digit())
-        && (text.is_ascii() || !text.chars().any(crate::script::is_numeric))
-    {
+    if !numeric_in(text, true, true) {
         return found;
     }
     let candidates = set_for(patterns).matches(text);
+    let other = !candidates.is_empty() && other_digits(text);
     for p in candidates.into_iter().map(|i| &patterns[i]) {
-        for mut range in p.find_in(text) {
-            if !text[range.clone()].chars().any(crate::script::is_numeric) {
+        for mut range in p.find_in(text, other) {
+            if !numeric_in(&text[range.clone()], true, true) {
                 continue;
             }
             // A DOI ends before unbalanced closing brackets and final punctuation.
@@ -369,6 +412,33 @@ mod tests {
             t in "([ A-Z0-9/.:()-]|CL|ISBN|ISSN|EX|C/|ED|WS|DG|RES|ark:|10\\.|ISO|RFC|٤|۲|१|\\s){0,24}"
         ) {
             same_as_regex_set(&t);
+        }
+    }
+
+    /// [`numeric_in`] as a `chars()` pass.
+    fn numeric_by_chars(t: &str, ascii: bool, arabic: bool) -> bool {
+        t.chars().any(|c| {
+            let arabic_digit = matches!(c, '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}');
+            crate::script::is_numeric(c) && (ascii || !c.is_ascii()) && (arabic || !arabic_digit)
+        })
+    }
+
+    #[test]
+    fn numeric_bytes_on_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            for (ascii, arabic) in [(true, true), (false, false), (true, false), (false, true)] {
+                assert_eq!(numeric_in(&t, ascii, arabic), numeric_by_chars(&t, ascii, arabic), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numeric_bytes_on_generated_text(t in "[a-z0-9 é²½٣۴ثب١१一😀\u{0700}\u{07C0}]{0,12}") {
+            for (ascii, arabic) in [(true, true), (false, false)] {
+                proptest::prop_assert_eq!(numeric_in(&t, ascii, arabic), numeric_by_chars(&t, ascii, arabic));
+            }
         }
     }
 

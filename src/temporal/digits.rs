@@ -84,7 +84,7 @@ const CHUNK: usize = 32;
 /// first with a loop that stops at no byte (compiled to vector instructions), then the
 /// chunk that holds one is searched byte by byte. The same answer as
 /// `b.iter().position(u8::is_ascii_digit)` (a test compares them).
-pub(super) fn next_digit(b: &[u8]) -> Option<usize> {
+pub(crate) fn next_digit(b: &[u8]) -> Option<usize> {
     let mut start = 0;
     for chunk in b.chunks_exact(CHUNK) {
         if chunk.iter().fold(false, |any, x| any | x.is_ascii_digit()) {

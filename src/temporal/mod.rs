@@ -23,6 +23,7 @@ mod times;
 
 use dates::*;
 pub use dates::{extract_all_with, extract_dates_with};
+pub(crate) use digits::next_digit;
 pub use numbers::extract_numbers_with;
 use numbers::*;
 use patterns::*;
@@ -173,12 +174,29 @@ pub(super) fn year_pattern() -> &'static Matcher {
     })
 }
 
+/// The URLs and e-mail addresses of a folded text: the spans the readers skip.
 pub(super) fn url_spans(f: &str) -> Vec<(usize, usize)> {
+    // Every match holds `@` (an e-mail) or starts with `http://`, `https://`, `ftp://`,
+    // `ark:/` (all holding `:/`) or `www.`: a text without any of them has none. Most
+    // texts have none, and the regex, whose e-mail branch starts with a class (no literal
+    // to skip ahead to), reads every byte of them; these three searches skip them.
+    // (The searchers built once: `memmem::find` builds one per call, most of its time on
+    // a short text.)
+    static NEEDLES: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
+    let [slash, www] =
+        NEEDLES.get_or_init(|| [memchr::memmem::Finder::new(b":/"), memchr::memmem::Finder::new(b"www.")]);
+    let b = f.as_bytes();
+    if memchr::memchr(b'@', b).is_none() && slash.find(b).is_none() && www.find(b).is_none() {
+        return Vec::new();
+    }
+    url_re().find_iter(f).map(|m| (m.start(), m.end())).collect()
+}
+
+fn url_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+    RE.get_or_init(|| {
         compile(r"(?:https?://|ftp://|www\.|ark:/)[^\s<>\x22]+|[0-9A-Za-z_.+\-]+@[0-9A-Za-z_\-]+(?:\.[0-9A-Za-z_\-]+)+")
-    });
-    re.find_iter(f).map(|m| (m.start(), m.end())).collect()
+    })
 }
 
 /// Sorts and merges spans so that [`hits`] can binary-search them.

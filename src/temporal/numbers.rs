@@ -194,9 +194,20 @@ fn letter_runs(f: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
     let mut i = 0;
     while i < b.len() {
-        // Not a letter: ASCII skipped byte by byte, others decoded.
-        if !b[i].is_ascii_alphabetic() && non_ascii_letter(f, i) == 0 {
-            i += if b[i].is_ascii() { 1 } else { f[i..].chars().next().map_or(1, char::len_utf8) };
+        // Not a letter: ASCII skipped byte by byte (without the test of non-ASCII
+        // letters), others by their length (from their first byte: no decoding).
+        let x = b[i];
+        if x < 0x80 {
+            if !x.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+        } else if non_ascii_letter(f, i) == 0 {
+            i += match x {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
             continue;
         }
         let st = i;
@@ -357,7 +368,7 @@ mod word_bits_tests {
 
     proptest! {
         #[test]
-        fn letter_runs_as_char_indices(t in "[a-zA-Z0-9 \\-_.,éèœßİ٣ثلاثةأمس\u{0640}\u{064B}\u{A0}\t\n’ᵉ一]{0,60}") {
+        fn letter_runs_as_char_indices(t in "[a-zA-Z0-9 \\-_.,éèœßİ٣ثلاثةأمس\u{0640}\u{064B}\u{A0}\t\n’ᵉ一😀—]{0,60}") {
             prop_assert_eq!(letter_runs(&t), letter_runs_by_chars(&t));
         }
 

@@ -463,6 +463,39 @@ fn other_languages_are_empty() {
 
 use crate::testing::fixture_files;
 
+/// [`url_spans`] skips the texts without `@`, `:/` or `www.`: it finds what the regex
+/// finds on every text.
+fn same_urls(t: &str) {
+    let want: Vec<(usize, usize)> = url_re().find_iter(t).map(|m| (m.start(), m.end())).collect();
+    assert_eq!(url_spans(t), want, "{t:?}");
+}
+
+#[test]
+fn url_spans_as_the_regex() {
+    for t in [
+        "",
+        "see https://example.org/a and www.unesco.org.",
+        "ftp://x ark:/48223/pf1 http:// www. mail a.b@c.de",
+        "a@b",
+        "no link: here / there",
+    ] {
+        same_urls(t);
+    }
+    for p in crate::testing::fixture_files(&[]) {
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        for line in text.lines() {
+            same_urls(&locale::Folded::new(line).text);
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn url_spans_as_the_regex_on_generated_text(t in "(https?|ftp|ark|www|[:/@.a-z0-9 <\x22_-]|\\.){0,30}") {
+        same_urls(&t);
+    }
+}
+
 mod digits;
 mod matcher;
 mod tables;
