@@ -5,10 +5,11 @@
 //! for each alternation. Syntax the readers' patterns do not use is refused with an
 //! error, and the caller then uses the `regex` crate for the pattern.
 //!
-//! The skeletons of the built-in tables are not parsed at all: their trees are written
-//! out as Rust in `skeletons.rs` ([`write_skeletons`], by a test that also checks they
-//! are the trees parsed here), and a skeleton is parsed only when its text is not one of
-//! those (a user's table of another language, a pattern changed since).
+//! The skeletons of the built-in tables, and the numeric-date and year patterns (the same
+//! in every language), are not parsed at all: their trees are written out as Rust in
+//! `skeletons.rs` ([`write_skeletons`], by a test that also checks they are the trees
+//! parsed here), and a pattern is parsed only when its text is not one of those (a
+//! user's table of another language, a pattern changed since).
 
 use super::*;
 use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSet, ClassSetItem, GroupKind, RepetitionKind};
@@ -317,9 +318,13 @@ pub(super) fn write_skeletons(skeletons: &[(String, Vec<Part>)]) -> String {
     out.push_str("        _ => return None,\n    })\n}\n");
     for (i, (s, parts)) in skeletons.iter().enumerate() {
         let (root, names) = parse_written(s, parts).expect("a built-in skeleton parses");
-        let _ = write!(out, "\nfn t{i}(p: &[Part]) -> (Node, Vec<String>) {{\n    (\n        ");
-        write_node(&root, parts, 2, &mut out);
-        let _ = write!(out, ",\n        names(&{names:?}),\n    )\n}}\n");
+        let mut tree = String::new();
+        write_node(&root, parts, 2, &mut tree);
+        let p = if tree.contains("shared(p, ") { "p" } else { "_p" };
+        let _ = write!(
+            out,
+            "\nfn t{i}({p}: &[Part]) -> (Node, Vec<String>) {{\n    (\n        {tree},\n        names(&{names:?}),\n    )\n}}\n"
+        );
     }
     out
 }
@@ -383,10 +388,16 @@ mod tests {
     use super::*;
     use crate::locale;
 
+    /// The patterns of every table, without parts.
+    fn constant_patterns() -> [&'static str; 2] {
+        [crate::temporal::numeric_date_pattern().source(), crate::temporal::year_pattern().source()]
+    }
+
     /// The skeletons of the built-in tables, each with the lists of the first table that
-    /// has it.
+    /// has it, and the patterns of every table.
     fn builtin_skeletons() -> Vec<(String, Vec<Part>)> {
-        let mut v: Vec<(String, Vec<Part>)> = Vec::new();
+        let mut v: Vec<(String, Vec<Part>)> =
+            constant_patterns().iter().map(|p| (p.to_string(), Vec::new())).collect();
         for lang in locale::LANGS {
             let p = crate::temporal::patterns::patterns(locale::table(lang).unwrap());
             for s in &p.skeletons {
@@ -421,6 +432,10 @@ mod tests {
             }
             // Too few parts: parsed.
             assert!(skeletons::tree(&p.skeletons[0], &parts[..1]).is_none());
+        }
+        for p in constant_patterns() {
+            let written = skeletons::tree(p, &[]).expect("written out");
+            assert_eq!(format!("{written:?}"), format!("{:?}", parse_written(p, &[]).unwrap()), "{p:?}");
         }
         assert!(skeletons::tree("a", &[]).is_none());
     }

@@ -7,6 +7,8 @@ use super::{Node, Part};
 /// The skeletons, as `patterns.rs` writes them for the built-in tables, each with
 /// the number of parts it stands for.
 const TEXTS: &[(&str, usize)] = &[
+    ("(?:^|[^\\w/.\\-])(?:(?P<a>[0-9]{1,2})(?P<s1>[/.\\-])(?P<b>[0-9]{1,2})(?P<s2>[/.\\-])(?P<y>[12][0-9]{3})|(?P<iy>[12][0-9]{3})(?P<s3>[/\\-])(?P<im>[0-9]{1,2})(?P<s4>[/\\-])(?P<id>[0-9]{1,2}))(?:$|[^\\w/\\-]|t[0-9])", 0),
+    ("(?:^|[^\\w/\\-.,٫٬$€£¥#№])(?P<y>(?:19|20)[0-9]{2})(?:\\s*[-–—/]\\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))?(?:\\s?م)?(?:$|[^\\w/%٪])", 0),
     ("(?:^|[^\\w])(?:(?:(?:\u{f0003})\\s+)?(?:\u{f0000})?(?P<wd>\u{f0002})[\\s,،]+)?(?:(?P<d1>[0-3]?[0-9])(?P<ds1>\u{f0007})?\\.?\\s*(?:\u{f0005}\\s+)?(?:(?:\u{f0000})?\u{f0004}\\s*)?(?:\u{f0000})?(?P<m1>\u{f0001}(?:\\s*/\\s*\u{f0001})?)(?:[\\s,،]+(?:\u{f0006}\\s+)?(?P<y1>[12][0-9]{3})(?:\\s?م)?)?|(?:(?:\u{f0000})?\u{f0004}\\s*)?(?:\u{f0000})?(?P<m2>\u{f0001}(?:\\s*/\\s*\u{f0001})?)(?:\\s*(?P<d2>[0-3]?[0-9])(?P<ds2>\u{f0007})?(?:,?\\s+(?P<y2>[12][0-9]{3})(?:\\s?م)?)?|[\\s,،]+(?:\u{f0006}\\s+)?(?P<y3>[12][0-9]{3})(?:\\s?م)?)?)(?:$|[^\\w])", 8),
     ("(?:^|[^\\w:./\\-'])(?:\u{f0009}\\s+)?(?:\u{f000c}\\s+)??(?:(?P<h1>[0-2]?[0-9])\\s?(?P<s1>:|\\.|h|\u{f000d})\\s?(?P<mi1>[0-5][0-9])(?::[0-5][0-9])?(?:\\s*(?P<a1>\u{f000a}))?|(?P<hh1>[0-2]?[0-9])(?P<hx1>\\s?(?:h|\u{f000d}))|(?P<ha1>[0-1]?[0-9])\\s*(?P<aa1>\u{f000a})|\u{f000c}\\s+(?P<hm1>[0-2]?[0-9])(?:\\s*(?P<am1>\u{f000a}))?|\u{f000c}\\s+(?P<hw1>[^\\s\\S])(?:\\s*(?P<aw1>\u{f000a}))?|(?P<nn1>\u{f000b})|(?P<hb1>[0-2]?[0-9])(?:\\s?(?:\u{f000e}))?)(?:\\s*\u{f0008}\\s*(?:\u{f000c}\\s+)??(?:(?P<h2>[0-2]?[0-9])\\s?(?P<s2>:|\\.|h|\u{f000d}|\u{f000e})\\s?(?P<mi2>[0-5][0-9])(?::[0-5][0-9])?(?:\\s*(?P<a2>\u{f000a}))?|(?P<hh2>[0-2]?[0-9])(?P<hx2>\\s?(?:h|\u{f000d}|\u{f000e}))|(?P<ha2>[0-1]?[0-9])\\s*(?P<aa2>\u{f000a})|\u{f000c}\\s+(?P<hm2>[0-2]?[0-9])(?:\\s*(?P<am2>\u{f000a}))?|\u{f000c}\\s+(?P<hw2>[^\\s\\S])(?:\\s*(?P<aw2>\u{f000a}))?|(?P<nn2>\u{f000b})))?(?:[\\s,]*[(\\[]?\\s*(?:\u{f0000})?(?P<z>\u{f000f})(?:\\s*(?P<zs>[+\\-−])\\s*(?P<zh>[0-9]{1,2})(?::?(?P<zm>[0-9]{2}))?)?)?(?:$|[^\\w:])", 16),
     ("^\\s*(?:\u{f0009}\\s+)?\u{f0008}\\s*$", 10),
@@ -33,11 +35,97 @@ pub(super) fn tree(skeleton: &str, p: &[Part]) -> Option<(Node, Vec<String>)> {
         5 => t5(p),
         6 => t6(p),
         7 => t7(p),
+        8 => t8(p),
+        9 => t9(p),
         _ => return None,
     })
 }
 
-fn t0(p: &[Part]) -> (Node, Vec<String>) {
+fn t0(_p: &[Part]) -> (Node, Vec<String>) {
+    (
+        Node::Cat(vec![
+            alternation(vec![
+                Node::Start,
+                class(true, &[('/', '/'), ('.', '.'), ('-', '-')], true, false, false),
+            ]),
+            alternation(vec![
+                Node::Cat(vec![
+                    group(1, repeat(class(false, &[('0', '9')], false, false, false), 1, Some(2), true)),
+                    group(2, class(false, &[('/', '/'), ('.', '.'), ('-', '-')], false, false, false)),
+                    group(3, repeat(class(false, &[('0', '9')], false, false, false), 1, Some(2), true)),
+                    group(4, class(false, &[('/', '/'), ('.', '.'), ('-', '-')], false, false, false)),
+                    group(5, Node::Cat(vec![
+                        class(false, &[('1', '1'), ('2', '2')], false, false, false),
+                        repeat(class(false, &[('0', '9')], false, false, false), 3, Some(3), true),
+                    ])),
+                ]),
+                Node::Cat(vec![
+                    group(6, Node::Cat(vec![
+                        class(false, &[('1', '1'), ('2', '2')], false, false, false),
+                        repeat(class(false, &[('0', '9')], false, false, false), 3, Some(3), true),
+                    ])),
+                    group(7, class(false, &[('/', '/'), ('-', '-')], false, false, false)),
+                    group(8, repeat(class(false, &[('0', '9')], false, false, false), 1, Some(2), true)),
+                    group(9, class(false, &[('/', '/'), ('-', '-')], false, false, false)),
+                    group(10, repeat(class(false, &[('0', '9')], false, false, false), 1, Some(2), true)),
+                ]),
+            ]),
+            alternation(vec![
+                Node::End,
+                class(true, &[('/', '/'), ('-', '-')], true, false, false),
+                Node::Cat(vec![
+                    lit("t"),
+                    class(false, &[('0', '9')], false, false, false),
+                ]),
+            ]),
+        ]),
+        names(&["", "a", "s1", "b", "s2", "y", "iy", "s3", "im", "s4", "id"]),
+    )
+}
+
+fn t1(_p: &[Part]) -> (Node, Vec<String>) {
+    (
+        Node::Cat(vec![
+            alternation(vec![
+                Node::Start,
+                class(true, &[('/', '/'), ('-', '-'), ('.', '.'), (',', ','), ('٫', '٫'), ('٬', '٬'), ('$', '$'), ('€', '€'), ('£', '£'), ('¥', '¥'), ('#', '#'), ('№', '№')], true, false, false),
+            ]),
+            group(1, Node::Cat(vec![
+                alternation(vec![
+                    lit("19"),
+                    lit("20"),
+                ]),
+                repeat(class(false, &[('0', '9')], false, false, false), 2, Some(2), true),
+            ])),
+            repeat(Node::Cat(vec![
+                repeat(class(false, &[], false, true, false), 0, None, true),
+                class(false, &[('-', '-'), ('–', '–'), ('—', '—'), ('/', '/')], false, false, false),
+                repeat(class(false, &[], false, true, false), 0, None, true),
+                group(2, alternation(vec![
+                    Node::Cat(vec![
+                        alternation(vec![
+                            lit("19"),
+                            lit("20"),
+                        ]),
+                        repeat(class(false, &[('0', '9')], false, false, false), 2, Some(2), true),
+                    ]),
+                    repeat(class(false, &[('0', '9')], false, false, false), 2, Some(2), true),
+                ])),
+            ]), 0, Some(1), true),
+            repeat(Node::Cat(vec![
+                repeat(class(false, &[], false, true, false), 0, Some(1), true),
+                lit("م"),
+            ]), 0, Some(1), true),
+            alternation(vec![
+                Node::End,
+                class(true, &[('/', '/'), ('%', '%'), ('٪', '٪')], true, false, false),
+            ]),
+        ]),
+        names(&["", "y", "y2"]),
+    )
+}
+
+fn t2(p: &[Part]) -> (Node, Vec<String>) {
     (
         Node::Cat(vec![
             alternation(vec![
@@ -161,7 +249,7 @@ fn t0(p: &[Part]) -> (Node, Vec<String>) {
     )
 }
 
-fn t1(p: &[Part]) -> (Node, Vec<String>) {
+fn t3(p: &[Part]) -> (Node, Vec<String>) {
     (
         Node::Cat(vec![
             alternation(vec![
@@ -367,7 +455,7 @@ fn t1(p: &[Part]) -> (Node, Vec<String>) {
     )
 }
 
-fn t2(p: &[Part]) -> (Node, Vec<String>) {
+fn t4(p: &[Part]) -> (Node, Vec<String>) {
     (
         Node::Cat(vec![
             Node::Start,
@@ -384,7 +472,7 @@ fn t2(p: &[Part]) -> (Node, Vec<String>) {
     )
 }
 
-fn t3(p: &[Part]) -> (Node, Vec<String>) {
+fn t5(p: &[Part]) -> (Node, Vec<String>) {
     (
         Node::Cat(vec![
             alternation(vec![
@@ -409,7 +497,7 @@ fn t3(p: &[Part]) -> (Node, Vec<String>) {
     )
 }
 
-fn t4(p: &[Part]) -> (Node, Vec<String>) {
+fn t6(p: &[Part]) -> (Node, Vec<String>) {
     (
         Node::Cat(vec![
             alternation(vec![
@@ -428,7 +516,7 @@ fn t4(p: &[Part]) -> (Node, Vec<String>) {
     )
 }
 
-fn t5(p: &[Part]) -> (Node, Vec<String>) {
+fn t7(p: &[Part]) -> (Node, Vec<String>) {
     (
         Node::Cat(vec![
             alternation(vec![
@@ -530,7 +618,7 @@ fn t5(p: &[Part]) -> (Node, Vec<String>) {
     )
 }
 
-fn t6(p: &[Part]) -> (Node, Vec<String>) {
+fn t8(p: &[Part]) -> (Node, Vec<String>) {
     (
         Node::Cat(vec![
             alternation(vec![
@@ -736,7 +824,7 @@ fn t6(p: &[Part]) -> (Node, Vec<String>) {
     )
 }
 
-fn t7(p: &[Part]) -> (Node, Vec<String>) {
+fn t9(p: &[Part]) -> (Node, Vec<String>) {
     (
         Node::Cat(vec![
             alternation(vec![
