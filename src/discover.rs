@@ -224,6 +224,7 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
                 .hidden(true)
                 .git_ignore(true)
                 .require_git(false)
+                .git_global(global_excludes_possible())
                 .follow_links(follow)
                 .build();
             for entry in walk {
@@ -311,9 +312,87 @@ pub fn discover_with(paths: &[PathBuf], follow: bool) -> Discovery {
     Discovery { groups: out, errors, notes }
 }
 
+/// Whether git's global excludes file can ignore anything, for this process (looked up
+/// once). The `ignore` crate honours it by compiling a regex at every walk to read
+/// `core.excludesFile` from git's configuration files, most of the start-up of a small
+/// check; it is asked for only when one of those files mentions the key, or when the
+/// default excludes file exists (see [`global_excludes_may_exist`]). Otherwise the crate
+/// would find no file and match nothing: the walk is the same without it.
+fn global_excludes_possible() -> bool {
+    static POSSIBLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    #[allow(deprecated)] // The crate finds the home folder the same way.
+    *POSSIBLE.get_or_init(|| global_excludes_may_exist(&|k| std::env::var_os(k), std::env::home_dir()))
+}
+
+/// A necessary condition for the `ignore` crate (0.4, `gitconfig_excludes_path`) to find
+/// a global excludes file: the configuration files it reads (`$GIT_CONFIG_GLOBAL`,
+/// `~/.gitconfig`, `$XDG_CONFIG_HOME/git/config` or `~/.config/git/config`,
+/// `$GIT_CONFIG_SYSTEM` or `/etc/gitconfig`) hold `excludesfile` (its regex is ASCII
+/// case-insensitive), or the default file (`$XDG_CONFIG_HOME/git/ignore` or
+/// `~/.config/git/ignore`) exists. Errs on the side of yes: a file it cannot read is one
+/// the crate cannot read either.
+fn global_excludes_may_exist(
+    env: &dyn Fn(&str) -> Option<std::ffi::OsString>,
+    home: Option<PathBuf>,
+) -> bool {
+    let set = |k: &str| env(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let xdg = set("XDG_CONFIG_HOME").or_else(|| home.as_ref().map(|h| h.join(".config")));
+    let configs = [
+        set("GIT_CONFIG_GLOBAL"),
+        home.as_ref().map(|h| h.join(".gitconfig")),
+        xdg.as_ref().map(|x| x.join("git/config")),
+        Some(set("GIT_CONFIG_SYSTEM").unwrap_or_else(|| PathBuf::from("/etc/gitconfig"))),
+    ];
+    let names_key = |p: &PathBuf| {
+        std::fs::read(p).is_ok_and(|b| b.windows(12).any(|w| w.eq_ignore_ascii_case(b"excludesfile")))
+    };
+    configs.iter().flatten().any(names_key) || xdg.is_some_and(|x| x.join("git/ignore").is_file())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The global excludes are skipped only when no configuration names them and the
+    /// default file is absent; a folder ignored by them is then not walked either way.
+    #[test]
+    fn global_excludes_asked_for_when_they_can_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        let sys = dir.path().join("system");
+        std::fs::create_dir_all(home.join(".config/git")).unwrap();
+        std::fs::write(&sys, "[user]\n\tname = x\n").unwrap();
+        let env = |vars: Vec<(&'static str, PathBuf)>| {
+            move |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone().into_os_string())
+        };
+        let base = || vec![("GIT_CONFIG_SYSTEM", sys.clone())];
+        assert!(!global_excludes_may_exist(&env(base()), Some(home.clone())));
+        assert!(!global_excludes_may_exist(&env(base()), None));
+        // Each configuration file, the key in any case.
+        let config = dir.path().join("config");
+        std::fs::write(&config, "[core]\n  ExcludesFile = ~/x\n").unwrap();
+        for var in ["GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM"] {
+            let mut vars = base();
+            vars.retain(|(n, _)| *n != var);
+            vars.push((var, config.clone()));
+            assert!(global_excludes_may_exist(&env(vars), Some(home.clone())), "{var}");
+        }
+        std::fs::write(home.join(".gitconfig"), "[core]\nexcludesfile=/x\n").unwrap();
+        assert!(global_excludes_may_exist(&env(base()), Some(home.clone())));
+        std::fs::remove_file(home.join(".gitconfig")).unwrap();
+        std::fs::write(home.join(".config/git/config"), "[core]\nexcludesfile=/x\n").unwrap();
+        assert!(global_excludes_may_exist(&env(base()), Some(home.clone())));
+        std::fs::remove_file(home.join(".config/git/config")).unwrap();
+        // The default file, under the home folder or `XDG_CONFIG_HOME`.
+        std::fs::write(home.join(".config/git/ignore"), "*.md\n").unwrap();
+        assert!(global_excludes_may_exist(&env(base()), Some(home.clone())));
+        let mut vars = base();
+        vars.push(("XDG_CONFIG_HOME", dir.path().join("elsewhere")));
+        assert!(!global_excludes_may_exist(&env(vars.clone()), Some(home.clone())));
+        std::fs::create_dir_all(dir.path().join("elsewhere/git")).unwrap();
+        std::fs::write(dir.path().join("elsewhere/git/ignore"), "*.md\n").unwrap();
+        assert!(global_excludes_may_exist(&env(vars), Some(home.clone())));
+    }
 
     #[test]
     fn names_and_languages() {

@@ -40,8 +40,12 @@ pub fn build(pattern: &str, dfa: bool) -> Option<meta::Regex> {
     build_with(pattern, dfa, false)
 }
 
-/// [`build`], with the prefilter of [`first_bytes`] when `first` is set.
+/// [`build`], with the prefilter of [`first_bytes`] when `first` is set. The pattern is
+/// parsed once, here, for both (as `meta::Builder::build` parses it: `syntax::parse_with`
+/// with the same configuration), where each used to parse it.
 fn build_with(pattern: &str, dfa: bool, first: bool) -> Option<meta::Regex> {
+    let config = syntax::Config::new().utf8(true);
+    let hir = syntax::parse_with(pattern, &config).ok()?;
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -50,10 +54,10 @@ fn build_with(pattern: &str, dfa: bool, first: bool) -> Option<meta::Regex> {
                 .nfa_size_limit(Some(10 << 20))
                 .hybrid_cache_capacity(2 << 20)
                 .hybrid(dfa)
-                .prefilter(if first { first_bytes(pattern) } else { None }),
+                .prefilter(if first { first_bytes(&hir) } else { None }),
         )
-        .syntax(syntax::Config::new().utf8(true))
-        .build(pattern)
+        .syntax(config)
+        .build_from_hir(&hir)
         .ok()
 }
 
@@ -66,14 +70,14 @@ fn build_with(pattern: &str, dfa: bool, first: bool) -> Option<meta::Regex> {
 /// the backtracker tried every position, each one with a word-boundary test. With it, a
 /// match is tried only where a starting byte is. The set comes from `regex-syntax`'s
 /// prefix extraction, cut to one byte: every match starts with one of them, so the
-/// matches are the same (tested: `same_matches_as_regex`). Finding the set costs a parse
-/// of the pattern: asked for by the code patterns (`codes.rs`), which it spares most of
-/// their search time, not by the rules' patterns, which have a prefilter of their own.
-fn first_bytes(pattern: &str) -> Option<regex_automata::util::prefilter::Prefilter> {
+/// matches are the same (tested: `same_matches_as_regex`). Finding the set costs a
+/// prefix extraction from the parsed pattern (`hir`): asked for by the code patterns
+/// (`codes.rs`), which it spares most of their search time, not by the rules' patterns,
+/// which have a prefilter of their own.
+fn first_bytes(hir: &regex_syntax::hir::Hir) -> Option<regex_automata::util::prefilter::Prefilter> {
     use regex_automata::util::prefilter::Prefilter;
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::ParserBuilder::new().utf8(true).build().parse(pattern).ok()?;
-    if Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, &hir).is_some() {
+    if Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, hir).is_some() {
         return None;
     }
     let mut seq = Extractor::new()
@@ -81,7 +85,7 @@ fn first_bytes(pattern: &str) -> Option<regex_automata::util::prefilter::Prefilt
         .limit_class(256)
         .limit_literal_len(1)
         .limit_total(512)
-        .extract(&hir);
+        .extract(hir);
     seq.dedup();
     let needles: Vec<&[u8]> = seq.literals()?.iter().map(|l| l.as_bytes()).collect();
     if needles.is_empty() || needles.iter().any(|n| n.is_empty()) {

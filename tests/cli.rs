@@ -454,3 +454,38 @@ fn front_matter_names_the_source_and_quiet_prints_only_findings() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("email-mismatch") && !text.contains("checked 1 document"), "{text}");
 }
+
+/// git's global excludes are honoured, whether named by `core.excludesFile` or in their
+/// default place (`discover` skips reading git's configuration only when neither can
+/// exist).
+#[test]
+fn global_git_excludes_are_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("tree/g");
+    std::fs::create_dir_all(&g).unwrap();
+    std::fs::write(g.join("fr.md"), "# Contact\n\nÉcrivez à a.rahman@unesco.org.\n").unwrap();
+    std::fs::write(g.join("en.md"), "# Contact\n\nWrite to us.\n").unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(home.join(".config/git")).unwrap();
+    let found = |home: &Path| -> usize {
+        let out = oerlint()
+            .args(["check", dir.path().join("tree").to_str().unwrap(), "--format", "json"])
+            .env("HOME", home)
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("GIT_CONFIG_GLOBAL")
+            .env("GIT_CONFIG_SYSTEM", home.join("no-system-config"))
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        diags(&json).len()
+    };
+    assert_eq!(found(&home), 1);
+    std::fs::write(home.join(".config/git/ignore"), "g/\n").unwrap();
+    assert_eq!(found(&home), 0);
+    std::fs::remove_file(home.join(".config/git/ignore")).unwrap();
+    std::fs::write(home.join("excludes"), "fr.md\n").unwrap();
+    std::fs::write(home.join(".gitconfig"), "[core]\n\texcludesFile = ~/excludes\n").unwrap();
+    assert_eq!(found(&home), 0);
+    std::fs::write(home.join(".gitconfig"), "[user]\n\tname = x\n").unwrap();
+    assert_eq!(found(&home), 1);
+}

@@ -2,10 +2,10 @@
 //! the table's words, read by [`Matcher`] (parsed, not compiled).
 
 use super::front::{Front, Hours};
-use super::matcher::{Matcher, Part, PART};
+use super::matcher::{Matcher, Part, Source, PART};
 use crate::locale::{self, Locale, NameKind};
 use regex::{Regex, RegexBuilder};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 // ---------------------------------------------------------------------------
 // Patterns (compiled once per locale)
@@ -38,14 +38,33 @@ pub struct Patterns {
     pub(super) number_firsts: super::numbers::WordBits,
     pub(super) us_numeric: bool,
     pub(super) latin: bool,
-    /// The patterns as written: range gap, date, time, number, day range, day word.
-    pub(super) sources: [String; 6],
+    /// The number pattern as written (see [`Patterns::sources`]).
+    number_source: &'static str,
     /// Errors of the patterns compiled as regexes (see [`pattern_errors`]).
     all_errors: OnceLock<Vec<String>>,
     /// The word lists, as [`alt_words`] gives them, for the test that compares their trees
     /// with the parsed patterns.
     #[cfg(test)]
     pub(super) lists: Vec<Vec<(String, bool)>>,
+    /// The skeletons of the patterns (see [`Parts`]), for the test that checks their
+    /// trees are among those written out in `matcher/skeletons.rs`.
+    #[cfg(test)]
+    pub(super) skeletons: Vec<String>,
+}
+
+impl Patterns {
+    /// The patterns as written: range gap, date, time, number, day range, day word
+    /// (written out on first use: only the configuration check and the tests ask).
+    pub(super) fn sources(&self) -> [&str; 6] {
+        [
+            self.range_gap.source(),
+            self.date.source(),
+            self.time.source(),
+            self.number_source,
+            self.day_range.source(),
+            self.day_word.source(),
+        ]
+    }
 }
 
 /// Compiles a pattern; a pattern that does not compile (a user table too
@@ -72,7 +91,7 @@ pub(super) fn compile(p: &str) -> Regex {
 /// still refused as it was.
 pub fn pattern_errors(l: &Locale) -> &[String] {
     let p = patterns(l);
-    p.all_errors.get_or_init(|| p.sources.iter().filter_map(|s| compile_checked(s).err()).collect())
+    p.all_errors.get_or_init(|| p.sources().iter().filter_map(|s| compile_checked(s).err()).collect())
 }
 
 /// A pattern read by [`Matcher`]; one it cannot read matches nothing.
@@ -139,44 +158,41 @@ pub(super) fn patterns(l: &Locale) -> &Patterns {
 
 /// The word lists of one locale's patterns, each made a tree once, from the words (see
 /// [`Part::words`]): the patterns are written with one private-use character in place
-/// of each list (their skeleton) and written out in full for the `regex` crate and for
-/// [`Patterns::sources`]. The months appear four times in the date pattern; reading
-/// them once each is most of the start-up saved. A list's stand-in is the order in which
-/// it was added, whatever its words (two lists alike get two stand-ins), so that the
-/// skeletons of the tables are the same text, parsed once (see `matcher::parse`).
+/// of each list (their skeleton), and written out in full ([`expand`]) only for the
+/// `regex` crate and for [`Patterns::sources`], when they ask. The months appear four
+/// times in the date pattern; reading them once each is most of the start-up saved. A
+/// list's stand-in is the order in which it was added, whatever its words (two lists
+/// alike get two stand-ins), so that the skeletons of the tables are the same text, whose
+/// trees are written out in `matcher/skeletons.rs` (see `matcher::parse`).
 #[derive(Default)]
 struct Parts {
-    texts: Vec<String>,
     words: Vec<Vec<(String, bool)>>,
 }
 
 impl Parts {
     /// The stand-in for the list of `words` (as [`alt`] takes them).
     fn add(&mut self, words: Vec<(String, bool)>) -> String {
-        let words = alt_words(words);
-        let p = alt_text(&words);
-        self.texts.push(p);
-        self.words.push(words);
-        let i = self.texts.len() - 1;
+        self.words.push(alt_words(words));
+        let i = self.words.len() - 1;
         char::from_u32(PART + i as u32).map_or_else(String::new, String::from)
-    }
-
-    /// `skeleton` with each stand-in replaced by its list.
-    fn expand(&self, skeleton: &str) -> String {
-        let mut out = String::with_capacity(skeleton.len());
-        for c in skeleton.chars() {
-            match (c as u32).checked_sub(PART).and_then(|i| self.texts.get(i as usize)) {
-                Some(t) => out.push_str(t),
-                None => out.push(c),
-            }
-        }
-        out
     }
 
     /// The lists as trees, in order.
     fn parsed(&self) -> Vec<Part> {
         self.words.iter().map(|w| Part::words(w)).collect()
     }
+}
+
+/// `skeleton` with each stand-in replaced by its list of `lists` written out ([`alt_text`]).
+fn expand(lists: &[Vec<(String, bool)>], skeleton: &str) -> String {
+    let mut out = String::with_capacity(skeleton.len());
+    for c in skeleton.chars() {
+        match (c as u32).checked_sub(PART).and_then(|i| lists.get(i as usize)) {
+            Some(words) => out.push_str(&alt_text(words)),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 pub(super) fn build_patterns(l: &Locale) -> Patterns {
@@ -307,42 +323,38 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         Front::new(time_words.iter().map(String::as_str), Some((!digit_words).then_some(2)), time_back)
             .with_hours(hours);
     let parsed = parts.parsed();
+    let lists = Arc::new(parts.words);
     let build = |skeleton: &str| {
-        let full = parts.expand(skeleton);
-        let m = Matcher::with_parts(skeleton, &parsed, full.clone()).unwrap_or_else(|_| matcher(&full));
-        (m, full)
+        let (kept, skeleton_text) = (Arc::clone(&lists), skeleton.to_string());
+        let source = Source::lazy(move || expand(&kept, &skeleton_text));
+        Matcher::with_parts(skeleton, &parsed, source).unwrap_or_else(|_| matcher(&expand(&lists, skeleton)))
     };
-    let (date, date_source) = build(&date);
-    let (time, time_source) = build(&time);
-    let (range_gap, range_gap_source) = build(&range_gap);
-    let (day_range, day_range_source) = build(&day_range);
-    let (day_word, day_word_source) = build(&day_word);
+    let date_m = build(&date);
+    let time_m = build(&time);
+    let range_gap_m = build(&range_gap);
+    let day_range_m = build(&day_range);
+    let day_word_m = build(&day_word);
     Patterns {
-        date,
+        date: date_m,
         date_front,
         time_front,
-        time,
+        time: time_m,
         #[cfg(test)]
         number: matcher(number),
-        range_gap,
-        day_range,
-        day_word,
+        range_gap: range_gap_m,
+        day_range: day_range_m,
+        day_word: day_word_m,
         day_range_chars,
         day_word_chars: chars_of(&d.day_month_joiners),
         number_firsts: super::numbers::WordBits::new(lx.number_first_words.iter().map(|w| w.as_ref())),
         us_numeric: lang == "en",
         latin: lang != "ar",
-        sources: [
-            range_gap_source,
-            date_source,
-            time_source,
-            number.to_string(),
-            day_range_source,
-            day_word_source,
-        ],
+        number_source: number,
         all_errors: OnceLock::new(),
         #[cfg(test)]
-        lists: parts.words,
+        lists: lists.to_vec(),
+        #[cfg(test)]
+        skeletons: vec![date, time, range_gap, day_range, day_word],
     }
 }
 

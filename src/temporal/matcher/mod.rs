@@ -23,6 +23,8 @@
 //! {n,} {n,m}` and their lazy forms.
 
 mod parse;
+#[rustfmt::skip]
+mod skeletons;
 mod start;
 
 use regex::Regex;
@@ -38,8 +40,39 @@ pub struct Matcher {
     /// Group names by index (0 is the whole match, unnamed groups have "").
     names: Vec<String>,
     /// The pattern as written, for the deep-recursion fallback.
-    source: String,
+    source: Source,
     slow: OnceLock<Option<Regex>>,
+}
+
+/// A pattern as written, for the `regex` crate: given, or written on first use. A
+/// skeleton's pattern in full (its word lists written out) is asked for only by a search
+/// that goes to the `regex` crate and by the configuration check; writing it at every
+/// start cost more than a tenth of building the patterns.
+pub struct Source {
+    text: OnceLock<String>,
+    write: Option<Box<dyn Fn() -> String + Send + Sync>>,
+}
+
+impl Source {
+    /// The pattern `text`.
+    pub fn new(text: String) -> Source {
+        Source { text: OnceLock::from(text), write: None }
+    }
+
+    /// The pattern that `write` writes, when it is first asked for.
+    pub fn lazy(write: impl Fn() -> String + Send + Sync + 'static) -> Source {
+        Source { text: OnceLock::new(), write: Some(Box::new(write)) }
+    }
+
+    fn get(&self) -> &str {
+        self.text.get_or_init(|| self.write.as_ref().map_or_else(String::new, |w| w()))
+    }
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Source").field(&self.text.get()).finish()
+    }
 }
 
 #[derive(Debug)]
@@ -271,13 +304,13 @@ type K<'a> = &'a mut dyn FnMut(&mut Search, usize, &mut Vec<Option<usize>>) -> b
 impl Matcher {
     /// Parses `pattern`; an error for syntax the matcher does not read.
     pub fn new(pattern: &str) -> Result<Matcher, String> {
-        Matcher::with_parts(pattern, &[], pattern.to_string())
+        Matcher::with_parts(pattern, &[], Source::new(pattern.to_string()))
     }
 
     /// Parses `skeleton`, where the character [`PART`]` + i` stands for `parts[i]` (a
     /// non-capturing pattern parsed once with [`Part::parse`]); `source` is the pattern
     /// written out in full (for the `regex` crate's fallback).
-    pub fn with_parts(skeleton: &str, parts: &[Part], source: String) -> Result<Matcher, String> {
+    pub fn with_parts(skeleton: &str, parts: &[Part], source: Source) -> Result<Matcher, String> {
         let (root, names) = parse::parse(skeleton, parts)?;
         let pre = Pre::of(&root);
         Ok(Matcher { root, pre, names, source, slow: OnceLock::new() })
@@ -369,9 +402,8 @@ impl Matcher {
     }
 
     /// The pattern as written.
-    #[cfg(test)]
     pub fn source(&self) -> &str {
-        &self.source
+        self.source.get()
     }
 
     /// Like [`Matcher::captures`] for a pattern anchored at the end (`…$`) whose
@@ -402,7 +434,8 @@ impl Matcher {
     }
 
     fn slow_captures<'t>(&self, text: &'t str, pos: usize) -> Option<Caps<'t, '_>> {
-        let re = self.slow.get_or_init(|| super::patterns::compile_checked(&self.source).ok()).as_ref()?;
+        let re =
+            self.slow.get_or_init(|| super::patterns::compile_checked(self.source.get()).ok()).as_ref()?;
         let c = re.captures_at(text, pos)?;
         let mut slots = vec![None; 2 * self.names.len()];
         for i in 0..self.names.len() {

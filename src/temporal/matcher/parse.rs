@@ -4,6 +4,12 @@
 //! merged, one-character repetitions as classes, an index from first character to branch
 //! for each alternation. Syntax the readers' patterns do not use is refused with an
 //! error, and the caller then uses the `regex` crate for the pattern.
+//!
+//! The skeletons of the built-in tables, and the numeric-date and year patterns (the same
+//! in every language), are not parsed at all: their trees are written out as Rust in
+//! `skeletons.rs` ([`write_skeletons`], by a test that also checks they are the trees
+//! parsed here), and a pattern is parsed only when its text is not one of those (a
+//! user's table of another language, a pattern changed since).
 
 use super::*;
 use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSet, ClassSetItem, GroupKind, RepetitionKind};
@@ -12,6 +18,14 @@ use std::sync::Mutex;
 /// The tree of `pattern` and the names of its groups by index (0, the whole match, and
 /// unnamed groups have "").
 pub(super) fn parse(pattern: &str, parts: &[Part]) -> Result<(Node, Vec<String>), String> {
+    if let Some(tree) = skeletons::tree(pattern, parts) {
+        return Ok(tree);
+    }
+    parse_written(pattern, parts)
+}
+
+/// [`parse`], always parsing the text.
+fn parse_written(pattern: &str, parts: &[Part]) -> Result<(Node, Vec<String>), String> {
     let ast = if parts.is_empty() { Arc::new(syntax(pattern)?) } else { skeleton(pattern)? };
     let mut names = vec![String::new()];
     let root = node(&ast, &mut names, parts)?;
@@ -156,7 +170,7 @@ pub(super) fn word_list(words: &[(String, bool)]) -> Node {
 }
 
 /// The branches of an alternation, indexed by the character each must start with.
-fn alternation(branches: Vec<Node>) -> Node {
+pub(super) fn alternation(branches: Vec<Node>) -> Node {
     let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
     let mut other = Vec::new();
     for (i, b) in branches.iter().enumerate() {
@@ -234,5 +248,195 @@ fn first_char(n: &Node) -> Option<char> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+// What the trees written out in `skeletons.rs` are made with: what [`node`] makes of
+// each piece of syntax.
+
+pub(super) fn lit(s: &str) -> Node {
+    Node::Lit(s.to_string())
+}
+
+pub(super) fn class(
+    negated: bool,
+    ranges: &[(char, char)],
+    word: bool,
+    space: bool,
+    not_space: bool,
+) -> Node {
+    Node::Class(Class::new(negated, ranges.to_vec(), word, space, not_space))
+}
+
+pub(super) fn repeat(node: Node, min: u32, max: Option<u32>, greedy: bool) -> Node {
+    Node::Repeat { node: Box::new(node), min, max, greedy }
+}
+
+pub(super) fn group(i: usize, node: Node) -> Node {
+    Node::Group(i, Box::new(node))
+}
+
+/// Part `i` (the caller has checked there are enough).
+pub(super) fn shared(parts: &[Part], i: usize) -> Node {
+    Node::Shared(Arc::clone(&parts[i].0))
+}
+
+pub(super) fn names(v: &[&str]) -> Vec<String> {
+    v.iter().map(|n| n.to_string()).collect()
+}
+
+/// `skeletons.rs`: the trees of `skeletons` (each parsed with `parts`, the lists of its
+/// table) as Rust code made of the functions above.
+#[cfg(test)]
+pub(super) fn write_skeletons(skeletons: &[(String, Vec<Part>)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::from(
+        "//! The trees of the built-in tables' skeletons (see `parse.rs`), written by\n\
+         //! `OERLINT_WRITE_SKELETONS=1 cargo test skeletons_are_written_out`: do not edit.\n\n\
+         use super::parse::{alternation, class, group, lit, names, repeat, shared};\n\
+         use super::{Node, Part};\n\n\
+         /// The skeletons, as `patterns.rs` writes them for the built-in tables, each with\n\
+         /// the number of parts it stands for.\n\
+         const TEXTS: &[(&str, usize)] = &[\n",
+    );
+    for (s, _) in skeletons {
+        let need = s.chars().filter_map(|c| (c as u32).checked_sub(PART)).max().map_or(0, |i| i as usize + 1);
+        let _ = writeln!(out, "    ({s:?}, {need}),");
+    }
+    out.push_str(
+        "];\n\n\
+         /// The tree and group names of `skeleton` if it is one of [`TEXTS`] (and `p` holds its\n\
+         /// parts).\n\
+         pub(super) fn tree(skeleton: &str, p: &[Part]) -> Option<(Node, Vec<String>)> {\n    \
+         let i = TEXTS.iter().position(|t| t.0 == skeleton)?;\n    \
+         if p.len() < TEXTS[i].1 {\n        return None;\n    }\n    \
+         Some(match i {\n",
+    );
+    for i in 0..skeletons.len() {
+        let _ = writeln!(out, "        {i} => t{i}(p),");
+    }
+    out.push_str("        _ => return None,\n    })\n}\n");
+    for (i, (s, parts)) in skeletons.iter().enumerate() {
+        let (root, names) = parse_written(s, parts).expect("a built-in skeleton parses");
+        let mut tree = String::new();
+        write_node(&root, parts, 2, &mut tree);
+        let p = if tree.contains("shared(p, ") { "p" } else { "_p" };
+        let _ = write!(
+            out,
+            "\nfn t{i}({p}: &[Part]) -> (Node, Vec<String>) {{\n    (\n        {tree},\n        names(&{names:?}),\n    )\n}}\n"
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+fn write_node(n: &Node, parts: &[Part], depth: usize, out: &mut String) {
+    use std::fmt::Write;
+    let list = |v: &[Node], out: &mut String| {
+        out.push_str("vec![\n");
+        for b in v {
+            out.push_str(&"    ".repeat(depth + 1));
+            write_node(b, parts, depth + 1, out);
+            out.push_str(",\n");
+        }
+        out.push_str(&"    ".repeat(depth));
+        out.push(']');
+    };
+    match n {
+        Node::Empty => out.push_str("Node::Empty"),
+        Node::Start => out.push_str("Node::Start"),
+        Node::End => out.push_str("Node::End"),
+        Node::Lit(l) => {
+            let _ = write!(out, "lit({l:?})");
+        }
+        Node::Class(c) => {
+            let _ = write!(
+                out,
+                "class({}, &{:?}, {}, {}, {})",
+                c.negated, c.ranges, c.word, c.space, c.not_space
+            );
+        }
+        Node::Cat(v) => {
+            out.push_str("Node::Cat(");
+            list(v, out);
+            out.push(')');
+        }
+        Node::Alt(a) => {
+            out.push_str("alternation(");
+            list(&a.branches, out);
+            out.push(')');
+        }
+        Node::Repeat { node, min, max, greedy } => {
+            out.push_str("repeat(");
+            write_node(node, parts, depth, out);
+            let _ = write!(out, ", {min}, {max:?}, {greedy})");
+        }
+        Node::Group(i, node) => {
+            let _ = write!(out, "group({i}, ");
+            write_node(node, parts, depth, out);
+            out.push(')');
+        }
+        Node::Shared(a) => {
+            let i = parts.iter().position(|p| Arc::ptr_eq(&p.0, a)).expect("a part of the skeleton");
+            let _ = write!(out, "shared(p, {i})");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale;
+
+    /// The patterns of every table, without parts.
+    fn constant_patterns() -> [&'static str; 2] {
+        [crate::temporal::numeric_date_pattern().source(), crate::temporal::year_pattern().source()]
+    }
+
+    /// The skeletons of the built-in tables, each with the lists of the first table that
+    /// has it, and the patterns of every table.
+    fn builtin_skeletons() -> Vec<(String, Vec<Part>)> {
+        let mut v: Vec<(String, Vec<Part>)> =
+            constant_patterns().iter().map(|p| (p.to_string(), Vec::new())).collect();
+        for lang in locale::LANGS {
+            let p = crate::temporal::patterns::patterns(locale::table(lang).unwrap());
+            for s in &p.skeletons {
+                if !v.iter().any(|(t, _)| t == s) {
+                    v.push((s.clone(), p.lists.iter().map(|w| Part::words(w)).collect()));
+                }
+            }
+        }
+        v
+    }
+
+    /// Every skeleton of the built-in tables is written out in `skeletons.rs`, as the
+    /// tree parsing gives with the lists of each table. When a pattern changes, this
+    /// fails until the file is written again: `OERLINT_WRITE_SKELETONS=1 cargo test
+    /// skeletons_are_written_out` (until then the skeleton is parsed: slower, the same).
+    #[test]
+    fn skeletons_are_written_out() {
+        let all = builtin_skeletons();
+        if std::env::var_os("OERLINT_WRITE_SKELETONS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/temporal/matcher/skeletons.rs");
+            std::fs::write(path, write_skeletons(&all)).unwrap();
+        }
+        for lang in locale::LANGS {
+            let p = crate::temporal::patterns::patterns(locale::table(lang).unwrap());
+            let parts: Vec<Part> = p.lists.iter().map(|w| Part::words(w)).collect();
+            for s in &p.skeletons {
+                let written = skeletons::tree(s, &parts).unwrap_or_else(|| {
+                    panic!("{lang}: a skeleton is not in skeletons.rs; write it again (see this test)")
+                });
+                let parsed = parse_written(s, &parts).unwrap();
+                assert_eq!(format!("{written:?}"), format!("{parsed:?}"), "{lang}: {s:?}");
+            }
+            // Too few parts: parsed.
+            assert!(skeletons::tree(&p.skeletons[0], &parts[..1]).is_none());
+        }
+        for p in constant_patterns() {
+            let written = skeletons::tree(p, &[]).expect("written out");
+            assert_eq!(format!("{written:?}"), format!("{:?}", parse_written(p, &[]).unwrap()), "{p:?}");
+        }
+        assert!(skeletons::tree("a", &[]).is_none());
     }
 }

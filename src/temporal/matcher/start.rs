@@ -19,10 +19,9 @@ pub(super) enum Pre {
 /// the classes, or anything if it can match the empty string.
 #[derive(Debug)]
 pub(super) struct First {
-    lits: Vec<String>,
     classes: Vec<Class>,
     empty: bool,
-    /// The literals by first character (filled by [`First::done`]).
+    /// The literals by first character (filled by [`Starts::done`]).
     by_char: Vec<(char, Vec<String>)>,
     /// Per ASCII character: 0 no match starts with it, 1 one may, 2 if a literal follows.
     ascii: [u8; 128],
@@ -30,37 +29,47 @@ pub(super) struct First {
 
 impl Default for First {
     fn default() -> First {
-        First { lits: Vec::new(), classes: Vec::new(), empty: false, by_char: Vec::new(), ascii: [0; 128] }
+        First { classes: Vec::new(), empty: false, by_char: Vec::new(), ascii: [0; 128] }
     }
 }
 
-impl First {
-    fn of(n: &Node) -> First {
-        let mut f = First::default();
+/// What [`First`] is made of, borrowed from the tree while it is walked: the literals
+/// and classes are copied once, into the [`First`] that [`Starts::done`] makes (a word
+/// list used in several places, the months, was copied word by word for each).
+#[derive(Default)]
+struct Starts<'n> {
+    lits: Vec<&'n str>,
+    classes: Vec<&'n Class>,
+    empty: bool,
+}
+
+impl<'n> Starts<'n> {
+    fn of(n: &'n Node) -> Starts<'n> {
+        let mut f = Starts::default();
         match n {
             Node::Empty | Node::Start | Node::End => f.empty = true,
-            Node::Lit(l) => f.lits.push(l.clone()),
-            Node::Class(c) => f.classes.push(c.clone()),
-            Node::Group(_, n) => f = First::of(n),
-            Node::Shared(n) => f = First::of(n),
+            Node::Lit(l) => f.lits.push(l),
+            Node::Class(c) => f.classes.push(c),
+            Node::Group(_, n) => f = Starts::of(n),
+            Node::Shared(n) => f = Starts::of(n),
             Node::Repeat { node, min, .. } => {
-                f = First::of(node);
+                f = Starts::of(node);
                 f.empty |= *min == 0;
             }
-            Node::Cat(v) => f = First::of_seq(v),
+            Node::Cat(v) => f = Starts::of_seq(v),
             Node::Alt(a) => {
                 for b in &a.branches {
-                    f.add(First::of(b));
+                    f.add(Starts::of(b));
                 }
             }
         }
         f
     }
 
-    fn of_seq(v: &[Node]) -> First {
-        let mut f = First { empty: true, ..First::default() };
+    fn of_seq(v: &'n [Node]) -> Starts<'n> {
+        let mut f = Starts { empty: true, ..Starts::default() };
         for n in v {
-            let g = First::of(n);
+            let g = Starts::of(n);
             let more = g.empty;
             f.add(g);
             if !more {
@@ -71,29 +80,40 @@ impl First {
         f
     }
 
-    fn add(&mut self, g: First) {
+    fn add(&mut self, g: Starts<'n>) {
         self.lits.extend(g.lits);
         self.classes.extend(g.classes);
         self.empty |= g.empty;
     }
 
-    fn done(mut self) -> First {
-        for l in std::mem::take(&mut self.lits) {
+    /// The [`First`] of these literals and classes: the literals by first character
+    /// (each once: a test asks whether any of them starts the text), the table of ASCII
+    /// characters.
+    fn done(self) -> First {
+        let mut f = First {
+            classes: self.classes.into_iter().cloned().collect(),
+            empty: self.empty,
+            ..First::default()
+        };
+        for l in self.lits {
             let Some(c) = l.chars().next() else {
-                self.empty = true;
+                f.empty = true;
                 continue;
             };
-            match self.by_char.binary_search_by_key(&c, |e| e.0) {
-                Ok(j) => self.by_char[j].1.push(l),
-                Err(j) => self.by_char.insert(j, (c, vec![l])),
+            match f.by_char.binary_search_by_key(&c, |e| e.0) {
+                Ok(j) if f.by_char[j].1.iter().any(|x| x == l) => {}
+                Ok(j) => f.by_char[j].1.push(l.to_string()),
+                Err(j) => f.by_char.insert(j, (c, vec![l.to_string()])),
             }
         }
         for b in 0..128u8 {
-            self.ascii[b as usize] = self.state(char::from(b));
+            f.ascii[b as usize] = f.state(char::from(b));
         }
-        self
+        f
     }
+}
 
+impl First {
     fn state(&self, c: char) -> u8 {
         if self.empty || self.classes.iter().any(|k| k.matches(c)) {
             1
@@ -105,10 +125,9 @@ impl First {
     }
 
     /// Which ASCII characters a match can start with, when it cannot start with anything
-    /// else (nor match empty). After [`First::done`] (the literals are in `by_char`).
+    /// else (nor match empty).
     fn only_ascii(&self) -> Option<[bool; 128]> {
         let wide = self.empty
-            || !self.lits.is_empty()
             || self.by_char.iter().any(|e| !e.0.is_ascii())
             || self.classes.iter().any(|c| {
                 c.negated || c.word || c.space || c.not_space || c.ranges.iter().any(|r| r.1 as u32 > 127)
@@ -150,13 +169,13 @@ impl Pre {
         if let Node::Cat(v) = root {
             if let Some(Node::Alt(a)) = v.first() {
                 if let [Node::Start, Node::Class(c)] = &a.branches[..] {
-                    let f = First::of_seq(&v[1..]).done();
+                    let f = Starts::of_seq(&v[1..]).done();
                     let bytes = f.only_ascii().map(Box::new);
                     return Pre::Boundary(c.clone(), f, bytes);
                 }
             }
         }
-        Pre::Plain(First::of(root).done())
+        Pre::Plain(Starts::of(root).done())
     }
 
     /// The first position from `from` (past the text's start) where a match may start

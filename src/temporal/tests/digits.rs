@@ -14,7 +14,7 @@ fn regexes() -> &'static [Regex] {
     ALL.get_or_init(|| {
         locale::LANGS
             .iter()
-            .map(|l| compile_checked(&patterns(locale::table(l).unwrap()).sources[3]).unwrap())
+            .map(|l| compile_checked(patterns(locale::table(l).unwrap()).sources()[3]).unwrap())
             .collect()
     })
 }

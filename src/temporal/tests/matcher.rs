@@ -19,7 +19,7 @@ fn pairs(lang: &str) -> &'static [(Regex, &'static Matcher)] {
                 let p = patterns(locale::table(lang).unwrap());
                 let ms = [&p.range_gap, &p.date, &p.time, &p.number, &p.day_range, &p.day_word];
                 let mut v: Vec<(Regex, &'static Matcher)> =
-                    p.sources.iter().zip(ms).map(|(s, m)| (compile_checked(s).unwrap(), m)).collect();
+                    p.sources().iter().zip(ms).map(|(s, m)| (compile_checked(s).unwrap(), m)).collect();
                 for m in [numeric_date_pattern(), year_pattern()] {
                     v.push((compile_checked(m.source()).unwrap(), m));
                 }
