@@ -25,7 +25,6 @@ use fold::*;
 fn main() {
     rule_docs();
     locale_tables();
-    link_without_pie();
     code_specs();
 }
 
@@ -61,22 +60,6 @@ fn code_specs() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("code_specs.rs");
     std::fs::write(dest, out).expect("write code_specs.rs");
-}
-
-/// On Linux with glibc, the binary is linked as a fixed-address executable (`-no-pie`)
-/// instead of a position-independent one. Its static data holds some 34,000 pointers
-/// (the built-in tables, the crates' Unicode tables): in a position-independent binary
-/// the dynamic loader rewrites each at every start (690 KB of pages copied on write, 830
-/// KB of relocation records read), most of what `oerlint --version` costs: 1.2 -> 0.7 ms
-/// of CPU, 290 -> 116 page faults; a one-issue check 6.8 -> 6.1 ms. The price is that the
-/// binary's own code is not at a random address (its libraries, heap and stacks still
-/// are), which matters little for a linter reading local files. The code is compiled as
-/// before: only the link differs.
-fn link_without_pie() {
-    let var = |k: &str| std::env::var(k).unwrap_or_default();
-    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
 }
 
 fn rule_docs() {
