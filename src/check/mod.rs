@@ -5,9 +5,10 @@
 mod flat;
 mod neighbour;
 mod pairing;
+mod units;
 
-pub(crate) use pairing::inline_code_keys;
 pub use pairing::{pair, pair_blocks};
+pub(crate) use units::inline_code_keys;
 
 use crate::align::Bead;
 use crate::anchors::{self, Anchor};
@@ -35,7 +36,7 @@ pub struct Version {
     pub sections: Vec<Section>,
     /// What the aligner knows of each block, while the versions are paired (dropped
     /// after: it holds every anchor key and stem of the version).
-    units: std::sync::OnceLock<pairing::Units>,
+    units: std::sync::OnceLock<units::Units>,
 }
 
 impl Version {

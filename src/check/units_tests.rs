@@ -1,4 +1,4 @@
-//! The pairing units' one-pass readers against the plain iterator chains they replace.
+//! The units' one-pass readers against the plain iterator chains they replace.
 
 use super::*;
 use proptest::prelude::*;
