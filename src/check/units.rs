@@ -37,10 +37,14 @@ fn names_numbers(b: &Block) -> Vec<Range<usize>> {
     let text = b.text.as_str();
     // (Called only for a block with a number anchor, hence a digit run: no test for a
     // numeric character first, which read the whole text for nothing.)
-    // (A slot opens with `{{`: most texts have none, and need no search.)
-    let mut inside: Vec<Range<usize>> =
-        if text.contains("{{") { crate::placeholders::slots(text).collect() } else { Vec::new() };
-    if text.contains(['{', '%']) {
+    // (A slot opens with `{{`, every other placeholder with `{` or `%`: most texts have
+    // neither, found by one byte search (`contains` of two characters decoded every
+    // character of the text).)
+    let mut inside: Vec<Range<usize>> = Vec::new();
+    if memchr::memchr2(b'{', b'%', text.as_bytes()).is_some() {
+        if text.contains("{{") {
+            inside.extend(crate::placeholders::slots(text));
+        }
         inside.extend(crate::placeholders::find(text, &[], &[], false).into_iter().map(|p| p.range));
     }
     // Sorted by start, with the furthest end so far: a run lies inside a placeholder when
@@ -191,28 +195,52 @@ impl Version {
 /// and without accents on the common letters (see `align::Item::stems`): four ASCII
 /// letters. (One pass over the text: the words are its runs of letters, as
 /// `split(|c| !is_letter(c))` gives them, and a word's first four letters decide its stem.)
+///
+/// Read byte by byte: an ASCII character is its byte, and a character of the Arabic block
+/// (two bytes led by `D8`–`DB`) is put together from its two bytes, neither decoded by
+/// `chars()`; such a character is no stem letter, and only its being a letter counts.
+/// Other characters are decoded. Past a word's first four letters only its end is looked
+/// for, over ASCII letters in a loop of their own (tested equal to the split).
 fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
-    let mut chars = text.chars();
-    let mut done = false;
+    let b = text.as_bytes();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        while !done {
+        while i < b.len() {
+            // One word: the run of letters from `i` (none when `i` is at a non-letter),
+            // and the non-letter after it.
             let (mut n, mut out, mut latin) = (0usize, [0u8; 4], true);
-            loop {
-                match chars.next() {
-                    None => {
-                        done = true;
-                        break;
+            'word: {
+                while n < 4 {
+                    if i >= b.len() {
+                        break 'word;
                     }
-                    Some(c) if !crate::script::is_letter(c) => break,
-                    Some(c) => {
-                        if n < 4 && latin {
-                            match stem_letter(c) {
-                                Some(b) => out[n] = b,
-                                None => latin = false,
-                            }
+                    let (letter, len, stem) = stem_char(text, i, latin);
+                    i += len;
+                    if !letter {
+                        break 'word;
+                    }
+                    if latin {
+                        match stem {
+                            Some(s) => out[n] = s,
+                            None => latin = false,
                         }
+                    }
+                    n += 1;
+                }
+                loop {
+                    while i < b.len() && b[i].is_ascii_alphabetic() {
+                        i += 1;
                         n += 1;
                     }
+                    if i >= b.len() {
+                        break 'word;
+                    }
+                    let (letter, len, _) = stem_char(text, i, false);
+                    i += len;
+                    if !letter {
+                        break 'word;
+                    }
+                    n += 1;
                 }
             }
             if n >= 5 && latin {
@@ -221,6 +249,25 @@ fn stems(text: &str) -> impl Iterator<Item = [u8; 4]> + '_ {
         }
         None
     })
+}
+
+/// The character at byte `i` of `text` (a character boundary): whether it is a letter
+/// (`script::is_letter`), its length in bytes, and with `want` its [`stem_letter`] (a
+/// letter's: for a non-letter, anything).
+#[inline(always)]
+fn stem_char(text: &str, i: usize, want: bool) -> (bool, usize, Option<u8>) {
+    let b = text.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return (x.is_ascii_alphabetic(), 1, Some(x.to_ascii_lowercase()));
+    }
+    if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+        // U+0600–U+06FF: beyond U+0370, no stem letter.
+        let c = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+        return (char::from_u32(c).is_some_and(crate::script::is_letter), 2, None);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (crate::script::is_letter(c), c.len_utf8(), if want { stem_letter(c) } else { None })
 }
 
 /// A letter of a stem: lower-cased, common accents removed; none for a letter that is
@@ -439,12 +486,21 @@ fn heading_norm(text: &str) -> String {
         }
         joined.push_str(w);
     }
-    if joined.is_ascii() {
+    if caseless_beyond_ascii(&joined) {
         joined.make_ascii_lowercase();
         joined
     } else {
         joined.to_lowercase()
     }
+}
+
+/// Whether every character of `text` beyond ASCII is in the Arabic block (U+0600–U+06FF),
+/// which has no case (tested over the block): lower-casing it is then lower-casing its
+/// ASCII, without the case tables' search per character (an Arabic heading's).
+/// In UTF-8 that block's characters are the two-byte ones led by `D8`–`DB`: a text whose
+/// every byte is ASCII, a continuation byte or one of those leads holds no other.
+fn caseless_beyond_ascii(text: &str) -> bool {
+    text.bytes().all(|b| b < 0xC0 || (0xD8..=0xDB).contains(&b))
 }
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ fn text() -> impl Strategy<Value = String> {
         " [(\"]?[A-Z]{1,9}[.,:)]? ",
         "[àâäéèêëîïôöùûüçÀÉÇœßÆ]{1,3}",
         "[\u{0621}-\u{064A}]{1,6}",
+        "[\u{0600}-\u{06FF}\u{0700}\u{0750}\u{08A0}]{1,4}",
         "[\u{212A}\u{0130}\u{1E9E}\u{03A3}\u{0414}]",
         "[0-9\u{0660}-\u{0669}]{1,3}",
         "[.,;:!?؟()'\"«»_-]",
@@ -119,6 +120,65 @@ fn remembered_number_words_are_the_tables() {
             for w in words {
                 assert_eq!(number_word(table, w), table.number_word(w), "{lang} {w}");
             }
+        }
+    }
+}
+
+#[test]
+fn the_arabic_block_has_no_case_and_is_what_caseless_text_holds() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let s = format!("a{c}B");
+        let arabic = ('\u{600}'..='\u{6FF}').contains(&c);
+        assert_eq!(caseless_beyond_ascii(&s), c.is_ascii() || arabic, "{c:?}");
+        if arabic {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+    }
+}
+
+/// Placeholders as first looked for: slots after a search for `{{`, the others after a
+/// search for either character.
+fn names_numbers_by_contains(b: &Block) -> Vec<Range<usize>> {
+    let text = b.text.as_str();
+    let mut inside: Vec<Range<usize>> =
+        if text.contains("{{") { crate::placeholders::slots(text).collect() } else { Vec::new() };
+    if text.contains(['{', '%']) {
+        inside.extend(crate::placeholders::find(text, &[], &[], false).into_iter().map(|p| p.range));
+    }
+    inside.sort_by_key(|p| p.start);
+    let reach: Vec<usize> = inside
+        .iter()
+        .scan(0, |m, p| {
+            *m = (*m).max(p.end);
+            Some(*m)
+        })
+        .collect();
+    let within = |r: &Range<usize>| {
+        let k = inside.partition_point(|p| p.start <= r.start);
+        k > 0 && reach[k - 1] >= r.end
+    };
+    crate::anchors::number_runs(text)
+        .filter(|r| {
+            let mut before = text[..r.start].chars().rev();
+            let (b1, b2) = (before.next(), before.next());
+            let after = text[r.end..].chars().next();
+            within(r)
+                || b1 == Some('_')
+                || after == Some('_')
+                || (b1.is_some_and(char::is_alphabetic) && b2.is_some_and(char::is_alphabetic))
+        })
+        .map(|r| b.file_range(r))
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn names_numbers_find_the_placeholders_as_before(
+        t in "([a-z_]{0,3}[0-9]{1,3}|\\{\\{[a-z0-9 ]{0,6}\\}\\}|\\{[0-9a-z]{0,2}\\}|%[0-9]\\$s|%[ds]|[ %{}]|\u{661}\u{662}|é){0,12}",
+    ) {
+        let text = format!("{t}\n");
+        for b in crate::blocks::parse(&text, 0..text.len(), crate::blocks::Format::Plain) {
+            prop_assert_eq!(names_numbers(&b), names_numbers_by_contains(&b));
         }
     }
 }
