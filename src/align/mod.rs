@@ -23,19 +23,22 @@ use evidence::link_pins;
 use explain::explain;
 use search::{dp, Memo, FULL_TABLE_CELLS};
 use side::{Ids, Side};
+use std::borrow::Cow;
 use std::ops::Range;
 
-/// What the aligner knows of one unit.
+/// What the aligner knows of one unit. Its lists are borrowed where the caller keeps them
+/// already (the pairing's per-version units: a run of blocks' cognates and stems, one
+/// block's keys), not copied for every alignment that reads them.
 #[derive(Debug, Clone, Default)]
-pub struct Item {
+pub struct Item<'a> {
     /// Length in characters.
     pub len: f64,
     /// Normalised anchor keys with their weights (compact strings: most keys are short
     /// and need no allocation of their own).
-    pub anchors: Vec<(compact_str::CompactString, f64)>,
+    pub anchors: Cow<'a, [(compact_str::CompactString, f64)]>,
     /// Names and acronyms kept as they are across languages: shared ones make a pair
     /// likelier, unshared ones say nothing (they may be plain capitalised words).
-    pub cognates: Vec<compact_str::CompactString>,
+    pub cognates: Cow<'a, [compact_str::CompactString]>,
     pub heading: bool,
     /// Hard keys: a custom heading id, a heading written the same in every language (a
     /// technical key, a code, a number such as `A01:2021` or `4.b`), a step number. A
@@ -53,7 +56,7 @@ pub struct Item {
     /// A weak signal, worth most where lengths cannot decide; none across scripts.
     /// Four ASCII letters each, kept as bytes: a `String` per word was a quarter of the
     /// peak memory on a long document (docs/reliability.md).
-    pub stems: Vec<[u8; 4]>,
+    pub stems: Cow<'a, [[u8; 4]]>,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -114,7 +114,7 @@ pub(super) const NAMES: u8 = 4;
 /// One side of an alignment, with anchor keys interned to integers so that the many bead
 /// costs of the dynamic programme compare sorted integer lists, not strings.
 pub(super) struct Side<'a> {
-    pub(super) items: &'a [Item],
+    pub(super) items: &'a [Item<'a>],
     /// Per unit: (key id, count, weight divided by the key's document frequency), by id.
     pub(super) keys: Lists<(u32, u32, f64)>,
     /// Per unit: the weight of its keys, `count × weight` summed in the order of `keys`
@@ -216,7 +216,7 @@ impl<'a> Side<'a> {
     /// combined when a bead cost asks for them: the searches' bounds leave out most
     /// merges before their lists are read, and combining every run up front, then
     /// freeing it, was a third of the block searches' time, session 9.)
-    pub(super) fn new(items: &'a [Item], ids: &mut Ids<'a>) -> Side<'a> {
+    pub(super) fn new(items: &'a [Item<'a>], ids: &mut Ids<'a>) -> Side<'a> {
         let n = items.len();
         // Document frequencies by id (ids are dense: a vector, not a hash map).
         let mut df: Vec<f64> = Vec::new();

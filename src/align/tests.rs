@@ -4,7 +4,7 @@ use super::cost::phi;
 use super::side::Side;
 use super::*;
 
-fn item(len: f64, anchors: &[&str]) -> Item {
+fn item(len: f64, anchors: &[&str]) -> Item<'static> {
     Item { len, anchors: anchors.iter().map(|a| ((*a).into(), 6.0)).collect(), ..Item::default() }
 }
 
@@ -39,7 +39,7 @@ fn a_merge_is_found() {
     let src = vec![item(300.0, &["a"]), item(100.0, &["b", "n1"]), item(150.0, &["c"]), item(300.0, &["d"])];
     let merged = Item {
         len: 240.0,
-        anchors: vec![("b".into(), 6.0), ("n1".into(), 6.0), ("c".into(), 6.0)],
+        anchors: vec![("b".into(), 6.0), ("n1".into(), 6.0), ("c".into(), 6.0)].into(),
         ..Item::default()
     };
     let tgt = vec![src[0].clone(), merged, src[3].clone()];
@@ -180,10 +180,10 @@ fn searches_reusing_the_first_searchs_terms_find_the_same_beads_and_costs() {
     for k in 0..14usize {
         let mut it = item(40.0 + (k * 37 % 200) as f64, &[]);
         if k % 3 == 0 {
-            it.anchors.push((format!("Number:{k}").into(), 2.0));
+            it.anchors.to_mut().push((format!("Number:{k}").into(), 2.0));
         }
-        it.cognates = if k % 4 == 1 { vec!["zoom".into(), "apac".into()] } else { Vec::new() };
-        it.stems = vec![*b"regi", *b"webi", [b'a' + (k % 7) as u8, b'b', b'c', b'd']];
+        it.cognates = if k % 4 == 1 { vec!["zoom".into(), "apac".into()].into() } else { Vec::new().into() };
+        it.stems = vec![*b"regi", *b"webi", [b'a' + (k % 7) as u8, b'b', b'c', b'd']].into();
         it.heading = k % 5 == 0;
         it.pins = if k % 6 == 2 { vec![format!("h:{k}")] } else { Vec::new() };
         it.code = k == 9;
@@ -249,9 +249,9 @@ fn moved_on_the_searchs_sides_is_moved_on_sides_of_its_own() {
     let unit = |k: usize, w: u8| {
         let mut it = item(60.0 + (k * 53 % 170) as f64, &[]);
         if k % 2 == 0 {
-            it.anchors.push((format!("Link:/p/{k}").into(), 5.0));
+            it.anchors.to_mut().push((format!("Link:/p/{k}").into(), 5.0));
         }
-        it.stems = vec![[b'a' + (k % 20) as u8, b'a' + w, b'x', b'y'], *b"comm"];
+        it.stems = vec![[b'a' + (k % 20) as u8, b'a' + w, b'x', b'y'], *b"comm"].into();
         it.pins = if k % 5 == 4 { vec![format!("n:{k}")] } else { Vec::new() };
         it
     };
@@ -294,7 +294,7 @@ proptest::proptest! {
             .map(|(len, keys, stems, kind)| Item {
                 len: [20.0, 60.0, 80.0, 140.0][*len],
                 anchors: keys.iter().map(|k| (format!("Number:{k}").into(), [0.5, 2.0, 6.0][*k as usize % 3])).collect(),
-                cognates: if kind % 4 == 1 { vec!["zoom".into()] } else { Vec::new() },
+                cognates: if kind % 4 == 1 { vec!["zoom".into()].into() } else { Vec::new().into() },
                 stems: stems.iter().map(|s| [b'a', b'b', b'c', b'a' + s]).collect(),
                 heading: kind % 5 == 0,
                 pins: if kind % 7 == 3 { vec![format!("n:{}", keys.len())] } else { Vec::new() },

@@ -4,18 +4,23 @@
 
 use super::neighbour::level;
 use super::units::heading_pins;
+use super::units::Units;
 use super::{SectionBead, Version};
 use crate::align::{self, Bead, Item};
 use crate::blocks::{self, Block};
+use std::borrow::Cow;
 use std::ops::Range;
 
-fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec<Item> {
+/// The items of runs of blocks of `v`: their cognates and stems borrowed from the
+/// version's units (one slice for any run), their keys too where only one of the three
+/// lists (anchors, inline code, markup) has any (most blocks), else the three joined.
+fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec<Item<'_>> {
     let u = v.units();
     ranges
         .map(|(r, heading)| Item {
             len: u.len[r.clone()].iter().sum(),
-            anchors: [u.anchors.of(r.clone()), u.inline.of(r.clone()), u.markup.of(r.clone())].concat(),
-            cognates: u.cognates.of(r.clone()).to_vec(),
+            anchors: keys(u, r.clone()),
+            cognates: Cow::Borrowed(u.cognates.of(r.clone())),
             heading,
             pins: if heading {
                 if u.head[r.start] {
@@ -31,9 +36,23 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
             },
             code: r.len() == 1 && v.blocks[r.start].code_only,
             shape: 3,
-            stems: u.stems.of(r).to_vec(),
+            stems: Cow::Borrowed(u.stems.of(r)),
         })
         .collect()
+}
+
+/// The keys of the blocks `r`: their anchor keys, inline code keys and markup keys, in
+/// that order; borrowed when no more than one of the three lists has any.
+fn keys(u: &Units, r: Range<usize>) -> Cow<'_, [(compact_str::CompactString, f64)]> {
+    joined([u.anchors.of(r.clone()), u.inline.of(r.clone()), u.markup.of(r)])
+}
+
+/// `lists.concat()`, borrowed when no more than one of the lists has any entry.
+fn joined<T: Clone>(lists: [&[T]; 3]) -> Cow<'_, [T]> {
+    match lists.iter().filter(|l| !l.is_empty()).count() {
+        0 | 1 => Cow::Borrowed(lists.into_iter().find(|l| !l.is_empty()).unwrap_or(&[])),
+        _ => Cow::Owned(lists.concat()),
+    }
 }
 
 /// Where the two sides do not share most of their markup keys (the translation shows
@@ -41,10 +60,10 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
 /// only one side has then says nothing of what the other lacks. Where they share most
 /// (half of the smaller side's keys or more), all are kept, like anchors: a component or
 /// image the translation lacks is content it lacks.
-fn shared_markup(a: &mut [Item], b: &mut [Item]) {
+fn shared_markup<'a>(a: &mut [Item<'a>], b: &mut [Item<'a>]) {
     let markup = |k: &str| k.starts_with("Image:") || k.starts_with("Component:");
     let set = |its: &[Item]| -> std::collections::HashSet<compact_str::CompactString> {
-        its.iter().flat_map(|i| &i.anchors).filter(|(k, _)| markup(k)).map(|(k, _)| k.clone()).collect()
+        its.iter().flat_map(|i| i.anchors.iter()).filter(|(k, _)| markup(k)).map(|(k, _)| k.clone()).collect()
     };
     let (sa, sb) = (set(a), set(b));
     let shared = sa.intersection(&sb).count();
@@ -53,7 +72,7 @@ fn shared_markup(a: &mut [Item], b: &mut [Item]) {
     }
     for (its, other) in [(a, &sb), (b, &sa)] {
         for it in its.iter_mut() {
-            it.anchors.retain(|(k, _)| !markup(k) || other.contains(k));
+            it.anchors.to_mut().retain(|(k, _)| !markup(k) || other.contains(k));
         }
     }
 }
@@ -310,7 +329,7 @@ fn example_groups(v: &Version, r: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-fn group_items(v: &Version, groups: &[Range<usize>]) -> Vec<Item> {
+fn group_items<'v>(v: &'v Version, groups: &[Range<usize>]) -> Vec<Item<'v>> {
     let mut its = items(v, groups.iter().map(|g| (g.clone(), v.blocks[g.start].is_heading())));
     let u = v.units();
     for (it, g) in its.iter_mut().zip(groups) {
@@ -348,4 +367,24 @@ fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>
             ..x
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The joined lists are their concatenation, borrowed or not.
+        #[test]
+        fn joined_lists_are_their_concatenation(
+            a in proptest::collection::vec(0u8..9, 0..4),
+            b in proptest::collection::vec(0u8..9, 0..4),
+            c in proptest::collection::vec(0u8..9, 0..4),
+        ) {
+            let j = joined([&a[..], &b[..], &c[..]]);
+            proptest::prop_assert_eq!(&j[..], &[a.clone(), b.clone(), c.clone()].concat()[..]);
+            let nonempty = [&a, &b, &c].iter().filter(|l| !l.is_empty()).count();
+            proptest::prop_assert_eq!(matches!(j, Cow::Borrowed(_)), nonempty <= 1);
+        }
+    }
 }
