@@ -9,6 +9,13 @@ use oerlint::run::{emit, AlignFormat, Color, Deny, Fixes, Format, InputArgs, Run
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// jemalloc as the allocator on Unix: the same peak memory as glibc's malloc and about a
+/// tenth less CPU time, most of which glibc spent freeing the many short lists a block's
+/// reading makes (Cargo.toml says more). The library does not choose an allocator.
+#[cfg(all(unix, not(target_os = "openbsd")))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// `eprintln!` that never panics: a closed or full standard error is ignored.
 macro_rules! say {
     ($($t:tt)*) => { oerlint::output::stderr_line(&format!($($t)*)) };
