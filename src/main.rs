@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 /// jemalloc as the allocator on Unix: the same peak memory as glibc's malloc and about a
 /// tenth less CPU time, most of which glibc spent freeing the many short lists a block's
-/// reading makes (Cargo.toml says more). The library does not choose an allocator.
-#[cfg(all(unix, not(target_os = "openbsd")))]
+/// reading makes (Cargo.toml says more). The library does not choose an allocator;
+/// `--no-default-features` keeps the system's (valgrind's dhat sees only malloc).
+#[cfg(all(feature = "jemalloc", unix, not(target_os = "openbsd")))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
