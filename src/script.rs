@@ -217,6 +217,77 @@ pub fn in_word(c: char) -> bool {
     is_letter(c) || is_mark(c) || c == '\u{200D}' || c == '\u{200C}' || c == '\u{0640}'
 }
 
+/// Whether every word of `text` ([`word_ranges`]) has the [`quick_script`] Latin, or
+/// Arabic: what [`quick_word_ranges`] finds, without cutting words out. One pass that
+/// decodes only non-ASCII characters (two-byte ones in place), keeping for the current
+/// word whether all its letters so far are Latin (ASCII or accented) and whether all are
+/// of the Arabic block: a word that is neither ends the pass. Most blocks of an
+/// Arabic-script text hold only such words, and `mixed-script` then has nothing to look at.
+///
+/// The words are those of [`in_word`]: ASCII letters, Arabic-block and accented Latin
+/// letters are all in words (tested), every other character is looked up.
+pub fn only_quick_latin_or_arabic_words(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Whether the current word's characters so far are all Latin, all Arabic (both true
+    // between words).
+    let (mut latin, mut arabic) = (true, true);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_alphabetic() {
+                if !latin {
+                    return false;
+                }
+                arabic = false;
+            } else {
+                (latin, arabic) = (true, true);
+            }
+            i += 1;
+            continue;
+        }
+        // A letter of the Arabic block (lead byte D8 to DB), the most of Arabic text: its
+        // bit read from the code point's offset in the block, without a `char`.
+        if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+            let k = (usize::from(x & 0x03) << 6) | usize::from(b[i + 1] & 0x3F);
+            if (ARABIC_BLOCK_LETTER[k >> 6] >> (k & 63)) & 1 != 0 {
+                if !arabic {
+                    return false;
+                }
+                latin = false;
+                i += 2;
+                continue;
+            }
+        }
+        let (c, len) = if (0xC0..0xE0).contains(&x) && i + 1 < b.len() {
+            let c = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            (char::from_u32(c).unwrap_or('\u{FFFD}'), 2)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        if arabic_block_letter(c) {
+            if !arabic {
+                return false;
+            }
+            latin = false;
+        } else if latin_block_letter(c) {
+            if !latin {
+                return false;
+            }
+            arabic = false;
+        } else if in_word(c) {
+            return false;
+        } else {
+            (latin, arabic) = (true, true);
+        }
+        i += len;
+    }
+    true
+}
+
 /// Whether every word of `text` is of the Latin script by [`quick_script`]: each
 /// character in words is ASCII or an accented Latin letter. One pass over the text, no
 /// word cut out (most blocks of a Latin-script language).
@@ -322,6 +393,37 @@ mod tests {
             let two: Vec<(Range<usize>, Option<Script>)> =
                 word_ranges(&t).map(|w| (w.clone(), quick_script(&t[w]))).collect();
             proptest::prop_assert_eq!(quick_word_ranges(&t).collect::<Vec<_>>(), two);
+        }
+
+        /// The one pass decides as the words' quick scripts do.
+        #[test]
+        fn only_quick_latin_or_arabic_words_is_the_word_test(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "é", "ɏ", "ب", "ـ", "\u{64B}", "\u{670}", "\u{6D4}", "\u{6D5}", "٣", "1", " ", "-", "\u{200D}",
+                "\u{200C}", "\u{301}", "д", "中", "ß", "\u{D7}", "\u{F7}", "ﻻ", "\u{FEFF}", ".", "\u{A0}", "’", "😀",
+                "\u{620}", "\u{6FF}", "\u{610}", "ª",
+            ]), 0..16),
+        ) {
+            let t = parts.concat();
+            let want = quick_word_ranges(&t).all(|(_, q)| matches!(q, Some(Script::Latin | Script::Arabic)));
+            proptest::prop_assert_eq!(only_quick_latin_or_arabic_words(&t), want, "{:?}", t);
+        }
+    }
+
+    /// [`only_quick_latin_or_arabic_words`] takes these for word characters without
+    /// asking [`in_word`]; every two-byte character it decodes in place is the one `chars`
+    /// reads.
+    #[test]
+    fn quick_letters_are_in_words() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_ascii_alphabetic() || arabic_block_letter(c) || latin_block_letter(c) {
+                assert!(in_word(c), "{c:?}");
+            }
+            for t in [format!("{c}a"), format!("{c}{c} {c}"), format!("\u{628}{c}")] {
+                let want =
+                    quick_word_ranges(&t).all(|(_, q)| matches!(q, Some(Script::Latin | Script::Arabic)));
+                assert_eq!(only_quick_latin_or_arabic_words(&t), want, "{c:?}");
+            }
         }
     }
 

@@ -329,6 +329,21 @@ pub fn bad_mailto_prefix(dest: &str) -> Option<usize> {
 }
 
 /// What is wrong with a link target, if anything. `text` is the link text.
+/// How many `(` and `[`, and how many `)` and `]`, `s` holds: one pass over the bytes
+/// (an ASCII byte is never part of another character), where four searches each set up
+/// a searcher for every link.
+fn brackets(s: &str) -> (usize, usize) {
+    let (mut opens, mut closes) = (0, 0);
+    for &b in s.as_bytes() {
+        match b {
+            b'(' | b'[' => opens += 1,
+            b')' | b']' => closes += 1,
+            _ => {}
+        }
+    }
+    (opens, closes)
+}
+
 pub fn malformed(dest: &str, text: &str) -> Option<String> {
     let d = dest.trim();
     let lower = d.to_ascii_lowercase();
@@ -369,8 +384,7 @@ pub fn malformed(dest: &str, text: &str) -> Option<String> {
     if d.chars().any(char::is_whitespace) {
         return Some("the link target contains white space".into());
     }
-    let opens = d.matches('(').count() + d.matches('[').count();
-    let closes = d.matches(')').count() + d.matches(']').count();
+    let (opens, closes) = brackets(d);
     if opens != closes {
         return Some("the link target has unbalanced brackets".into());
     }
@@ -543,6 +557,16 @@ mod tests {
                 proptest::prop_assert_eq!(strip_all(&s, p), s.trim_start_matches(p));
             }
             proptest::prop_assert_eq!(has_scheme_separator(&s), s.contains("://"));
+        }
+
+        /// The bracket counts are those of `matches`.
+        #[test]
+        fn brackets_are_counted_as_matches_counts(
+            parts in proptest::collection::vec(proptest::sample::select(vec!["(", ")", "[", "]", "a", "é", "（", "\u{FF3D}", " "]), 0..16),
+        ) {
+            let s = parts.concat();
+            let want = (s.matches('(').count() + s.matches('[').count(), s.matches(')').count() + s.matches(']').count());
+            proptest::prop_assert_eq!(brackets(&s), want);
         }
     }
 

@@ -32,7 +32,8 @@ use super::{Blocks, Rule};
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::lang::Lang;
 use crate::script::{
-    describe_char, letter_script, native_scripts, only_quick_latin_words, quick_word_ranges, scripts_of,
+    describe_char, letter_script, native_scripts, only_quick_latin_or_arabic_words, only_quick_latin_words,
+    quick_word_ranges, scripts_of,
 };
 use unicode_script::Script;
 
@@ -51,10 +52,16 @@ fn check(b: &Blocks, out: &mut Vec<Diagnostic>) {
     }
     let native = native_scripts(b.lang);
     let latin = native.contains(&Script::Latin);
+    let arabic = native.contains(&Script::Arabic);
     for block in b.blocks {
         // Plain ASCII text holds only Latin letters: nothing to find in a Latin language;
         // nor in text whose words are all of ASCII and accented Latin letters.
         if latin && (block.text.is_ascii() || only_quick_latin_words(&block.text)) {
+            continue;
+        }
+        // In an Arabic-script language, words all of Arabic-block letters are native and
+        // those of Latin letters allowed: a block of only such words has nothing either.
+        if arabic && only_quick_latin_or_arabic_words(&block.text) {
             continue;
         }
         // Hosts, emails and codes are the confusable rule's: one finding per slip. (Found

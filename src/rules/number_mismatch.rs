@@ -153,10 +153,32 @@ fn display_re() -> &'static regex::Regex {
     })
 }
 
+/// Whether `text` holds a numeric character (`char::is_numeric`, which every `\d` is), a
+/// space, U+00A0 or U+202F, and a numeric character in a row: [`display_re`] matches none
+/// of a text without.
+fn spaced_digits(text: &str) -> bool {
+    let (mut numeric, mut after_numeric) = (false, false);
+    for c in text.chars() {
+        let n = crate::script::is_numeric(c);
+        if n && after_numeric {
+            return true;
+        }
+        after_numeric = numeric && matches!(c, ' ' | '\u{A0}' | '\u{202F}');
+        numeric = n;
+    }
+    false
+}
+
 /// The numbers a text writes with their digit groups in display order (`000 100` for
 /// 100 000, typed so that a right-to-left paragraph shows it the right way): where, the
 /// value read in logical order, and that number written in logical order.
 fn display_order_candidates(text: &str) -> Vec<(std::ops::Range<usize>, f64, String)> {
+    // The pattern needs a digit, a group separator and a digit in a row: a text without
+    // them (most) needs no search, and a run that meets none never compiles the pattern
+    // (its Unicode digits cost millions of instructions to compile).
+    if !spaced_digits(text) {
+        return Vec::new();
+    }
     display_re()
         .captures_iter(text)
         .filter_map(|c| {
@@ -284,5 +306,51 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             _ => continue,
         };
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`display_order_candidates`] as first written, searching every text.
+    fn reference(text: &str) -> Vec<(std::ops::Range<usize>, f64, String)> {
+        display_re()
+            .captures_iter(text)
+            .filter_map(|c| {
+                let m = c.name("n")?;
+                let groups: Vec<String> = m
+                    .as_str()
+                    .split([' ', '\u{A0}', '\u{202F}'])
+                    .map(|g| g.chars().map(crate::codes::ascii_digit).collect())
+                    .collect();
+                let logical: Vec<&str> = groups.iter().rev().map(String::as_str).collect();
+                let v: f64 = logical.concat().parse().ok()?;
+                Some((m.range(), v, logical.join("\u{A0}")))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn display_order_numbers_are_found() {
+        let t = "بلغ عدد المشاركين 000 100 مشارك";
+        let found = display_order_candidates(t);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, 100_000.0);
+        assert_eq!(found, reference(t));
+        assert!(spaced_digits("٣٠٠\u{202F}٥") && !spaced_digits("100 ab 5") && !spaced_digits("1  2"));
+    }
+
+    proptest::proptest! {
+        /// The numbers found are those of the search over every text.
+        #[test]
+        fn candidates_are_those_of_the_search(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "0", "٣", "۵", "५", "²", "123", "٣٤٥", " ", "\u{A0}", "\u{202F}", ".", ",", "٫", "a", "ب",
+            ]), 0..24),
+        ) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(display_order_candidates(&t), reference(&t), "{:?}", t);
+        }
     }
 }

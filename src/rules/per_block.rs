@@ -245,27 +245,59 @@ fn bucket_counts(text: &str) -> [u16; 256] {
 fn bucket_counts_into(text: &str, c: &mut [u16; 256], mut new: impl FnMut(u8)) {
     let (bytes, n) = (text.as_bytes(), text.len());
     let split = SplitWhite { text, i: 0 };
-    let white = |i: usize| match bytes[i] {
-        x @ 0..0x80 => (matches!(x, b'\t'..=b'\r' | b' '), 1),
-        _ => split.at(i),
-    };
     let mut i = 0;
     while i < n {
-        let (w, len) = white(i);
-        if w {
+        let x = bytes[i];
+        if x < 0x80 {
+            if matches!(x, b'\t'..=b'\r' | b' ') {
+                i += 1;
+                continue;
+            }
+        } else if let (true, len) = split.at(i) {
             i += len;
             continue;
         }
         let start = i;
         let mut chars = 0usize;
+        // The word's characters, ASCII ones on a path of their own (most of them); a
+        // character of two bytes or more is looked at only when it may be white space
+        // (`SplitWhite::at`) or is `İ` (C4 B0), two characters in lower case, as in `key`.
         while i < n {
-            let (w, len) = white(i);
-            if w {
-                break;
+            let x = bytes[i];
+            if x < 0x80 {
+                if matches!(x, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                chars += 1;
+                i += 1;
+                continue;
             }
-            // `İ` (C4 B0) is two characters in lower case, as in `key`.
-            chars += if len == 2 && bytes[i] == 0xC4 && bytes[i + 1] == 0xB0 { 2 } else { 1 };
-            i += len;
+            match x {
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                    let (w, len) = split.at(i);
+                    if w {
+                        break;
+                    }
+                    chars += 1;
+                    i += len;
+                }
+                0xC4 => {
+                    chars += 1 + usize::from(bytes[i + 1] == 0xB0);
+                    i += 2;
+                }
+                0xC0..0xE0 => {
+                    chars += 1;
+                    i += 2;
+                }
+                0xE0..0xF0 => {
+                    chars += 1;
+                    i += 3;
+                }
+                _ => {
+                    chars += 1;
+                    i += 4;
+                }
+            }
         }
         let first = match bytes[start] {
             x @ 0..0x80 => char::from(x.to_ascii_lowercase()),
@@ -404,6 +436,7 @@ mod tests {
             a in prop::collection::vec(prop::sample::select(vec![
                 "a", "A", "é", "É", "Σ", "İ", "ı", "ب", "K", "\u{212A}", "ß", "ẞ", "\u{23A}", "Ω", "1",
                 " ", "\t", "\r\n", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{200B}", "ab", "日本",
+                "😀", "\u{1680}", "\u{E000}", "\u{C5}", "©",
             ]), 0..40),
         ) {
             let a = a.concat();
