@@ -150,7 +150,7 @@ pub(super) fn dates_in(
 
     // 2. Numeric dates: 30/11/2022, 30.11.2022, 2022-11-30.
     let busy = merged(found.iter().map(|r| (r.fs, r.fe)).chain(blocked.iter().copied()).collect());
-    let numeric_starts = front::numeric_date_windows(f);
+    let (numeric_starts, year_starts) = front::date_digit_windows(f);
     scan_within(numeric_date_pattern(), f, Some(&numeric_starts), |c| {
         let Some((gs, ge)) = group_span(c, &["a", "y", "iy", "id"]) else {
             return c.get(0).map_or(0, |m| m.end());
@@ -193,7 +193,6 @@ pub(super) fn dates_in(
 
     // 3. Years alone and year ranges.
     let busy = merged(found.iter().map(|r| (r.fs, r.fe)).chain(blocked.iter().copied()).collect());
-    let year_starts = front::year_windows(f);
     scan_within(year_pattern(), f, Some(&year_starts), |c| {
         let Some(ym) = c.name("y") else {
             return c.get(0).map_or(0, |m| m.end());

@@ -320,50 +320,70 @@ impl Front {
 /// with 1 or 2, a separator `/ -` and a digit (`2022-11-30`). Folded text has ASCII
 /// digits only. Most digit runs (counts, codes, URLs) have neither shape, and the
 /// pattern is then never tried on them.
+#[cfg(test)]
 pub(super) fn numeric_date_windows(f: &str) -> Vec<(usize, usize)> {
-    digit_run_windows(f, |b, i, run| {
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        let short = (1..=2).contains(&run) && matches!(at(run), b'/' | b'.' | b'-');
-        let long = run == 4 && matches!(b[i], b'1' | b'2') && matches!(at(run), b'/' | b'-');
-        let bounded =
-            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'/' | b'.' | b'-'));
-        (short || long) && at(run + 1).is_ascii_digit() && bounded
-    })
+    date_digit_windows(f).0
+}
+
+/// Whether the digit run `i..i + run` of `b` may start a numeric date (see
+/// [`numeric_date_windows`]).
+fn numeric_date_run(b: &[u8], i: usize, run: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    let short = (1..=2).contains(&run) && matches!(at(run), b'/' | b'.' | b'-');
+    let long = run == 4 && matches!(b[i], b'1' | b'2') && matches!(at(run), b'/' | b'-');
+    let bounded =
+        i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'/' | b'.' | b'-'));
+    (short || long) && at(run + 1).is_ascii_digit() && bounded
 }
 
 /// The windows where [`super::year_pattern`] can match, as [`numeric_date_windows`]: a
 /// year is four digits starting with 19 or 20 that no digit follows (its end is a range,
 /// `م` or a boundary, none of which starts with a digit), after the start of the text or
 /// a character that is not a word character nor one of `/ - . , $ €…`.
+#[cfg(test)]
 pub(super) fn year_windows(f: &str) -> Vec<(usize, usize)> {
-    digit_run_windows(f, |b, i, run| {
-        let bounded = i == 0
-            || !(b[i - 1].is_ascii_alphanumeric()
-                || matches!(b[i - 1], b'_' | b'/' | b'-' | b'.' | b',' | b'$' | b'#'));
-        run == 4 && (b[i..].starts_with(b"19") || b[i..].starts_with(b"20")) && bounded
-    })
+    date_digit_windows(f).1
 }
 
-/// One window `(t, t)` for each run of ASCII digits `i..i + run` that `keep(bytes, i, run)`
-/// keeps, `t` the start of the character before it (the pattern's boundary; any
-/// character but the ASCII ones `keep` refused: the pattern decides), or 0.
-fn digit_run_windows(f: &str, keep: impl Fn(&[u8], usize, usize) -> bool) -> Vec<(usize, usize)> {
+/// Whether the digit run `i..i + run` of `b` may be a year (see [`year_windows`]).
+fn year_run(b: &[u8], i: usize, run: usize) -> bool {
+    let bounded = i == 0
+        || !(b[i - 1].is_ascii_alphanumeric()
+            || matches!(b[i - 1], b'_' | b'/' | b'-' | b'.' | b',' | b'$' | b'#'));
+    run == 4 && (b[i..].starts_with(b"19") || b[i..].starts_with(b"20")) && bounded
+}
+
+/// Windows where a match can start: `(lo, hi)`, inclusive, sorted, disjoint.
+pub(super) type Windows = Vec<(usize, usize)>;
+
+/// The windows of [`numeric_date_windows`] and of [`year_windows`], from one pass over
+/// the digit runs (a pass each read every text twice). A window `(t, t)` for each run of
+/// ASCII digits `i..i + run` that the pattern's test keeps, `t` the start of the character
+/// before it (the pattern's boundary; any character but the ASCII ones the test refused:
+/// the pattern decides), or 0.
+pub(super) fn date_digit_windows(f: &str) -> (Windows, Windows) {
     let b = f.as_bytes();
-    let mut out = Vec::new();
+    let (mut dates, mut years) = (Vec::new(), Vec::new());
     let mut i = 0;
     while let Some(skip) = super::digits::next_digit(&b[i..]) {
         i += skip;
         let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-        if keep(b, i, run) {
+        let (date, year) = (numeric_date_run(b, i, run), year_run(b, i, run));
+        if date || year {
             let mut t = i.saturating_sub(1);
             while !f.is_char_boundary(t) {
                 t -= 1;
             }
-            out.push((t, t));
+            if date {
+                dates.push((t, t));
+            }
+            if year {
+                years.push((t, t));
+            }
         }
         i += run;
     }
-    out
+    (dates, years)
 }
 
 #[cfg(test)]
