@@ -32,8 +32,11 @@ pub fn extract_all_with(
     let folded = Folded::new(text);
     // URLs and e-mails hold no date, time or number: found once for the three readers.
     let urls = url_spans(&folded.text);
-    let dates = dates_in(l, text, &folded, &urls);
-    let times = times_in(l, text, &folded, &urls);
+    // Where the date and the time words start, found in one pass for both readers.
+    let words = patterns(l).both.as_ref().and_then(|b| b.hits(&folded.text));
+    let (date_words, time_words) = words.as_ref().map(|(d, t)| (d.as_slice(), t.as_slice())).unzip();
+    let dates = dates_in(l, text, &folded, &urls, date_words);
+    let times = times_in(l, text, &folded, &urls, time_words);
     let mut used: Vec<(usize, usize)> = taken.to_vec();
     used.extend(dates.iter().map(|d| (d.start, d.end)));
     used.extend(times.iter().map(|t| (t.start, t.end)));
@@ -43,10 +46,18 @@ pub fn extract_all_with(
 
 pub fn extract_dates_with(l: &Locale, text: &str) -> Vec<DateAnchor> {
     let folded = Folded::new(text);
-    dates_in(l, text, &folded, &url_spans(&folded.text))
+    dates_in(l, text, &folded, &url_spans(&folded.text), None)
 }
 
-pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded, urls: &[(usize, usize)]) -> Vec<DateAnchor> {
+/// The dates of `text`; `words`: where the month words start in the folded text, when
+/// already found (see [`super::front::Both`]).
+pub(super) fn dates_in(
+    l: &Locale,
+    text: &str,
+    folded: &Folded,
+    urls: &[(usize, usize)],
+    words: Option<&[usize]>,
+) -> Vec<DateAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();
@@ -55,7 +66,7 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded, urls: &[(usize, 
     let mut blocked: Vec<(usize, usize)> = Vec::new();
 
     // 1. Dates with month names.
-    let starts = p.date_front.windows(f);
+    let starts = p.date_front.windows_given(f, true, words);
     scan_within(&p.date, f, starts.as_deref(), |c| {
         let Some((gs, ge)) = group_span(c, &["wd", "d1", "m1", "y1", "d2", "m2", "y2", "y3"]) else {
             return c.get(0).map_or(0, |m| m.end());
@@ -139,7 +150,7 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded, urls: &[(usize, 
 
     // 2. Numeric dates: 30/11/2022, 30.11.2022, 2022-11-30.
     let busy = merged(found.iter().map(|r| (r.fs, r.fe)).chain(blocked.iter().copied()).collect());
-    let numeric_starts = front::numeric_date_windows(f);
+    let (numeric_starts, year_starts) = front::date_digit_windows(f);
     scan_within(numeric_date_pattern(), f, Some(&numeric_starts), |c| {
         let Some((gs, ge)) = group_span(c, &["a", "y", "iy", "id"]) else {
             return c.get(0).map_or(0, |m| m.end());
@@ -182,7 +193,6 @@ pub(super) fn dates_in(l: &Locale, text: &str, folded: &Folded, urls: &[(usize, 
 
     // 3. Years alone and year ranges.
     let busy = merged(found.iter().map(|r| (r.fs, r.fe)).chain(blocked.iter().copied()).collect());
-    let year_starts = front::year_windows(f);
     scan_within(year_pattern(), f, Some(&year_starts), |c| {
         let Some(ym) = c.name("y") else {
             return c.get(0).map_or(0, |m| m.end());

@@ -82,10 +82,15 @@ const DFA_AFTER: usize = 8 << 10;
 /// time differs. The leftmost kind has a prefilter (SIMD, over the words' first bytes)
 /// that skips most of a text without walking the automaton; the overlapping search of
 /// all matches had none.
+///
+/// Built on first use: [`extract_all_with`](super::extract_all_with) searches the date
+/// and time words of a locale together ([`Both`]), and a front's own automaton is then
+/// never asked for.
 #[derive(Debug)]
 struct Words {
     firsts: Vec<String>,
-    nfa: AhoCorasick,
+    kind: MatchKind,
+    nfa: OnceLock<Option<AhoCorasick>>,
     dfa: OnceLock<Option<AhoCorasick>>,
     searched: AtomicUsize,
 }
@@ -95,24 +100,85 @@ impl Words {
     /// looks for bytes that are rare in English text, and the lead bytes of Arabic letters
     /// it takes for rare are in every Arabic word (a candidate at each letter, then the
     /// automaton: slower than the automaton alone).
-    fn build(firsts: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
+    fn build(firsts: &[String], kind: AhoCorasickKind, match_kind: MatchKind) -> Option<AhoCorasick> {
         let ascii = firsts.iter().all(|w| w.is_ascii());
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .kind(Some(kind))
-            .prefilter(ascii)
-            .build(firsts)
-            .ok()
+        AhoCorasick::builder().match_kind(match_kind).kind(Some(kind)).prefilter(ascii).build(firsts).ok()
     }
 
-    /// The automaton to search `len` more bytes with.
-    fn searcher(&self, len: usize) -> &AhoCorasick {
+    fn new(firsts: Vec<String>, kind: MatchKind) -> Words {
+        Words { firsts, kind, nfa: OnceLock::new(), dfa: OnceLock::new(), searched: AtomicUsize::new(0) }
+    }
+
+    /// The automaton to search `len` more bytes with (`None`: it could not be built).
+    fn searcher(&self, len: usize) -> Option<&AhoCorasick> {
         if self.searched.fetch_add(len, Ordering::Relaxed) >= DFA_AFTER {
-            if let Some(dfa) = self.dfa.get_or_init(|| Words::build(&self.firsts, AhoCorasickKind::DFA)) {
-                return dfa;
+            if let Some(dfa) =
+                self.dfa.get_or_init(|| Words::build(&self.firsts, AhoCorasickKind::DFA, self.kind))
+            {
+                return Some(dfa);
             }
         }
-        &self.nfa
+        self.nfa
+            .get_or_init(|| Words::build(&self.firsts, AhoCorasickKind::NoncontiguousNFA, self.kind))
+            .as_ref()
+    }
+}
+
+/// The date and the time words of a locale searched in one pass (two passes over every
+/// text, one per front, were two thirds of the fronts' time): where a word of either list
+/// starts, and which lists have a word starting there.
+///
+/// The automaton holds both lists' first words and finds the longest word at each
+/// position (leftmost-longest: the positions are those where a word of either list
+/// starts, as a leftmost-first search gives them). The words starting at a position are
+/// all prefixes of the text there, so all prefixes of the longest one: a word's flags say
+/// which lists have a prefix of it (itself included), hence which lists have a word at
+/// the position.
+#[derive(Debug)]
+pub(super) struct Both {
+    words: Words,
+    /// Per word of `words.firsts`: 1 a date word is a prefix of it, 2 a time word is.
+    flags: Vec<u8>,
+}
+
+impl Both {
+    /// The two fronts' words together; `None` when either front has none or no bound.
+    pub(super) fn new(date: &Front, time: &Front) -> Option<Both> {
+        let (Some(d), Some(t)) = (&date.words, &time.words) else { return None };
+        if date.unbounded || time.unbounded {
+            return None;
+        }
+        let mut firsts: Vec<String> = d.firsts.iter().chain(&t.firsts).cloned().collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let flag = |w: &str, list: &[String], bit: u8| {
+            if list.iter().any(|x| w.starts_with(x.as_str())) {
+                bit
+            } else {
+                0
+            }
+        };
+        let flags = firsts.iter().map(|w| flag(w, &d.firsts, 1) | flag(w, &t.firsts, 2)).collect();
+        Some(Both { words: Words::new(firsts, MatchKind::LeftmostLongest), flags })
+    }
+
+    /// Where a date word and where a time word starts in `f` (each sorted); `None` when
+    /// the automaton could not be built.
+    pub(super) fn hits(&self, f: &str) -> Option<(Vec<usize>, Vec<usize>)> {
+        let ac = self.words.searcher(f.len())?;
+        let (mut dates, mut times) = (Vec::new(), Vec::new());
+        let mut from = 0;
+        while let Some(m) = ac.find(Input::new(f).range(from..)) {
+            let flags = self.flags[m.pattern().as_usize()];
+            if flags & 1 != 0 {
+                dates.push(m.start());
+            }
+            if flags & 2 != 0 {
+                times.push(m.start());
+            }
+            from = m.start() + 1;
+        }
+        Some((dates, times))
     }
 }
 
@@ -142,18 +208,8 @@ impl Front {
         }
         firsts.sort_unstable();
         firsts.dedup();
-        let words = if firsts.is_empty() {
-            None
-        } else {
-            let firsts: Vec<String> = firsts.into_iter().map(String::from).collect();
-            match Words::build(&firsts, AhoCorasickKind::NoncontiguousNFA) {
-                Some(nfa) => Some(Words { firsts, nfa, dfa: OnceLock::new(), searched: AtomicUsize::new(0) }),
-                None => {
-                    unbounded = true;
-                    None
-                }
-            }
-        };
+        let words = (!firsts.is_empty())
+            .then(|| Words::new(firsts.into_iter().map(String::from).collect(), MatchKind::LeftmostFirst));
         Front { words, digits, back, unbounded, hours: None }
     }
 
@@ -164,6 +220,7 @@ impl Front {
 
     /// The windows `(lo, hi)` (inclusive, on character boundaries, sorted, disjoint) where
     /// a match can start in `f`; `None` when any position can.
+    #[cfg(test)]
     pub(super) fn windows(&self, f: &str) -> Option<Vec<(usize, usize)>> {
         self.windows_with(f, true)
     }
@@ -171,7 +228,19 @@ impl Front {
     /// Like [`Front::windows`]; without the filter of [`Hours`] when `hours` is false: then
     /// the windows hold every start of a match (the matcher's tests), not only of those
     /// the reader keeps.
+    #[cfg(test)]
     pub(super) fn windows_with(&self, f: &str, hours: bool) -> Option<Vec<(usize, usize)>> {
+        self.windows_given(f, hours, None)
+    }
+
+    /// Like [`Front::windows_with`], with the positions where the front's words start
+    /// given (`words`, sorted, as [`Both::hits`] finds them) instead of searched for.
+    pub(super) fn windows_given(
+        &self,
+        f: &str,
+        hours: bool,
+        words: Option<&[usize]>,
+    ) -> Option<Vec<(usize, usize)>> {
         if self.unbounded {
             return None;
         }
@@ -197,16 +266,20 @@ impl Front {
                 i += run;
             }
         }
-        if let Some(words) = &self.words {
-            // Every position where a word starts: the leftmost match from one past the
-            // last such position is the next (the same positions as all the overlapping
-            // matches give; a leftmost search can skip ahead with the automaton's prefilter,
-            // an overlapping one cannot).
-            let ac = words.searcher(f.len());
-            let mut from = 0;
-            while let Some(m) = ac.find(Input::new(f).range(from..)) {
-                hits.push(m.start());
-                from = m.start() + 1;
+        if let Some(own) = &self.words {
+            if let Some(given) = words {
+                hits.extend_from_slice(given);
+            } else {
+                // Every position where a word starts: the leftmost match from one past the
+                // last such position is the next (the same positions as all the overlapping
+                // matches give; a leftmost search can skip ahead with the automaton's
+                // prefilter, an overlapping one cannot). No automaton: no bound.
+                let ac = own.searcher(f.len())?;
+                let mut from = 0;
+                while let Some(m) = ac.find(Input::new(f).range(from..)) {
+                    hits.push(m.start());
+                    from = m.start() + 1;
+                }
             }
             // Digits, then words.
             if !hits.is_sorted() {
@@ -247,48 +320,87 @@ impl Front {
 /// with 1 or 2, a separator `/ -` and a digit (`2022-11-30`). Folded text has ASCII
 /// digits only. Most digit runs (counts, codes, URLs) have neither shape, and the
 /// pattern is then never tried on them.
+#[cfg(test)]
 pub(super) fn numeric_date_windows(f: &str) -> Vec<(usize, usize)> {
-    digit_run_windows(f, |b, i, run| {
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        let short = (1..=2).contains(&run) && matches!(at(run), b'/' | b'.' | b'-');
-        let long = run == 4 && matches!(b[i], b'1' | b'2') && matches!(at(run), b'/' | b'-');
-        let bounded =
-            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'/' | b'.' | b'-'));
-        (short || long) && at(run + 1).is_ascii_digit() && bounded
-    })
+    date_digit_windows(f).0
+}
+
+/// Whether the digit run `i..i + run` of `b` may start a numeric date (see
+/// [`numeric_date_windows`]).
+fn numeric_date_run(b: &[u8], i: usize, run: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    let short = (1..=2).contains(&run) && matches!(at(run), b'/' | b'.' | b'-');
+    let long = run == 4 && matches!(b[i], b'1' | b'2') && matches!(at(run), b'/' | b'-');
+    let bounded =
+        i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'/' | b'.' | b'-'));
+    (short || long) && at(run + 1).is_ascii_digit() && bounded
 }
 
 /// The windows where [`super::year_pattern`] can match, as [`numeric_date_windows`]: a
 /// year is four digits starting with 19 or 20 that no digit follows (its end is a range,
 /// `م` or a boundary, none of which starts with a digit), after the start of the text or
 /// a character that is not a word character nor one of `/ - . , $ €…`.
+#[cfg(test)]
 pub(super) fn year_windows(f: &str) -> Vec<(usize, usize)> {
-    digit_run_windows(f, |b, i, run| {
-        let bounded = i == 0
-            || !(b[i - 1].is_ascii_alphanumeric()
-                || matches!(b[i - 1], b'_' | b'/' | b'-' | b'.' | b',' | b'$' | b'#'));
-        run == 4 && (b[i..].starts_with(b"19") || b[i..].starts_with(b"20")) && bounded
-    })
+    date_digit_windows(f).1
 }
 
-/// One window `(t, t)` for each run of ASCII digits `i..i + run` that `keep(bytes, i, run)`
-/// keeps, `t` the start of the character before it (the pattern's boundary; any
-/// character but the ASCII ones `keep` refused: the pattern decides), or 0.
-fn digit_run_windows(f: &str, keep: impl Fn(&[u8], usize, usize) -> bool) -> Vec<(usize, usize)> {
+/// Whether the digit run `i..i + run` of `b` may be a year (see [`year_windows`]).
+fn year_run(b: &[u8], i: usize, run: usize) -> bool {
+    let bounded = i == 0
+        || !(b[i - 1].is_ascii_alphanumeric()
+            || matches!(b[i - 1], b'_' | b'/' | b'-' | b'.' | b',' | b'$' | b'#'));
+    run == 4 && (b[i..].starts_with(b"19") || b[i..].starts_with(b"20")) && bounded
+}
+
+/// Windows where a match can start: `(lo, hi)`, inclusive, sorted, disjoint.
+pub(super) type Windows = Vec<(usize, usize)>;
+
+/// The windows of [`numeric_date_windows`] and of [`year_windows`], from one pass over
+/// the digit runs (a pass each read every text twice). A window `(t, t)` for each run of
+/// ASCII digits `i..i + run` that the pattern's test keeps, `t` the start of the character
+/// before it (the pattern's boundary; any character but the ASCII ones the test refused:
+/// the pattern decides), or 0.
+pub(super) fn date_digit_windows(f: &str) -> (Windows, Windows) {
     let b = f.as_bytes();
-    let mut out = Vec::new();
+    let (mut dates, mut years) = (Vec::new(), Vec::new());
     let mut i = 0;
     while let Some(skip) = super::digits::next_digit(&b[i..]) {
         i += skip;
         let run = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-        if keep(b, i, run) {
+        let (date, year) = (numeric_date_run(b, i, run), year_run(b, i, run));
+        if date || year {
             let mut t = i.saturating_sub(1);
             while !f.is_char_boundary(t) {
                 t -= 1;
             }
-            out.push((t, t));
+            if date {
+                dates.push((t, t));
+            }
+            if year {
+                years.push((t, t));
+            }
         }
         i += run;
     }
-    out
+    (dates, years)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words of one list that are prefixes of the other's, both ways, at the same
+    /// positions: each front gets the positions its own automaton finds.
+    #[test]
+    fn both_finds_each_fronts_words_where_they_overlap() {
+        let date = Front::new(["mars", "ma", "x y"], None, 0);
+        let time = Front::new(["m", "marsh", "arsh", "y"], Some(Some(2)), 3);
+        let both = Both::new(&date, &time).unwrap();
+        for f in ["marsh mars ma m arsh", "mmarsh, x y marsmarsh 12 ma.", "", "m", "arsha 9 ma x"] {
+            let (d, t) = both.hits(f).unwrap();
+            assert_eq!(date.windows_given(f, true, Some(&d)), date.windows(f), "{f:?}");
+            assert_eq!(time.windows_given(f, true, Some(&t)), time.windows(f), "{f:?}");
+        }
+    }
 }

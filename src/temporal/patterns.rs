@@ -1,7 +1,7 @@
 //! The patterns of one locale table, built once per locale: regex syntax written from
 //! the table's words, read by [`Matcher`] (parsed, not compiled).
 
-use super::front::{Front, Hours};
+use super::front::{Both, Front, Hours};
 use super::matcher::{Matcher, Part, Source, PART};
 use crate::locale::{self, Locale, NameKind};
 use regex::{Regex, RegexBuilder};
@@ -22,6 +22,8 @@ pub struct Patterns {
     pub(super) time: Matcher,
     /// Where a time can start.
     pub(super) time_front: Front,
+    /// The two fronts' words, searched in one pass (see [`Both`]).
+    pub(super) both: Option<Both>,
     /// The number pattern matched, for the tests that compare the readers with `regex`
     /// (numbers are read by [`super::digits`]).
     #[cfg(test)]
@@ -322,6 +324,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
     let time_front =
         Front::new(time_words.iter().map(String::as_str), Some((!digit_words).then_some(2)), time_back)
             .with_hours(hours);
+    let both = Both::new(&date_front, &time_front);
     let parsed = parts.parsed();
     let lists = Arc::new(parts.words);
     let build = |skeleton: &str| {
@@ -338,6 +341,7 @@ pub(super) fn build_patterns(l: &Locale) -> Patterns {
         date: date_m,
         date_front,
         time_front,
+        both,
         time: time_m,
         #[cfg(test)]
         number: matcher(number),

@@ -71,26 +71,45 @@ pub(super) fn time_value(c: &Caps, n: u8, l: &Locale) -> Option<(u32, usize, usi
 /// Like [`extract_times`] with any locale.
 pub fn extract_times_with(l: &Locale, text: &str) -> Vec<TimeAnchor> {
     let folded = Folded::new(text);
-    times_in(l, text, &folded, &url_spans(&folded.text))
+    times_in(l, text, &folded, &url_spans(&folded.text), None)
 }
 
-pub(super) fn times_in(l: &Locale, _text: &str, folded: &Folded, urls: &[(usize, usize)]) -> Vec<TimeAnchor> {
-    times_in_with(l, folded, urls, true)
+/// The times of `text`; `words`: where the time words start in the folded text, when
+/// already found (see [`super::front::Both`]).
+pub(super) fn times_in(
+    l: &Locale,
+    _text: &str,
+    folded: &Folded,
+    urls: &[(usize, usize)],
+    words: Option<&[usize]>,
+) -> Vec<TimeAnchor> {
+    times_in_given(l, folded, urls, true, words)
 }
 
 /// [`times_in`], with the front's filter of numbers that cannot be hours when `hours` (see
 /// [`super::front::Hours`]; the tests compare both).
+#[cfg(test)]
 pub(super) fn times_in_with(
     l: &Locale,
     folded: &Folded,
     urls: &[(usize, usize)],
     hours: bool,
 ) -> Vec<TimeAnchor> {
+    times_in_given(l, folded, urls, hours, None)
+}
+
+fn times_in_given(
+    l: &Locale,
+    folded: &Folded,
+    urls: &[(usize, usize)],
+    hours: bool,
+    words: Option<&[usize]>,
+) -> Vec<TimeAnchor> {
     let f = folded.text.as_str();
     let p = patterns(l);
     let lx = l.lexicon();
     let mut out = Vec::new();
-    let starts = p.time_front.windows_with(f, hours);
+    let starts = p.time_front.windows_given(f, hours, words);
     scan_within(&p.time, f, starts.as_deref(), |c| {
         let whole_end = c.get(0).map_or(0, |m| m.end());
         let Some((mut from, s, mut e, ap1)) = time_value(c, 1, l) else {

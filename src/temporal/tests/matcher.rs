@@ -267,3 +267,40 @@ proptest! {
         same_times(lang, &text_of(lang, &picks));
     }
 }
+
+/// The windows from the date and time words found in one pass ([`Both`]) are those each
+/// front finds with its own automaton.
+fn same_windows(lang: &str, text: &str) {
+    let p = patterns(locale::table(lang).unwrap());
+    let f = locale::Folded::new(text).text;
+    let both = p.both.as_ref().expect("every table has date and time words");
+    let (dates, times) = both.hits(&f).unwrap();
+    assert_eq!(p.date_front.windows_given(&f, true, Some(&dates)), p.date_front.windows(&f), "{lang} {f:?}");
+    for hours in [true, false] {
+        assert_eq!(
+            p.time_front.windows_given(&f, hours, Some(&times)),
+            p.time_front.windows_with(&f, hours),
+            "{lang} {f:?}"
+        );
+    }
+}
+
+#[test]
+fn both_fronts_in_one_pass_on_examples() {
+    for (lang, t) in [
+        ("en", "on Monday 5 March 2022 at noon, mar. 3 to midnight, 10 - 12:30 utc"),
+        ("fr", "le mardi 3 mars 2022 à midi, de 9 à 12 h, minuit, mai, 15h30-16h"),
+        ("ar", "من 9 إلى 11 صباحا يوم 5 مارس 2022، الساعة السادسة، منتصف الليل"),
+    ] {
+        same_windows(lang, t);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+    #[test]
+    fn both_fronts_in_one_pass(lang in 0usize..3, picks in prop::collection::vec((0u8..3, 0usize..400), 0..16)) {
+        let lang = locale::LANGS[lang];
+        same_windows(lang, &text_of(lang, &picks));
+    }
+}
