@@ -17,6 +17,15 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// jemalloc's options, read at its start (the C symbol `malloc_conf`, with the crate's
+/// `_rjem_` prefix): freed pages go back to the system at once instead of after ten
+/// seconds. Without it, peaks on hostile input rose by up to 40 % over glibc's (124,000
+/// numbers a side, HTML report: 135 → 188 MB); with it 126 MB, at no measurable cost in
+/// time (2,000 generated issues). `_RJEM_MALLOC_CONF` in the environment still applies.
+#[cfg(all(feature = "jemalloc", unix, not(target_os = "openbsd")))]
+#[export_name = "_rjem_malloc_conf"]
+pub static MALLOC_CONF: &u8 = &b"dirty_decay_ms:0,muzzy_decay_ms:0\0"[0];
+
 /// `eprintln!` that never panics: a closed or full standard error is ignored.
 macro_rules! say {
     ($($t:tt)*) => { oerlint::output::stderr_line(&format!($($t)*)) };
