@@ -305,30 +305,51 @@ fn stem_letter_lowered(c: char) -> Option<u8> {
 /// The numbers among some words: digit runs (in any digits) and ordinal words.
 fn numbers_of<'a>(v: &Version, words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let table = crate::locale::table(v.lang.tag());
-    words
-        .map(|t| t.trim_matches(|c: char| !crate::script::is_alnum(c)))
-        .filter_map(|t| {
-            if t.chars().any(crate::script::is_numeric) {
-                return Some(t.to_lowercase());
-            }
-            // Ordinal words (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`), of three
-            // letters or more (the length first: a shorter word needs no look-up).
-            t.chars().nth(2)?;
-            match table.and_then(|l| number_word(l, t)) {
-                Some((n, true)) => Some(n.to_string()),
-                _ => None,
-            }
-        })
-        .map(|t| {
-            t.chars()
-                .map(|c| match c {
-                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
-                    '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
-                    c => c,
-                })
-                .collect()
-        })
-        .collect()
+    words.filter_map(|w| number_of(table, w)).collect()
+}
+
+/// A word's number: its digit run lower-cased with Arabic digits written in ASCII, or
+/// an ordinal word's value (`Stage 4` / `المرحلة الرابعة`, `second` / `deuxième`).
+/// An ASCII word (most heading words) is trimmed and tested by its bytes, and needs no
+/// digit rewriting: the general path decodes every character of it three times
+/// (`numbers_of_reference` in the tests is the former code, tested equal).
+fn number_of(table: Option<&'static crate::locale::Locale>, w: &str) -> Option<String> {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let start = b.iter().position(u8::is_ascii_alphanumeric)?;
+        let end = b.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(start);
+        let t = &w[start..=end];
+        if t.bytes().any(|c| c.is_ascii_digit()) {
+            return Some(t.to_ascii_lowercase());
+        }
+        if t.len() < 3 {
+            return None;
+        }
+        return match table.and_then(|l| number_word(l, t)) {
+            Some((n, true)) => Some(n.to_string()),
+            _ => None,
+        };
+    }
+    let t = w.trim_matches(|c: char| !crate::script::is_alnum(c));
+    let t = if t.chars().any(crate::script::is_numeric) {
+        t.to_lowercase()
+    } else {
+        // Of three letters or more (the length first: a shorter word needs no look-up).
+        t.chars().nth(2)?;
+        match table.and_then(|l| number_word(l, t)) {
+            Some((n, true)) => return Some(n.to_string()),
+            _ => return None,
+        }
+    };
+    Some(
+        t.chars()
+            .map(|c| match c {
+                '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// `Locale::number_word`, remembered per thread for the words asked before: headings ask
@@ -466,7 +487,8 @@ pub(super) fn heading_pins(v: &Version, block: usize) -> Vec<String> {
         h.push_str(&norm);
         pins.push(h);
     }
-    let numbers = numbers_of(v, crate::rules::per_block::split_white(&norm));
+    // `norm` is its words joined by single spaces (lower case never makes white space).
+    let numbers = numbers_of(v, norm.split(' '));
     if !numbers.is_empty() {
         pins.push(format!("n:{}", numbers.join(" ")));
     }

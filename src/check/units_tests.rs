@@ -182,3 +182,60 @@ proptest! {
         }
     }
 }
+
+/// `numbers_of` per word as it was before the ASCII fast path of `number_of`: the oracle.
+fn numbers_of_reference<'a>(lang: &str, words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let table = crate::locale::table(lang);
+    words
+        .map(|t| t.trim_matches(|c: char| !crate::script::is_alnum(c)))
+        .filter_map(|t| {
+            if t.chars().any(crate::script::is_numeric) {
+                return Some(t.to_lowercase());
+            }
+            t.chars().nth(2)?;
+            match table.and_then(|l| number_word(l, t)) {
+                Some((n, true)) => Some(n.to_string()),
+                _ => None,
+            }
+        })
+        .map(|t| {
+            t.chars()
+                .map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                    '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+                    c => c,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `text()` with number words (ordinal or not, any case, in the three languages).
+fn heading_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => text(),
+        1 => "(second|Third|FIRST|twenty-first|twenty-one|deuxième|Troisième|vingt|premier|الثاني|الثالثة|الرابعة|١٢|۳|4th|2nd|A01:2021|4\\.b|x)",
+        1 => "[ (\"]{0,2}",
+        1 => "[.,:)]{0,2}",
+    ];
+    proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    /// The numbers of a heading's words, split from its joined lower-cased text at single
+    /// spaces and read by `number_of`, are those the former code read from the same text
+    /// split at white space.
+    #[test]
+    fn heading_numbers_are_those_of_the_reference(t in heading_text()) {
+        let norm = heading_norm(&t);
+        for lang in ["en", "fr", "ar"] {
+            let table = crate::locale::table(lang);
+            let got: Vec<String> = norm.split(' ').filter_map(|w| number_of(table, w)).collect();
+            let want = numbers_of_reference(lang, crate::rules::per_block::split_white(&norm));
+            prop_assert_eq!(&got, &want, "{} {:?}", lang, norm);
+            // And on words not lower-cased (a numbered step's first words).
+            let got: Vec<String> = t.split_whitespace().filter_map(|w| number_of(table, w)).collect();
+            prop_assert_eq!(got, numbers_of_reference(lang, t.split_whitespace()), "{} {:?}", lang, t);
+        }
+    }
+}
