@@ -57,7 +57,7 @@ pub(super) fn explain(
         let mut pins_seen: Set = Set::default();
         let mut rung = false;
         for (u, it) in b.src.clone().zip(bs) {
-            for k in &it.pins {
+            for k in it.pins.iter() {
                 let shared = match &tp {
                     Some(set) => set.contains(k.as_str()),
                     None => bt.iter().any(|i| i.pins.contains(k)),

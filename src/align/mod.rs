@@ -44,7 +44,9 @@ pub struct Item<'a> {
     /// technical key, a code, a number such as `A01:2021` or `4.b`), a step number. A
     /// pin that occurs once on each side ties its two units together (a rung): pairing
     /// either with anything else, or leaving it unaligned, costs `Params::pin`.
-    pub pins: Vec<String>,
+    /// Borrowed from the version's units where it has them (headings, code lines): not
+    /// copied for every alignment that reads them.
+    pub pins: Cow<'a, [String]>,
     /// The unit is code only (a command line): it pairs with code and merges with
     /// nothing but code.
     pub code: bool,

@@ -70,7 +70,7 @@ fn a_short_block_does_not_ride_on_a_long_ones_length() {
 
 #[test]
 fn pins_are_rungs_unless_they_repeat() {
-    let pinned = |len: f64, pin: &str| Item { len, pins: vec![pin.to_string()], ..Item::default() };
+    let pinned = |len: f64, pin: &str| Item { len, pins: vec![pin.to_string()].into(), ..Item::default() };
     // Step 3 is missing: 4 pairs with 4, not with 3.
     let src = vec![pinned(100.0, "n:1"), pinned(100.0, "n:2"), pinned(100.0, "n:3"), pinned(100.0, "n:4")];
     let tgt = vec![pinned(100.0, "n:1"), pinned(100.0, "n:2"), pinned(100.0, "n:4")];
@@ -185,7 +185,7 @@ fn searches_reusing_the_first_searchs_terms_find_the_same_beads_and_costs() {
         it.cognates = if k % 4 == 1 { vec!["zoom".into(), "apac".into()].into() } else { Vec::new().into() };
         it.stems = vec![*b"regi", *b"webi", [b'a' + (k % 7) as u8, b'b', b'c', b'd']].into();
         it.heading = k % 5 == 0;
-        it.pins = if k % 6 == 2 { vec![format!("h:{k}")] } else { Vec::new() };
+        it.pins = if k % 6 == 2 { vec![format!("h:{k}")].into() } else { Default::default() };
         it.code = k == 9;
         it.shape = if k % 4 == 3 { BULLET } else { 3 };
         src.push(it.clone());
@@ -252,7 +252,7 @@ fn moved_on_the_searchs_sides_is_moved_on_sides_of_its_own() {
             it.anchors.to_mut().push((format!("Link:/p/{k}").into(), 5.0));
         }
         it.stems = vec![[b'a' + (k % 20) as u8, b'a' + w, b'x', b'y'], *b"comm"].into();
-        it.pins = if k % 5 == 4 { vec![format!("n:{k}")] } else { Vec::new() };
+        it.pins = if k % 5 == 4 { vec![format!("n:{k}")].into() } else { Default::default() };
         it
     };
     for case in 0..6usize {
@@ -297,7 +297,7 @@ proptest::proptest! {
                 cognates: if kind % 4 == 1 { vec!["zoom".into()].into() } else { Vec::new().into() },
                 stems: stems.iter().map(|s| [b'a', b'b', b'c', b'a' + s]).collect(),
                 heading: kind % 5 == 0,
-                pins: if kind % 7 == 3 { vec![format!("n:{}", keys.len())] } else { Vec::new() },
+                pins: if kind % 7 == 3 { vec![format!("n:{}", keys.len())].into() } else { Default::default() },
                 code: kind % 6 == 2,
                 shape: if kind % 3 == 1 { BULLET } else { 3 },
             })

@@ -24,15 +24,15 @@ fn items(v: &Version, ranges: impl Iterator<Item = (Range<usize>, bool)>) -> Vec
             heading,
             pins: if heading {
                 if u.head[r.start] {
-                    u.heading_pins.at(r.start).to_vec()
+                    Cow::Borrowed(u.heading_pins.at(r.start))
                 } else {
-                    heading_pins(v, r.start)
+                    Cow::Owned(heading_pins(v, r.start))
                 }
             } else if r.len() == 1 && v.blocks[r.start].code_only {
                 // A command line written the same on both sides ties its two blocks.
-                u.code_pins.at(r.start).to_vec()
+                Cow::Borrowed(u.code_pins.at(r.start))
             } else {
-                Vec::new()
+                Cow::Borrowed(&[])
             },
             code: r.len() == 1 && v.blocks[r.start].code_only,
             shape: 3,
@@ -343,9 +343,17 @@ fn group_items<'v>(v: &'v Version, groups: &[Range<usize>]) -> Vec<Item<'v>> {
                 .flat_map(|i| u.code_pins.at(i).iter().cloned())
                 .collect();
         }
-        it.pins.extend(u.step_pins.at(g.start).iter().cloned());
+        extend_pins(&mut it.pins, u.step_pins.at(g.start));
     }
     its
+}
+
+/// Adds `more` to `pins`, copying borrowed pins only when there is something to add
+/// (most blocks have no step pin).
+fn extend_pins(pins: &mut Cow<'_, [String]>, more: &[String]) {
+    if !more.is_empty() {
+        pins.to_mut().extend(more.iter().cloned());
+    }
 }
 
 fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>, ratio: f64) -> Vec<Bead> {
@@ -355,7 +363,7 @@ fn align_blocks(src: &Version, tgt: &Version, sb: Range<usize>, tb: Range<usize>
         let u = v.units();
         for (it, i) in its.iter_mut().zip(r) {
             it.shape = shape(&v.blocks[i]);
-            it.pins.extend(u.step_pins.at(i).iter().cloned());
+            extend_pins(&mut it.pins, u.step_pins.at(i));
         }
     }
     shared_markup(&mut bi, &mut bj);
