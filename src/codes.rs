@@ -499,6 +499,10 @@ mod tests {
         for t in [
             "CL/4398 ISBN 978-92-3-100538-4 doi 10.54675/AB ark:/48223/pf1 A/RES/70/1 216 EX/5",
             "٤٢ C/٥ A٢٣:١ ISO 9001 ISO-9 NIST\u{2003}SP 800 RFC\u{a0}1 PEP8 ISSN 1-2 ISBN 1",
+            "CL / 4328 ED/PLS/OER/2023/1 216 EX/Decision 5 41 C/Resolution 12 E/CN.6/2023/1 S/2023/123",
+            "A/77/L.1 ED-2019/WS/25 DG/Note/21/3 ISBN 978-92-3-100538-4 ISBN:9231005384 ISSN: 2310-7820",
+            "ISSN 2310782X 979-1-2-3 10.54675/ABCD1234 ark:/48223/pf0000383205 ISO/IEC 27001 CVE-2021-44228",
+            "IEEE 754 WCAG 2.1 ECMA-262 CAPEC-1 NIST SP 800-53 A11: 2023 UNEP/EA.5/Res.14 HRC/RES/51/1",
             "",
         ] {
             maybe_covers(t);
@@ -518,6 +522,14 @@ mod tests {
         #[test]
         fn maybe_is_the_prefilter_or_more_on_generated_text(
             t in "([ a-zA-Z0-9/.:()-]|CL|ISBN|ISSN|EX|C/|ED|WS|DG|/Note|RES|PRST|CN\\.|Add\\.|ark:|10\\.|97[89]-|ISO|IEC|IEEE|RFC|WCAG|ECMA|CAPEC|NIST|SP|٤|۲|१|ي|\\s|\u{a0}|\u{2003}|\u{85}){0,24}"
+        ) {
+            maybe_covers(&t);
+        }
+
+        /// Code-shaped text: words, separators and runs of digits in turn.
+        #[test]
+        fn maybe_is_the_prefilter_or_more_on_code_shapes(
+            t in "((CL|ISBN|ISSN|ISSN:|ISBN-1[03]|EX|C|ED|WS|DG|Note|Decision|RES|PRST|CN\\.|Add\\.|ark|10\\.|97[89]|ISO|IEC|IEEE|RFC|WCAG|ECMA|CAPEC|NIST|SP|PEP|CVE|A|S|E|ST|HRC|UNEP|[A-Z]{1,4}|[a-z]{1,3}|ي)?([ /:.-]| / |\\s|\u{a0})?([0-9]{1,5}|[٠-٩]{1,4}|[۰-۹]{1,3}|X)?([ /:.-]| / |\\s|\u{2003})?){0,8}"
         ) {
             maybe_covers(&t);
         }
