@@ -478,6 +478,26 @@ mod tests {
         }
     }
 
+    /// Texts holding an example of every built-in code pattern (checked by
+    /// `every_builtin_pattern_has_an_example`, so that a pattern added to `rules/codes.toml`
+    /// without one fails: [`may_hold_builtin`] is written from the patterns).
+    const EXAMPLES: &[&str] = &[
+        "CL/4398 ISBN 978-92-3-100538-4 doi 10.54675/AB ark:/48223/pf1 A/RES/70/1 216 EX/5",
+        "٤٢ C/٥ A٢٣:١ ISO 9001 ISO-9 NIST\u{2003}SP 800 RFC\u{a0}1 PEP8 ISSN 1-2 ISBN 1",
+        "CL / 4328 ED/PLS/OER/2023/1 216 EX/Decision 5 41 C/Resolution 12 E/CN.6/2023/1 S/2023/123",
+        "A/77/L.1 ED-2019/WS/25 DG/Note/21/3 ISBN 978-92-3-100538-4 ISBN:9231005384 ISSN: 2310-7820",
+        "ISSN 2310782X 979-1-2-3 10.54675/ABCD1234 ark:/48223/pf0000383205 ISO/IEC 27001 CVE-2021-44228",
+        "IEEE 754 WCAG 2.1 ECMA-262 CAPEC-1 NIST SP 800-53 A11: 2023 UNEP/EA.5/Res.14 HRC/RES/51/1",
+    ];
+
+    #[test]
+    fn every_builtin_pattern_has_an_example() {
+        for p in builtin() {
+            let re = regex::Regex::new(&our_digits(&p.spec.pattern, true)).unwrap();
+            assert!(EXAMPLES.iter().any(|t| re.is_match(t)), "no example of {}", p.spec.id);
+        }
+    }
+
     /// [`may_hold_builtin`] holds wherever a relaxed built-in pattern matches.
     fn maybe_covers(t: &str) {
         static SET: OnceLock<regex::RegexSet> = OnceLock::new();
@@ -496,15 +516,7 @@ mod tests {
                 maybe_covers(line);
             }
         }
-        for t in [
-            "CL/4398 ISBN 978-92-3-100538-4 doi 10.54675/AB ark:/48223/pf1 A/RES/70/1 216 EX/5",
-            "٤٢ C/٥ A٢٣:١ ISO 9001 ISO-9 NIST\u{2003}SP 800 RFC\u{a0}1 PEP8 ISSN 1-2 ISBN 1",
-            "CL / 4328 ED/PLS/OER/2023/1 216 EX/Decision 5 41 C/Resolution 12 E/CN.6/2023/1 S/2023/123",
-            "A/77/L.1 ED-2019/WS/25 DG/Note/21/3 ISBN 978-92-3-100538-4 ISBN:9231005384 ISSN: 2310-7820",
-            "ISSN 2310782X 979-1-2-3 10.54675/ABCD1234 ark:/48223/pf0000383205 ISO/IEC 27001 CVE-2021-44228",
-            "IEEE 754 WCAG 2.1 ECMA-262 CAPEC-1 NIST SP 800-53 A11: 2023 UNEP/EA.5/Res.14 HRC/RES/51/1",
-            "",
-        ] {
+        for t in EXAMPLES.iter().chain(&[""]) {
             maybe_covers(t);
             for (i, _) in t.char_indices() {
                 maybe_covers(&t[i..]);
