@@ -37,16 +37,7 @@ fn names_numbers(b: &Block) -> Vec<Range<usize>> {
     let text = b.text.as_str();
     // (Called only for a block with a number anchor, hence a digit run: no test for a
     // numeric character first, which read the whole text for nothing.)
-    // (A slot opens with `{{`, every other placeholder with `{` or `%`: most texts have
-    // neither, found by one byte search (`contains` of two characters decoded every
-    // character of the text).)
-    let mut inside: Vec<Range<usize>> = Vec::new();
-    if memchr::memchr2(b'{', b'%', text.as_bytes()).is_some() {
-        if text.contains("{{") {
-            inside.extend(crate::placeholders::slots(text));
-        }
-        inside.extend(crate::placeholders::find(text, &[], &[], false).into_iter().map(|p| p.range));
-    }
+    let mut inside = placeholder_spans(text);
     // Sorted by start, with the furthest end so far: a run lies inside a placeholder when
     // one starting at or before it ends at or after it (a binary search per run, not a
     // walk over every placeholder of a long block).
@@ -74,6 +65,20 @@ fn names_numbers(b: &Block) -> Vec<Range<usize>> {
         })
         .map(|r| b.file_range(r))
         .collect()
+}
+
+/// The spans of the slots and placeholders of `text`, in the order found (slots first). A
+/// slot opens with `{{`, every other placeholder with `{` or `%`: most texts have neither,
+/// found by one byte search (`contains` of two characters decoded every character).
+fn placeholder_spans(text: &str) -> Vec<Range<usize>> {
+    let mut inside: Vec<Range<usize>> = Vec::new();
+    if memchr::memchr2(b'{', b'%', text.as_bytes()).is_some() {
+        if text.contains("{{") {
+            inside.extend(crate::placeholders::slots(text));
+        }
+        inside.extend(crate::placeholders::find(text, &[], &[], false).into_iter().map(|p| p.range));
+    }
+    inside
 }
 
 /// Cognates: names and acronyms written in Latin letters (`Hironaka`, `APAC`, `Zoom`),
